@@ -1,0 +1,75 @@
+import chalk from 'chalk';
+import type { CriteriaSet, Lang, RankedCandidate, Shortlist, Status } from '../core/types.js';
+import { fit, terminalSafe } from './terminal-text.js';
+
+const STATUS_COLOUR: Record<Status, (s: string) => string> = {
+  shortlisted: chalk.green,
+  reserve: chalk.cyan,
+  tied: chalk.yellow,
+  pending: chalk.gray,
+  rejected: chalk.red,
+  invalid: chalk.redBright,
+};
+
+const formatPoints = (value: number | null) => (value === null ? '—' : value.toFixed(2));
+
+/** The ranked table of `prequal rank` / `run`: one line per candidate, failed gates under rejected ones. */
+export function renderRankTable(shortlist: Shortlist, criteria: CriteriaSet, lang: Lang): string {
+  const scoreIds = criteria.criteria.filter((c) => c.kind === 'score').map((c) => c.id);
+  const nameWidth = Math.min(
+    40,
+    Math.max(9, ...shortlist.candidates.map((c) => Array.from(terminalSafe(c.name)).length)),
+  );
+  const idWidth = Math.max(9, ...shortlist.candidates.map((c) => c.id.length));
+  const header = [
+    fit('rank', 5),
+    fit('candidate', idWidth),
+    fit('name', nameWidth),
+    fit('status', 11),
+    fit('total', 7),
+    ...scoreIds.map((id) => fit(id, Math.max(6, id.length))),
+  ].join(' ');
+  const lines = [chalk.bold(header)];
+  for (const candidate of shortlist.candidates) {
+    lines.push(renderRow(candidate, scoreIds, idWidth, nameWidth));
+    for (const reason of candidate.reasons) {
+      lines.push(chalk.dim(`      ${reason.criterion}: ${terminalSafe(reason.message[lang])}`));
+    }
+    if (candidate.consensus.length > 0) {
+      lines.push(chalk.yellow(`      consensus needed on ${candidate.consensus.join(', ')} (evaluators' spread)`));
+    }
+  }
+  lines.push('', ...renderFooter(shortlist));
+  return `${lines.join('\n')}\n`;
+}
+
+function renderRow(candidate: RankedCandidate, scoreIds: string[], idWidth: number, nameWidth: number): string {
+  const cells = [
+    fit(candidate.rank === null ? '' : String(candidate.rank), 5),
+    fit(candidate.id, idWidth),
+    fit(terminalSafe(candidate.name), nameWidth),
+    STATUS_COLOUR[candidate.status](fit(candidate.status, 11)),
+    fit(formatPoints(candidate.total), 7),
+    ...scoreIds.map((id) => fit(formatPoints(candidate.criteria[id]?.points ?? null), Math.max(6, id.length))),
+  ];
+  return cells.join(' ');
+}
+
+function renderFooter(shortlist: Shortlist): string[] {
+  const lines = [`shortlist: ${shortlist.filled} of ${shortlist.min}–${shortlist.max}`];
+  if (shortlist.below_min) {
+    lines.push(chalk.red(`fewer than ${shortlist.min} candidates qualify: the shortlist is below its minimum`));
+  }
+  for (const tie of shortlist.ties.filter((t) => t.at_cut)) {
+    lines.push(
+      tie.decision
+        ? `tie at rank ${tie.rank} decided: ${tie.decision.chosen.join(', ')} shortlisted (${terminalSafe(tie.decision.reason)})`
+        : chalk.yellow(
+            `tie at the cut, rank ${tie.rank}: ${tie.candidates.join(', ')} — the committee must decide (prequal decide --choose ID --reason TEXT)`,
+          ),
+    );
+  }
+  const pending = shortlist.candidates.filter((c) => c.status === 'pending').map((c) => c.id);
+  if (pending.length > 0) lines.push(chalk.yellow(`manual scores pending for: ${pending.join(', ')}`));
+  return lines;
+}
