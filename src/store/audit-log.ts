@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import type { AuditEntry } from '../core/types.js';
+import { canonicalJson } from './canonical-json.js';
+import { statement } from './prepared.js';
+import { dbOf, type StoreOrDb } from './store-handle.js';
+import { withWriteTransaction } from './write-transaction.js';
+
+/** The `prev_hash` of the first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What a caller states about a change; the log adds seq and hashes. */
+export interface AuditInput {
+  at: string;
+  who: string;
+  /** Dotted verb, e.g. `score.record`, `override.record`, `criteria.import`. */
+  action: string;
+  /** What the change is about, e.g. `c02-eurohr EXP-3`. */
+  subject: string;
+  before?: unknown;
+  after?: unknown;
+  why: string;
+}
+
+export interface AuditRow {
+  seq: number;
+  at: string;
+  who: string;
+  action: string;
+  subject: string;
+  before: string;
+  after: string;
+  why: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** sha256(prevHash + canonical JSON of the entry's content), hex. */
+export function hashAuditEntry(prevHash: string, content: Omit<AuditEntry, 'hash' | 'prevHash'>): string {
+  const { seq, at, who, action, subject, before, after, why } = content;
+  const text = canonicalJson({ seq, at, who, action, subject, before, after, why });
+  return createHash('sha256').update(prevHash).update(text).digest('hex');
+}
+
+/**
+ * Appends one entry to the hash-chained audit log and moves the head. Inside a transaction it
+ * joins it (so the change and its record commit or vanish together); outside, it opens its own.
+ */
+export function appendAudit(target: StoreOrDb, input: AuditInput): AuditEntry {
+  const db = dbOf(target);
+  return withWriteTransaction(db, () => {
+    const head = statement(db, 'SELECT seq, hash FROM audit_head WHERE id = 1').get() as {
+      seq: number;
+      hash: string;
+    };
+    // Stored as canonical JSON so that parsing and re-serialising at verification gives the same text.
+    const before = JSON.parse(canonicalJson(input.before ?? null)) as unknown;
+    const after = JSON.parse(canonicalJson(input.after ?? null)) as unknown;
+    const content = { ...input, seq: head.seq + 1, before, after };
+    const entry: AuditEntry = { ...content, prevHash: head.hash, hash: hashAuditEntry(head.hash, content) };
+    statement(
+      db,
+      `INSERT INTO audit_log (seq, at, who, action, subject, before, after, why, prev_hash, hash)
+       VALUES (@seq, @at, @who, @action, @subject, @before, @after, @why, @prevHash, @hash)`,
+    ).run({ ...entry, before: canonicalJson(before), after: canonicalJson(after) });
+    statement(db, 'UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1').run(entry.seq, entry.hash);
+    return entry;
+  });
+}
+
+/** Every audit entry, oldest first. */
+export function listAudit(target: StoreOrDb): AuditEntry[] {
+  const rows = statement(dbOf(target), 'SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
+  return rows.map(toAuditEntry);
+}
+
+export function toAuditEntry(row: AuditRow): AuditEntry {
+  return {
+    seq: row.seq,
+    at: row.at,
+    who: row.who,
+    action: row.action,
+    subject: row.subject,
+    before: JSON.parse(row.before) as unknown,
+    after: JSON.parse(row.after) as unknown,
+    why: row.why,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}

@@ -1,0 +1,62 @@
+import { type AuditRow, GENESIS_HASH, hashAuditEntry, toAuditEntry } from './audit-log.js';
+import { dbOf, type StoreOrDb } from './store-handle.js';
+
+export type AuditVerdict = { ok: true; count: number } | { ok: false; seq: number; reason: string };
+
+/**
+ * Recomputes the audit chain and names the first entry that is not as it was written: altered
+ * content, a rewritten hash, a missing entry, rows deleted at the end (caught through
+ * `audit_head`), or rows slipped in after it. The append-only triggers make each of these need
+ * deliberate SQL; this catches them when that SQL was run anyway.
+ */
+export function verifyAudit(target: StoreOrDb): AuditVerdict {
+  const db = dbOf(target);
+  const rows = db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
+  const head = db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as
+    | { seq: number; hash: string }
+    | undefined;
+  let previous: AuditRow | undefined;
+  for (const row of rows) {
+    const expected = (previous?.seq ?? 0) + 1;
+    if (row.seq !== expected) return { ok: false, seq: expected, reason: `entry ${expected} is missing` };
+    if (previous && row.prev_hash !== previous.hash) {
+      return {
+        ok: false,
+        seq: previous.seq,
+        reason: `entry ${previous.seq} has a rewritten hash: entry ${row.seq} links to a different one`,
+      };
+    }
+    if (!previous && row.prev_hash !== GENESIS_HASH) {
+      return { ok: false, seq: row.seq, reason: `entry ${row.seq} does not start the chain` };
+    }
+    if (hashAuditEntry(row.prev_hash, toAuditEntry(row)) !== row.hash) {
+      return {
+        ok: false,
+        seq: row.seq,
+        reason: `entry ${row.seq} was altered: its content does not match its hash`,
+      };
+    }
+    previous = row;
+  }
+  return checkHead(head, previous);
+}
+
+function checkHead(
+  head: { seq: number; hash: string } | undefined,
+  last: AuditRow | undefined,
+): AuditVerdict {
+  const count = last?.seq ?? 0;
+  if (!head) return { ok: false, seq: count, reason: 'the audit head record is missing' };
+  if (head.seq > count) {
+    const range =
+      head.seq === count + 1 ? `entry ${head.seq} was` : `entries ${count + 1} to ${head.seq} were`;
+    return { ok: false, seq: count + 1, reason: `${range} deleted from the end of the log` };
+  }
+  if (head.seq < count) {
+    return { ok: false, seq: head.seq + 1, reason: `entry ${head.seq + 1} was added outside prequal` };
+  }
+  if (head.hash !== (last?.hash ?? GENESIS_HASH)) {
+    return { ok: false, seq: count, reason: `entry ${count} does not match the recorded head of the log` };
+  }
+  return { ok: true, count };
+}

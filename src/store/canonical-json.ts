@@ -1,0 +1,30 @@
+/**
+ * Canonical JSON: object keys sorted by code unit, no whitespace, `undefined` members dropped
+ * (as `JSON.stringify` does). The audit chain hashes this form, so anyone can recompute a hash
+ * from the stored values with any JSON library that sorts keys.
+ *
+ * A hand-written walk rather than a `JSON.stringify` replacer: JavaScript objects enumerate
+ * integer-like keys (`"2022"`) first whatever their insertion order, so re-building a sorted
+ * object would not give sorted output.
+ */
+export function canonicalJson(value: unknown): string {
+  return serialise(value) ?? 'null';
+}
+
+function serialise(value: unknown): string | undefined {
+  if (value === null) return 'null';
+  if (typeof value === 'object') {
+    const withToJson = value as { toJSON?: () => unknown };
+    if (typeof withToJson.toJSON === 'function') return serialise(withToJson.toJSON());
+    if (Array.isArray(value)) return `[${value.map((item) => serialise(item) ?? 'null').join(',')}]`;
+    const record = value as Record<string, unknown>;
+    const members: string[] = [];
+    for (const key of Object.keys(record).sort()) {
+      const text = serialise(record[key]);
+      if (text !== undefined) members.push(`${JSON.stringify(key)}:${text}`);
+    }
+    return `{${members.join(',')}}`;
+  }
+  // Strings, numbers (non-finite become null), booleans; undefined and functions stay undefined.
+  return JSON.stringify(value);
+}

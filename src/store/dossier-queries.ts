@@ -1,0 +1,139 @@
+import type { AttachmentFact, Dossier, InputIssue, ReadDossier } from '../core/types.js';
+import { parseJson, statement } from './prepared.js';
+import type { Store } from './store-handle.js';
+
+export type DossierStatus = 'valid' | 'invalid' | 'withdrawn';
+
+/** A dossier as the store holds it now. */
+export interface StoredDossier {
+  id: string;
+  sourcePath: string;
+  hash: string;
+  status: DossierStatus;
+  /** The validated dossier; null when it could not be read. */
+  dossier: Dossier | null;
+  attachments: AttachmentFact[];
+  errors: InputIssue[];
+  warnings: InputIssue[];
+  /** Size and mtime of the dossier file when its content was last stored, if the ingester gave them. */
+  fileSize: number | null;
+  fileMtimeMs: number | null;
+  firstIngestedAt: string;
+  /** When this content (hash) was stored. */
+  lastIngestedAt: string;
+  /** When the row last changed in any way, withdrawal included. */
+  updatedAt: string;
+}
+
+/** What the ingester needs to decide whether a dossier file must be read again. */
+export interface KnownDossier {
+  hash: string;
+  sourcePath: string;
+  status: DossierStatus;
+  size?: number;
+  mtimeMs?: number;
+}
+
+export interface DossierRow {
+  id: string;
+  source_path: string;
+  hash: string;
+  status: DossierStatus;
+  document: string | null;
+  attachments: string;
+  errors: string;
+  warnings: string;
+  file_size: number | null;
+  file_mtime_ms: number | null;
+  first_ingested_at: string;
+  last_ingested_at: string;
+  updated_at: string;
+}
+
+/**
+ * Hash, path and file stat of every stored dossier (withdrawn ones included), in one query.
+ * A matching size and mtime only says the dossier file is unchanged: its attachments, which the
+ * hash also covers, must be checked separately.
+ */
+export function knownDossierHashes(store: Store): Map<string, KnownDossier> {
+  const rows = statement(
+    store.db,
+    'SELECT id, hash, source_path, status, file_size, file_mtime_ms FROM dossiers',
+  ).all() as Pick<DossierRow, 'id' | 'hash' | 'source_path' | 'status' | 'file_size' | 'file_mtime_ms'>[];
+  const known = new Map<string, KnownDossier>();
+  for (const row of rows) {
+    const entry: KnownDossier = { hash: row.hash, sourcePath: row.source_path, status: row.status };
+    if (row.file_size !== null) entry.size = row.file_size;
+    if (row.file_mtime_ms !== null) entry.mtimeMs = row.file_mtime_ms;
+    known.set(row.id, entry);
+  }
+  return known;
+}
+
+/** Every dossier that is not withdrawn (valid and invalid), by id. */
+export function listActiveDossiers(store: Store): StoredDossier[] {
+  const rows = statement(
+    store.db,
+    "SELECT * FROM dossiers WHERE status <> 'withdrawn' ORDER BY id",
+  ).all() as DossierRow[];
+  return rows.map(toStoredDossier);
+}
+
+/** One dossier by candidate id, whatever its status; null when never ingested. */
+export function getDossier(store: Store, id: string): StoredDossier | null {
+  const row = statement(store.db, 'SELECT * FROM dossiers WHERE id = ?').get(id) as DossierRow | undefined;
+  return row ? toStoredDossier(row) : null;
+}
+
+/** One stored content of a dossier: every hash it ever had is kept. */
+export interface DossierVersion {
+  hash: string;
+  sourcePath: string;
+  status: 'valid' | 'invalid';
+  dossier: Dossier | null;
+  errors: InputIssue[];
+  ingestedAt: string;
+}
+
+/** Earlier and current contents of one dossier, oldest first. */
+export function listDossierVersions(store: Store, id: string): DossierVersion[] {
+  const rows = statement(
+    store.db,
+    'SELECT hash, source_path, status, document, errors, ingested_at FROM dossier_versions WHERE id = ? ORDER BY seq',
+  ).all(id) as (Pick<DossierRow, 'hash' | 'source_path' | 'document' | 'errors'> & {
+    status: 'valid' | 'invalid';
+    ingested_at: string;
+  })[];
+  return rows.map((row) => ({
+    hash: row.hash,
+    sourcePath: row.source_path,
+    status: row.status,
+    dossier: parseJson<Dossier>(row.document),
+    errors: JSON.parse(row.errors) as InputIssue[],
+    ingestedAt: row.ingested_at,
+  }));
+}
+
+/** A stored dossier in the shape the reader produces, for an ingester that skipped an unchanged file. */
+export function toReadDossier(stored: StoredDossier): ReadDossier {
+  const { id, sourcePath, hash, dossier, attachments, errors, warnings } = stored;
+  return { id, sourcePath, hash, dossier, attachments, errors, warnings };
+}
+
+export function toStoredDossier(row: DossierRow): StoredDossier {
+  return {
+    id: row.id,
+    sourcePath: row.source_path,
+    hash: row.hash,
+    status: row.status,
+    dossier: parseJson<Dossier>(row.document),
+    attachments: JSON.parse(row.attachments) as AttachmentFact[],
+    errors: JSON.parse(row.errors) as InputIssue[],
+    warnings: JSON.parse(row.warnings) as InputIssue[],
+    fileSize: row.file_size,
+    fileMtimeMs: row.file_mtime_ms,
+    firstIngestedAt: row.first_ingested_at,
+    lastIngestedAt: row.last_ingested_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,147 @@
+import type Database from 'better-sqlite3';
+import type { InputIssue, ReadDossier } from '../core/types.js';
+import type { DossierStatus } from './dossier-queries.js';
+import { type DossierStat, storeNewContent } from './dossier-writes.js';
+import { mergeDuplicateIds } from './duplicate-dossiers.js';
+import { statement } from './prepared.js';
+import type { Store } from './store-handle.js';
+import { withWriteTransaction } from './write-transaction.js';
+
+export type { DossierStat } from './dossier-writes.js';
+
+/** What an ingest changed in the store. Every id list is sorted. */
+export interface IngestSummary {
+  added: string[];
+  /** Content (hash) changed; the earlier content stays in the dossier's versions. */
+  updated: string[];
+  unchanged: string[];
+  /** Stored, absent from this read, now marked withdrawn (never deleted). */
+  withdrawn: string[];
+  /** Withdrawn earlier and present again, with the same content or a new one. */
+  reactivated: string[];
+  /** Every dossier of this read that is valid now… */
+  valid: string[];
+  /** …or invalid, with every reason. */
+  invalid: { id: string; errors: InputIssue[] }[];
+}
+
+interface SyncState {
+  hash: string;
+  status: DossierStatus;
+  source_path: string;
+  file_size: number | null;
+  file_mtime_ms: number | null;
+  /** 1 when the stored content is a valid dossier. */
+  ok: number;
+  errors: string;
+}
+
+/**
+ * Makes the stored dossiers match `read` (everything found in `dossiers/`), in one transaction.
+ *
+ * Hashes are compared first, so an unchanged dossier costs no write: for it, only `id`, `hash`
+ * and `sourcePath` of the `ReadDossier` are looked at (its validity comes from the store), which
+ * lets an ingester pass a stub for a file it did not read again. A changed dossier gets a new
+ * row in `dossier_versions` (every content ever stored is kept there, the current one included).
+ */
+export function syncDossiers(
+  store: Store,
+  read: readonly ReadDossier[],
+  at: string,
+  stat?: ReadonlyMap<string, DossierStat>,
+): IngestSummary {
+  const dossiers = mergeDuplicateIds(read);
+  return withWriteTransaction(store.db, () => {
+    const db = store.db;
+    const known = loadSyncState(db);
+    const summary: IngestSummary = {
+      added: [],
+      updated: [],
+      unchanged: [],
+      withdrawn: [],
+      reactivated: [],
+      valid: [],
+      invalid: [],
+    };
+    for (const dossier of dossiers) {
+      const previous = known.get(dossier.id);
+      known.delete(dossier.id);
+      const fileStat = stat?.get(dossier.id);
+      let valid: boolean;
+      if (previous === undefined) {
+        valid = storeNewContent(db, dossier, at, fileStat, 'insert');
+        summary.added.push(dossier.id);
+      } else if (previous.hash !== dossier.hash) {
+        valid = storeNewContent(db, dossier, at, fileStat, 'update');
+        (previous.status === 'withdrawn' ? summary.reactivated : summary.updated).push(dossier.id);
+      } else {
+        valid = previous.ok === 1;
+        const reactivated = previous.status === 'withdrawn';
+        if (reactivated || fileFactsChanged(previous, dossier, fileStat)) {
+          statement(
+            db,
+            `UPDATE dossiers SET status = ?, source_path = ?, file_size = ?, file_mtime_ms = ?, updated_at = ?
+             WHERE id = ?`,
+          ).run(
+            valid ? 'valid' : 'invalid',
+            dossier.sourcePath,
+            fileStat?.size ?? previous.file_size,
+            fileStat?.mtimeMs ?? previous.file_mtime_ms,
+            at,
+            dossier.id,
+          );
+        }
+        (reactivated ? summary.reactivated : summary.unchanged).push(dossier.id);
+      }
+      if (valid) summary.valid.push(dossier.id);
+      else {
+        const errors =
+          previous?.hash === dossier.hash ? (JSON.parse(previous.errors) as InputIssue[]) : dossier.errors;
+        summary.invalid.push({ id: dossier.id, errors });
+      }
+    }
+    for (const [id, previous] of known) {
+      if (previous.status === 'withdrawn') continue;
+      statement(db, "UPDATE dossiers SET status = 'withdrawn', updated_at = ? WHERE id = ?").run(at, id);
+      summary.withdrawn.push(id);
+    }
+    return sortSummary(summary);
+  });
+}
+
+function loadSyncState(db: Database.Database): Map<string, SyncState> {
+  const rows = statement(
+    db,
+    `SELECT id, hash, status, source_path, file_size, file_mtime_ms, errors,
+            (document IS NOT NULL AND errors = '[]') AS ok
+     FROM dossiers`,
+  ).all() as (SyncState & { id: string })[];
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+function fileFactsChanged(
+  previous: SyncState,
+  dossier: ReadDossier,
+  fileStat: DossierStat | undefined,
+): boolean {
+  if (previous.source_path !== dossier.sourcePath) return true;
+  return (
+    fileStat !== undefined &&
+    (fileStat.size !== previous.file_size || fileStat.mtimeMs !== previous.file_mtime_ms)
+  );
+}
+
+function sortSummary(summary: IngestSummary): IngestSummary {
+  for (const list of [
+    summary.added,
+    summary.updated,
+    summary.unchanged,
+    summary.withdrawn,
+    summary.reactivated,
+  ]) {
+    list.sort();
+  }
+  summary.valid.sort();
+  summary.invalid.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return summary;
+}

@@ -1,0 +1,51 @@
+import type Database from 'better-sqlite3';
+import type { ReadDossier } from '../core/types.js';
+import { statement } from './prepared.js';
+
+/** Size and mtime of a dossier file, so a later ingest can skip reading an unchanged one. */
+export interface DossierStat {
+  size: number;
+  mtimeMs: number;
+}
+
+/** Writes a dossier's new content to `dossiers` and `dossier_versions`; returns whether it is valid. */
+export function storeNewContent(
+  db: Database.Database,
+  dossier: ReadDossier,
+  at: string,
+  fileStat: DossierStat | undefined,
+  mode: 'insert' | 'update',
+): boolean {
+  const valid = dossier.dossier !== null && dossier.errors.length === 0;
+  const row = {
+    id: dossier.id,
+    sourcePath: dossier.sourcePath,
+    hash: dossier.hash,
+    status: valid ? 'valid' : 'invalid',
+    // An invalid dossier's partial content is not trusted by anything downstream: keep it out.
+    document: valid ? JSON.stringify(dossier.dossier) : null,
+    attachments: JSON.stringify(dossier.attachments),
+    errors: JSON.stringify(dossier.errors),
+    warnings: JSON.stringify(dossier.warnings),
+    fileSize: fileStat?.size ?? null,
+    fileMtimeMs: fileStat?.mtimeMs ?? null,
+    at,
+  };
+  const write =
+    mode === 'insert'
+      ? `INSERT INTO dossiers (id, source_path, hash, status, document, attachments, errors, warnings,
+           file_size, file_mtime_ms, first_ingested_at, last_ingested_at, updated_at)
+         VALUES (@id, @sourcePath, @hash, @status, @document, @attachments, @errors, @warnings,
+           @fileSize, @fileMtimeMs, @at, @at, @at)`
+      : `UPDATE dossiers SET source_path = @sourcePath, hash = @hash, status = @status, document = @document,
+           attachments = @attachments, errors = @errors, warnings = @warnings, file_size = @fileSize,
+           file_mtime_ms = @fileMtimeMs, last_ingested_at = @at, updated_at = @at
+         WHERE id = @id`;
+  statement(db, write).run(row);
+  statement(
+    db,
+    `INSERT INTO dossier_versions (id, source_path, hash, status, document, attachments, errors, warnings, ingested_at)
+     VALUES (@id, @sourcePath, @hash, @status, @document, @attachments, @errors, @warnings, @at)`,
+  ).run(row);
+  return valid;
+}

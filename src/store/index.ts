@@ -1,0 +1,58 @@
+/**
+ * The SQLite store of a workspace (`<workspace>/prequal.db`): criteria versions, dossiers and their
+ * history, cached evaluations, the committee's acts (members, declarations, scores, overrides, tie
+ * decisions), the hash-chained audit log and the runs. Committee acts write their own audit entry
+ * in the same transaction; `appendAudit` is for any other change a command wants recorded.
+ */
+export { type AuditInput, appendAudit, GENESIS_HASH, hashAuditEntry, listAudit } from './audit-log.js';
+export { type AuditVerdict, verifyAudit } from './audit-verify.js';
+export { canonicalJson } from './canonical-json.js';
+export {
+  type ActMeta,
+  addMember,
+  type CommitteeMember,
+  listMembers,
+  recordDeclaration,
+  syncCommitteeFromTender,
+} from './committee.js';
+export {
+  type CriteriaVersion,
+  getCriteriaVersion,
+  type ImportCriteriaInput,
+  importCriteria,
+  listCriteriaVersions,
+} from './criteria-versions.js';
+export {
+  type DossierStatus,
+  type DossierVersion,
+  getDossier,
+  type KnownDossier,
+  knownDossierHashes,
+  listActiveDossiers,
+  listDossierVersions,
+  type StoredDossier,
+  toReadDossier,
+} from './dossier-queries.js';
+export { type DossierStat, type IngestSummary, syncDossiers } from './dossier-sync.js';
+export { getCachedEvaluations, saveEvaluations } from './evaluation-cache.js';
+export { listScores, recordScores } from './manual-scores.js';
+export { getMeta, setMeta } from './meta.js';
+export {
+  applyMigrations,
+  LATEST_SCHEMA_VERSION,
+  MIGRATIONS,
+  type Migration,
+  readSchemaVersion,
+} from './migrations.js';
+export { type OpenStoreOptions, openStore } from './open-store.js';
+export { listOverrides, recordOverride } from './overrides.js';
+export { lastRun, type RunInput, type RunRecord, recordRun } from './runs.js';
+export type { Store, StoreOrDb } from './store-handle.js';
+export { listDecisions, recordDecision } from './tie-decisions.js';
+export {
+  type BusyRetryOptions,
+  DEFAULT_MAX_BUSY_WAIT_MS,
+  isBusyError,
+  retryOnBusy,
+  withWriteTransaction,
+} from './write-transaction.js';

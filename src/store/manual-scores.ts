@@ -1,0 +1,101 @@
+import type { ManualScore } from '../core/types.js';
+import { UserError } from '../errors.js';
+import { appendAudit } from './audit-log.js';
+import type { ActMeta } from './committee.js';
+import { statement } from './prepared.js';
+import type { Store } from './store-handle.js';
+import { withWriteTransaction } from './write-transaction.js';
+
+interface ScoreRow {
+  id: number;
+  evaluator: string;
+  candidate: string;
+  criterion: string;
+  points: number;
+  comment: string;
+  source: string;
+  recorded_at: string;
+}
+
+/**
+ * Records evaluators' scores, all or nothing: one refused score leaves none of the batch stored.
+ *
+ * The latest score of an (evaluator, candidate, criterion) wins; the earlier one stays in the
+ * table, marked superseded, and the audit log keeps both values. A score equal to the current one
+ * (same points and comment) is not recorded again, so re-reading the same `scores/*.csv` on every
+ * run adds nothing. An evaluator must be registered with the `evaluator` role (chair and secretary
+ * do not vote) and have declared impartiality first (SPEC §5). Ranges against the criterion's
+ * `max` are the caller's check: the store does not know which criteria version applies.
+ */
+export function recordScores(
+  store: Store,
+  scores: readonly ManualScore[],
+  meta: ActMeta,
+): { recorded: number; unchanged: number } {
+  return withWriteTransaction(store.db, () => {
+    let recorded = 0;
+    for (const score of scores) {
+      assertMayScore(store, score);
+      const current = statement(
+        store.db,
+        `SELECT * FROM manual_scores
+         WHERE evaluator = ? AND candidate = ? AND criterion = ? AND superseded = 0`,
+      ).get(score.evaluator, score.candidate, score.criterion) as ScoreRow | undefined;
+      if (current && current.points === score.points && current.comment === score.comment) continue;
+      if (current)
+        statement(store.db, 'UPDATE manual_scores SET superseded = 1 WHERE id = ?').run(current.id);
+      statement(
+        store.db,
+        `INSERT INTO manual_scores (evaluator, candidate, criterion, points, comment, source, recorded_at)
+         VALUES (@evaluator, @candidate, @criterion, @points, @comment, @source, @recordedAt)`,
+      ).run(score);
+      appendAudit(store.db, {
+        at: meta.at,
+        who: meta.by,
+        action: 'score.record',
+        subject: `${score.candidate} ${score.criterion} ${score.evaluator}`,
+        before: current ? { points: current.points, comment: current.comment, source: current.source } : null,
+        after: { points: score.points, comment: score.comment, source: score.source },
+        why: score.comment,
+      });
+      recorded++;
+    }
+    return { recorded, unchanged: scores.length - recorded };
+  });
+}
+
+function assertMayScore(store: Store, score: ManualScore): void {
+  const where = `${score.source}: `;
+  if (!Number.isFinite(score.points) || score.points < 0) {
+    throw new UserError(`${where}points must be a number of at least 0, not ${score.points}.`);
+  }
+  const member = statement(store.db, 'SELECT role, declared_at FROM committee_members WHERE name = ?').get(
+    score.evaluator,
+  ) as { role: string; declared_at: string | null } | undefined;
+  if (!member) throw new UserError(`${where}${score.evaluator} is not a registered committee member.`);
+  if (member.role !== 'evaluator') {
+    throw new UserError(`${where}${score.evaluator} is ${member.role} of the committee and does not score.`);
+  }
+  if (member.declared_at === null) {
+    throw new UserError(
+      `${where}${score.evaluator} has not recorded a declaration of impartiality and confidentiality yet.`,
+    );
+  }
+}
+
+/** The current score of every (evaluator, candidate, criterion), by candidate, criterion, evaluator. */
+export function listScores(store: Store): ManualScore[] {
+  const rows = statement(
+    store.db,
+    'SELECT * FROM manual_scores WHERE superseded = 0 ORDER BY candidate, criterion, evaluator',
+  ).all() as ScoreRow[];
+  return rows.map((row) => ({
+    evaluator: row.evaluator,
+    candidate: row.candidate,
+    criterion: row.criterion,
+    points: row.points,
+    comment: row.comment,
+    source: row.source,
+    recordedAt: row.recorded_at,
+  }));
+}

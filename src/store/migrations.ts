@@ -1,0 +1,57 @@
+import type Database from 'better-sqlite3';
+import { UserError } from '../errors.js';
+import { SCHEMA_V1 } from './schema-v1.js';
+import { withWriteTransaction } from './write-transaction.js';
+
+/** One step of the schema; `version` is what `PRAGMA user_version` holds once it is applied. */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+/** Every migration, oldest first. Append new ones; never edit a released one. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, description: 'criteria, dossiers, results, committee, audit, runs', sql: SCHEMA_V1 },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+/** The schema version recorded in the database file (0 for a new file). */
+export function readSchemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Refuses a database written by a newer prequal: its tables may mean things this version does not know. */
+export function assertSchemaNotNewer(db: Database.Database, label: string, latest: number): number {
+  const version = readSchemaVersion(db);
+  if (version > latest) {
+    throw new UserError(
+      `${label} has store schema version ${version}, newer than this prequal supports (${latest}). ` +
+        'Upgrade prequal to open it.',
+    );
+  }
+  return version;
+}
+
+/**
+ * Brings the database up to the last migration, each step in its own write transaction so a
+ * failing step leaves the previous version intact. The version is read again inside each
+ * transaction: another process opening the same new workspace may have applied it meanwhile.
+ */
+export function applyMigrations(
+  db: Database.Database,
+  migrations: readonly Migration[],
+  label: string,
+): void {
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  const current = assertSchemaNotNewer(db, label, latest);
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    withWriteTransaction(db, () => {
+      if (readSchemaVersion(db) >= migration.version) return;
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    });
+  }
+}

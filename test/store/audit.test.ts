@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import {
+  appendAudit,
+  GENESIS_HASH,
+  hashAuditEntry,
+  listAudit,
+  type Store,
+  verifyAudit,
+  withWriteTransaction,
+} from '../../src/store/index.js';
+import { AT, openTempStore } from './helpers.js';
+
+function storeWithEntries(count: number): Store {
+  const store = openTempStore();
+  for (let i = 1; i <= count; i++) {
+    appendAudit(store, {
+      at: AT,
+      who: 'secretary',
+      action: 'test.entry',
+      subject: `c0${i}`,
+      before: i === 1 ? undefined : { points: i - 1 },
+      after: { points: i, detail: { z: 1, a: [1, 'x'] } },
+      why: `reason ${i}`,
+    });
+  }
+  return store;
+}
+
+describe('audit log', () => {
+  it('chains entries from 64 zeros with sha256 over canonical JSON', () => {
+    const store = storeWithEntries(3);
+    const entries = listAudit(store);
+    expect(entries.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(entries[0]?.prevHash).toBe(GENESIS_HASH);
+    expect(entries[1]?.prevHash).toBe(entries[0]?.hash);
+    const first = entries[0]!;
+    const canonical =
+      '{"action":"test.entry","after":{"detail":{"a":[1,"x"],"z":1},"points":1},"at":"2025-12-02T09:00:00Z",' +
+      '"before":null,"seq":1,"subject":"c01","who":"secretary","why":"reason 1"}';
+    expect(first.hash).toBe(
+      createHash('sha256')
+        .update(GENESIS_HASH + canonical)
+        .digest('hex'),
+    );
+    expect(verifyAudit(store)).toEqual({ ok: true, count: 3 });
+  });
+
+  it('verifies an empty log', () => {
+    expect(verifyAudit(openTempStore())).toEqual({ ok: true, count: 0 });
+  });
+
+  it('refuses UPDATE and DELETE through triggers', () => {
+    const store = storeWithEntries(2);
+    expect(() => store.db.exec("UPDATE audit_log SET who = 'x' WHERE seq = 1")).toThrow(/append-only/);
+    expect(() => store.db.exec('DELETE FROM audit_log WHERE seq = 2')).toThrow(/append-only/);
+    expect(() => store.db.exec("UPDATE audit_head SET seq = 1, hash = 'x'")).toThrow(/last audit entry/);
+  });
+
+  it('names an entry altered after its trigger was dropped', () => {
+    const store = storeWithEntries(4);
+    store.db.exec('DROP TRIGGER audit_log_no_update');
+    store.db.exec("UPDATE audit_log SET why = 'rewritten' WHERE seq = 2");
+    expect(verifyAudit(store)).toMatchObject({ ok: false, seq: 2, reason: expect.stringMatching(/altered/) });
+  });
+
+  it('names an entry whose hash was recomputed to hide an edit', () => {
+    const store = storeWithEntries(3);
+    const second = listAudit(store)[1]!;
+    const forged = hashAuditEntry(second.prevHash, { ...second, why: 'rewritten' });
+    store.db.exec('DROP TRIGGER audit_log_no_update');
+    store.db.prepare("UPDATE audit_log SET why = 'rewritten', hash = ? WHERE seq = 2").run(forged);
+    expect(verifyAudit(store)).toMatchObject({
+      ok: false,
+      seq: 2,
+      reason: expect.stringMatching(/rewritten hash/),
+    });
+  });
+
+  it('detects a missing entry in the middle', () => {
+    const store = storeWithEntries(4);
+    store.db.exec('DROP TRIGGER audit_log_no_delete');
+    store.db.exec('DELETE FROM audit_log WHERE seq = 3');
+    expect(verifyAudit(store)).toEqual({ ok: false, seq: 3, reason: 'entry 3 is missing' });
+  });
+
+  it('detects deleted last entries through the head', () => {
+    const store = storeWithEntries(4);
+    store.db.exec('DROP TRIGGER audit_log_no_delete');
+    store.db.exec('DELETE FROM audit_log WHERE seq = 4');
+    expect(verifyAudit(store)).toMatchObject({ ok: false, seq: 4, reason: expect.stringMatching(/deleted/) });
+    store.db.exec('DELETE FROM audit_log WHERE seq = 3');
+    expect(verifyAudit(store)).toMatchObject({
+      ok: false,
+      seq: 3,
+      reason: 'entries 3 to 4 were deleted from the end of the log',
+    });
+  });
+
+  it('detects an entry inserted outside prequal', () => {
+    const store = storeWithEntries(1);
+    const head = listAudit(store)[0]!;
+    store.db
+      .prepare("INSERT INTO audit_log VALUES (2, 'a', 'w', 'x', 's', 'null', 'null', 'y', ?, ?)")
+      .run(head.hash, 'e'.repeat(64));
+    expect(verifyAudit(store)).toMatchObject({ ok: false, seq: 2 });
+  });
+
+  it('lands with the change it records, or not at all', () => {
+    const store = openTempStore();
+    const entry = { at: AT, who: 'sec', action: 'meta.set', subject: 'k', after: 'v', why: 'test' };
+    expect(() =>
+      withWriteTransaction(store, () => {
+        store.db.prepare("INSERT INTO meta VALUES ('k', 'v')").run();
+        appendAudit(store.db, entry);
+        throw new Error('abandon');
+      }),
+    ).toThrow('abandon');
+    expect(listAudit(store)).toEqual([]);
+    expect(store.db.prepare('SELECT count(*) AS n FROM meta').get()).toEqual({ n: 0 });
+    withWriteTransaction(store, () => {
+      store.db.prepare("INSERT INTO meta VALUES ('k', 'v')").run();
+      appendAudit(store.db, entry);
+    });
+    expect(listAudit(store)).toHaveLength(1);
+    expect(verifyAudit(store)).toEqual({ ok: true, count: 1 });
+  });
+});

@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../src/store/index.js';
+
+describe('canonicalJson', () => {
+  it('sorts keys, integer-like ones included, and drops undefined members', () => {
+    expect(canonicalJson({ b: 1, a: { '10': 'x', '9': 'y', z: undefined }, c: [undefined, 2] })).toBe(
+      '{"a":{"10":"x","9":"y"},"b":1,"c":[null,2]}',
+    );
+    expect(canonicalJson(undefined)).toBe('null');
+    expect(canonicalJson('é"')).toBe('"é\\""');
+  });
+
+  it('is what JSON.parse reads back, and stable through a round trip', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = canonicalJson(value);
+        expect(canonicalJson(JSON.parse(text))).toBe(text);
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+      }),
+    );
+  });
+
+  it('does not depend on the order keys were inserted', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.integer()), (record) => {
+        const reversed = Object.fromEntries(Object.entries(record).reverse());
+        expect(canonicalJson(reversed)).toBe(canonicalJson(record));
+      }),
+    );
+  });
+});

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import {
+  getDossier,
+  knownDossierHashes,
+  listActiveDossiers,
+  listDossierVersions,
+  syncDossiers,
+  toReadDossier,
+} from '../../src/store/index.js';
+import { AT, invalidRead, LATER, openTempStore, sampleDossier, totalChanges, validRead } from './helpers.js';
+
+describe('syncDossiers', () => {
+  it('adds new dossiers and reports valid and invalid ones', () => {
+    const store = openTempStore();
+    const summary = syncDossiers(
+      store,
+      [validRead('c02'), invalidRead('c03', 'not a date'), validRead('c01')],
+      AT,
+    );
+    expect(summary).toEqual({
+      added: ['c01', 'c02', 'c03'],
+      updated: [],
+      unchanged: [],
+      withdrawn: [],
+      reactivated: [],
+      valid: ['c01', 'c02'],
+      invalid: [{ id: 'c03', errors: invalidRead('c03', 'not a date').errors }],
+    });
+    const stored = getDossier(store, 'c01');
+    expect(stored).toMatchObject({ status: 'valid', hash: 'hash-c01', firstIngestedAt: AT, updatedAt: AT });
+    expect(stored?.dossier).toEqual(sampleDossier('Candidate c01'));
+    expect(getDossier(store, 'c03')).toMatchObject({ status: 'invalid', dossier: null });
+    expect(getDossier(store, 'nobody')).toBeNull();
+  });
+
+  it('writes nothing when every hash is unchanged', () => {
+    const store = openTempStore();
+    const read = [validRead('c01'), validRead('c02'), invalidRead('c03', 'bad')];
+    syncDossiers(store, read, AT);
+    const before = totalChanges(store);
+    const summary = syncDossiers(store, read, LATER);
+    expect(totalChanges(store)).toBe(before);
+    expect(summary.unchanged).toEqual(['c01', 'c02', 'c03']);
+    expect(summary.added).toEqual([]);
+    expect(summary.invalid.map((entry) => entry.id)).toEqual(['c03']);
+    expect(getDossier(store, 'c01')?.updatedAt).toBe(AT);
+  });
+
+  it('judges an unchanged dossier from the store, so a stub for a skipped file is enough', () => {
+    const store = openTempStore();
+    syncDossiers(store, [invalidRead('c03', 'bad date')], AT);
+    const stub = { ...validRead('c03', 'bad-c03'), dossier: null };
+    const summary = syncDossiers(store, [stub], LATER);
+    expect(summary.invalid).toEqual([{ id: 'c03', errors: invalidRead('c03', 'bad date').errors }]);
+    expect(getDossier(store, 'c03')?.errors[0]?.message).toBe('bad date');
+  });
+
+  it('keeps the earlier content of a changed dossier', () => {
+    const store = openTempStore();
+    syncDossiers(store, [validRead('c01', 'v1')], AT);
+    const changed = { ...validRead('c01', 'v2'), dossier: sampleDossier('Renamed SARL') };
+    const summary = syncDossiers(store, [changed], LATER);
+    expect(summary.updated).toEqual(['c01']);
+    const stored = getDossier(store, 'c01');
+    expect(stored).toMatchObject({ hash: 'v2', firstIngestedAt: AT, lastIngestedAt: LATER });
+    expect(stored?.dossier?.candidate.name).toBe('Renamed SARL');
+    const versions = listDossierVersions(store, 'c01');
+    expect(versions.map((v) => [v.hash, v.ingestedAt, v.dossier?.candidate.name])).toEqual([
+      ['v1', AT, 'Candidate c01'],
+      ['v2', LATER, 'Renamed SARL'],
+    ]);
+  });
+
+  it('marks a vanished dossier withdrawn, keeps it, and reactivates it when it comes back', () => {
+    const store = openTempStore();
+    syncDossiers(store, [validRead('c01'), validRead('c02')], AT);
+    const gone = syncDossiers(store, [validRead('c01')], LATER);
+    expect(gone.withdrawn).toEqual(['c02']);
+    expect(getDossier(store, 'c02')).toMatchObject({ status: 'withdrawn', updatedAt: LATER });
+    expect(listActiveDossiers(store).map((d) => d.id)).toEqual(['c01']);
+    expect(syncDossiers(store, [validRead('c01')], LATER).withdrawn).toEqual([]);
+    const back = syncDossiers(store, [validRead('c01'), validRead('c02')], LATER);
+    expect(back.reactivated).toEqual(['c02']);
+    expect(back.valid).toEqual(['c01', 'c02']);
+    expect(getDossier(store, 'c02')?.status).toBe('valid');
+    const changedBack = syncDossiers(store, [validRead('c01')], AT);
+    expect(changedBack.withdrawn).toEqual(['c02']);
+    const again = syncDossiers(store, [validRead('c01'), invalidRead('c02', 'broken now')], LATER);
+    expect(again.reactivated).toEqual(['c02']);
+    expect(getDossier(store, 'c02')?.status).toBe('invalid');
+    expect(listDossierVersions(store, 'c02')).toHaveLength(2);
+  });
+
+  it('stores one invalid entry naming both files when two dossiers share an id', () => {
+    const store = openTempStore();
+    const folder = validRead('c01');
+    const bare = { ...validRead('c01', 'other'), sourcePath: 'dossiers/c01.yaml' };
+    const summary = syncDossiers(store, [folder, bare, validRead('c02')], AT);
+    expect(summary.valid).toEqual(['c02']);
+    const messages = summary.invalid[0]?.errors.map((e) => e.message) ?? [];
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toContain('dossiers/c01.yaml');
+    expect(getDossier(store, 'c01')?.status).toBe('invalid');
+  });
+
+  it('remembers file size and mtime, and refreshes them without a new version', () => {
+    const store = openTempStore();
+    syncDossiers(store, [validRead('c01')], AT, new Map([['c01', { size: 120, mtimeMs: 1000.5 }]]));
+    expect(knownDossierHashes(store).get('c01')).toEqual({
+      hash: 'hash-c01',
+      sourcePath: 'dossiers/c01/dossier.yaml',
+      status: 'valid',
+      size: 120,
+      mtimeMs: 1000.5,
+    });
+    const summary = syncDossiers(
+      store,
+      [validRead('c01')],
+      LATER,
+      new Map([['c01', { size: 120, mtimeMs: 2000 }]]),
+    );
+    expect(summary.unchanged).toEqual(['c01']);
+    expect(knownDossierHashes(store).get('c01')?.mtimeMs).toBe(2000);
+    expect(listDossierVersions(store, 'c01')).toHaveLength(1);
+  });
+
+  it('syncs ten thousand dossiers in one go, then finds them all unchanged', () => {
+    const store = openTempStore();
+    const read = Array.from({ length: 10_000 }, (_, i) => validRead(`c${String(i).padStart(5, '0')}`));
+    expect(syncDossiers(store, read, AT).added).toHaveLength(10_000);
+    const before = totalChanges(store);
+    expect(syncDossiers(store, read, LATER).unchanged).toHaveLength(10_000);
+    expect(totalChanges(store)).toBe(before);
+  });
+
+  it('gives back a stored dossier in the reader shape', () => {
+    const store = openTempStore();
+    syncDossiers(store, [validRead('c01')], AT);
+    const stored = getDossier(store, 'c01');
+    expect(stored && toReadDossier(stored)).toEqual(validRead('c01'));
+  });
+
+  it('refuses deleting a dossier', () => {
+    const store = openTempStore();
+    syncDossiers(store, [validRead('c01')], AT);
+    expect(() => store.db.exec('DELETE FROM dossiers')).toThrow(/never deleted/);
+  });
+});

@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
+import {
+  applyMigrations,
+  LATEST_SCHEMA_VERSION,
+  type Migration,
+  openStore,
+  readSchemaVersion,
+} from '../../src/store/index.js';
+import { makeTempDir, openTempStore } from './helpers.js';
+
+const TABLES = [
+  'audit_head',
+  'audit_log',
+  'committee_members',
+  'criteria_versions',
+  'dossier_versions',
+  'dossiers',
+  'evaluations',
+  'manual_scores',
+  'meta',
+  'overrides',
+  'runs',
+  'tie_decisions',
+];
+
+describe('openStore', () => {
+  it('migrates a new file to the latest schema with every table', () => {
+    const store = openTempStore();
+    expect(readSchemaVersion(store.db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(LATEST_SCHEMA_VERSION).toBeGreaterThanOrEqual(1);
+    const tables = store.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((row) => (row as { name: string }).name);
+    expect(tables).toEqual(TABLES);
+  });
+
+  it('migrates an existing empty file too', () => {
+    const file = path.join(makeTempDir(), 'prequal.db');
+    fs.writeFileSync(file, '');
+    const store = openTempStore(file);
+    expect(readSchemaVersion(store.db)).toBe(LATEST_SCHEMA_VERSION);
+  });
+
+  it('sets WAL, foreign keys, busy timeout and synchronous NORMAL', () => {
+    const { db } = openTempStore();
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+  });
+
+  it('creates the database file readable by its owner only', () => {
+    const store = openTempStore();
+    expect(fs.statSync(store.file).mode & 0o777).toBe(0o600);
+  });
+
+  it('reopens a migrated file without changing it', () => {
+    const store = openTempStore();
+    store.close();
+    const again = openTempStore(store.file);
+    expect(readSchemaVersion(again.db)).toBe(LATEST_SCHEMA_VERSION);
+  });
+
+  it('refuses a database written by a newer prequal', () => {
+    const store = openTempStore();
+    store.db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    store.close();
+    expect(() => openStore(store.file)).toThrow(UserError);
+    expect(() => openStore(store.file)).toThrow(/newer than this prequal supports/);
+    expect(() => openStore(store.file, { readonly: true })).toThrow(/newer/);
+  });
+
+  it('opens read-only without creating a missing file', () => {
+    const file = path.join(makeTempDir(), 'prequal.db');
+    expect(() => openStore(file, { readonly: true })).toThrow(/No prequal store/);
+    expect(fs.existsSync(file)).toBe(false);
+    openTempStore(file).close();
+    const readonly = openStore(file, { readonly: true });
+    expect(() => readonly.db.exec("INSERT INTO meta VALUES ('k', 'v')")).toThrow(/readonly/);
+    readonly.close();
+  });
+});
+
+describe('applyMigrations', () => {
+  const steps: Migration[] = [
+    { version: 1, description: 'one', sql: 'CREATE TABLE one (x INTEGER)' },
+    { version: 2, description: 'two', sql: 'CREATE TABLE two (x INTEGER); CREATE TABLE broken (' },
+  ];
+
+  it('keeps the last good version when a step fails', () => {
+    const db = new Database(':memory:');
+    expect(() => applyMigrations(db, steps, 'memory')).toThrow();
+    expect(readSchemaVersion(db)).toBe(1);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all();
+    expect(tables).toEqual([{ name: 'one' }]);
+    db.close();
+  });
+
+  it('applies only the steps after the recorded version', () => {
+    const db = new Database(':memory:');
+    applyMigrations(db, steps.slice(0, 1), 'memory');
+    const fixed: Migration = { version: 2, description: 'two', sql: 'CREATE TABLE two (x INTEGER)' };
+    applyMigrations(db, [steps[0]!, fixed], 'memory');
+    expect(readSchemaVersion(db)).toBe(2);
+    db.close();
+  });
+});
