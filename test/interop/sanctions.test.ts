@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import {
+  judgeSanctions,
+  nameSimilarity,
+  normalizeEntityName,
+  parseSanctionsCsv,
+  type SanctionsList,
+  screenEntities,
+} from '../../src/core/sanctions.js';
+
+describe('normalizeEntityName', () => {
+  it.each([
+    ['Institut Droits & Sécurité SARL', 'institut droits securite'],
+    ['HUMAN RIGHTS ACADEMY GmbH', 'human rights academy'],
+    ['Société Générale de Conseil S.A.R.L.', 'societe generale de conseil'],
+    ['Œuvre  Straße, Ltd.', 'oeuvre strasse'],
+    ['J.P. Morgan & Co Inc', 'jp morgan co'],
+    ['Formation-Sahel S.A.', 'formation sahel'],
+    ['SA', 'sa'],
+  ])('%s → %s', (raw, normalised) => {
+    expect(normalizeEntityName(raw)).toBe(normalised);
+  });
+});
+
+describe('nameSimilarity', () => {
+  it('scores one typo in a long name above the threshold and reordered tokens as 1', () => {
+    expect(nameSimilarity('sahel security consulting', 'sahel securty consulting')).toBeGreaterThan(0.95);
+    expect(nameSimilarity('jean dupont', 'dupont jean')).toBe(1);
+    expect(nameSimilarity('alpha', 'omega')).toBeLessThan(0.5);
+  });
+});
+
+const list: SanctionsList = {
+  file: 'sanctions.csv',
+  version: '2025-11-01',
+  entries: [
+    { name: 'Sahel Security Consulting', aliases: ['SSC Group'], line: 2 },
+    { name: 'Alpha SA', aliases: [], line: 3 },
+    { name: 'Kanté Logistique', aliases: ['Kante Logistics SARL'], line: 4 },
+  ],
+};
+
+describe('screenEntities', () => {
+  it('finds exact matches through normalisation and aliases', () => {
+    const result = screenEntities(
+      [
+        { entity: 0, name: 'SAHEL SECURITY CONSULTING S.A.R.L.' },
+        { entity: 1, name: 'Kante Logistics Ltd' },
+        { entity: 2, name: 'Clean Partner' },
+      ],
+      list,
+    );
+    expect(result.exact.map((m) => [m.entity, m.listed, m.matchedAs])).toEqual([
+      [0, 'Sahel Security Consulting', 'Sahel Security Consulting'],
+      [1, 'Kanté Logistique', 'Kante Logistics SARL'],
+    ]);
+    expect(result.near).toEqual([]);
+  });
+
+  it('reports near matches for long names, never for short ones', () => {
+    const result = screenEntities(
+      [
+        { entity: 0, name: 'Sahel Securty Consulting' },
+        { entity: 1, name: 'Alfa SA' },
+      ],
+      list,
+    );
+    expect(result.exact).toEqual([]);
+    expect(result.near).toHaveLength(1);
+    expect(result.near[0]).toMatchObject({ entity: 0, listed: 'Sahel Security Consulting', line: 2 });
+    expect(result.near[0]!.similarity).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('does not call two merely similar long names a near match', () => {
+    const result = screenEntities([{ entity: 0, name: 'Sahel Training Consultants' }], list);
+    expect(result).toEqual({ exact: [], near: [] });
+  });
+});
+
+describe('parseSanctionsCsv', () => {
+  it('reads names, aliases and the version', () => {
+    const text = 'name,aliases,version\r\n"Alpha, SA",A1;A2,2025-11\r\nBeta,,2025-11\r\n';
+    const { list: parsed, issues } = parseSanctionsCsv(text, 'lists/s.csv');
+    expect(issues).toEqual([]);
+    expect(parsed).toEqual({
+      file: 'lists/s.csv',
+      version: '2025-11',
+      entries: [
+        { name: 'Alpha, SA', aliases: ['A1', 'A2'], line: 2 },
+        { name: 'Beta', aliases: [], line: 3 },
+      ],
+    });
+  });
+
+  it('reports a wrong header, empty names and differing versions with their lines', () => {
+    expect(parseSanctionsCsv('nom,version\nX,1\n', 's.csv').issues[0]).toMatchObject({ line: 1 });
+    const { issues } = parseSanctionsCsv('name,aliases,version\n,,v1\nB,,v2\n', 's.csv');
+    expect(issues.map((i) => [i.line, i.path])).toEqual([
+      [2, 'name'],
+      [3, 'version'],
+    ]);
+  });
+});
+
+describe('judgeSanctions', () => {
+  it('fails the gate on an exact match and names the list version', () => {
+    const verdict = judgeSanctions(screenEntities([{ entity: 0, name: 'Alpha S.A.' }], list), list, 1);
+    expect(verdict.passed).toBe(false);
+    expect(verdict.metrics).toMatchObject({ list_version: '2025-11-01', exact: 1, near: 0 });
+    expect(verdict.explanation[0]?.en).toBe(
+      'Alpha S.A.: exact match with "Alpha SA" (line 3) on list sanctions.csv (version 2025-11-01)',
+    );
+    expect(verdict.explanation[0]?.fr).toContain('correspondance exacte avec « Alpha SA »');
+  });
+
+  it('passes with a review flag on a near match, and cleanly otherwise', () => {
+    const near = judgeSanctions(
+      screenEntities([{ entity: 0, name: 'Sahel Securiti Consulting' }], list),
+      list,
+      1,
+    );
+    expect(near.passed).toBe(true);
+    expect(near.flags).toEqual(['review']);
+    expect(near.explanation[0]?.en).toContain('needs review');
+    const clean = judgeSanctions({ exact: [], near: [] }, list, 2);
+    expect(clean).toMatchObject({ passed: true, criterion: 'sanctions', kind: 'gate' });
+    expect(clean.flags).toBeUndefined();
+  });
+});
