@@ -35,6 +35,7 @@ function buildContext(globals: GlobalOptions): Context {
   const fixed = globals.now === undefined ? undefined : parseClock(globals.now);
   return {
     workspace: resolveWorkspace(globals.workspace, process.cwd()),
+    cwd: process.cwd(),
     now: () => (fixed ? new Date(fixed) : new Date()),
     user: globals.as ?? process.env.PREQUAL_USER ?? safeUserName(),
     out: (text) => process.stdout.write(text),
@@ -209,6 +210,35 @@ function registerCommands(program: Command): void {
     .action(action(async () => (await import('./commands/schema.js')).schemaCommand));
 
   registerCommitteeCommands(program);
+  registerDecisionSupportCommands(program);
+}
+
+function registerDecisionSupportCommands(program: Command): void {
+  program
+    .command('diff')
+    .description('between two criteria versions: every candidate whose status, rank or total changed, and why')
+    .requiredOption('--from <version>', 'earlier criteria version')
+    .requiredOption('--to <version>', 'later criteria version')
+    .option('--json', 'machine output')
+    .addHelpText('after', examples(['prequal diff --from 1 --to 2']))
+    .action(action(async () => (await import('./commands/diff.js')).diffCommand));
+
+  program
+    .command('whatif')
+    .description('recompute the shortlist with changed parameters, storing nothing, and show what would change')
+    .requiredOption('--set <assignment>', 'CRITERION.param=value (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
+    .option('--json', 'machine output')
+    .addHelpText('after', examples(['prequal whatif --set SEL-1.average_at_least=150000', 'prequal whatif --set threshold=45']))
+    .action(action(async () => (await import('./commands/whatif.js')).whatifCommand));
+
+  const template = program.command('template').description('blank forms for candidates');
+  template
+    .command('application-form')
+    .description('write an xlsx application form candidates can fill instead of dossier.yaml')
+    .addOption(new Option('--lang <lang>', 'language').choices(['fr', 'en']))
+    .option('--out <file>', 'output file (default: application-form.<lang>.xlsx)')
+    .addHelpText('after', examples(['prequal template application-form --lang fr --out formulaire.xlsx']))
+    .action(action(async () => (await import('./commands/template.js')).applicationFormCommand));
 }
 
 function registerCommitteeCommands(program: Command): void {
@@ -251,6 +281,21 @@ function registerCommitteeCommands(program: Command): void {
       ]),
     )
     .action(action(async () => (await import('./commands/override.js')).overrideCommand));
+
+  const sheet = program.command('sheet').description('offline score sheets (xlsx) for evaluators');
+  sheet
+    .command('export')
+    .description("write an evaluator's score sheet: one row per candidate and manual criterion")
+    .requiredOption('--evaluator <name>', 'the evaluator the sheet is for')
+    .option('--out <file>', 'output file (default: <workspace>/out/sheets/score-sheet-<evaluator>.xlsx)')
+    .addOption(new Option('--lang <lang>', 'language').choices(['fr', 'en']))
+    .addHelpText('after', examples(['prequal sheet export --evaluator "Hélène Marchand"']))
+    .action(action(async () => (await import('./commands/sheet.js')).sheetExportCommand));
+  sheet
+    .command('import <file>')
+    .description('record a filled score sheet, all or nothing')
+    .addHelpText('after', examples(['prequal sheet import out/sheets/score-sheet-helene-marchand.xlsx']))
+    .action(action(async () => (await import('./commands/sheet.js')).sheetImportCommand));
 
   program
     .command('decide')

@@ -7,6 +7,8 @@ import path from 'node:path';
 export interface Context {
   /** Absolute workspace directory. */
   workspace: string;
+  /** Directory the user typed the command in: file arguments (--out, --from, init DIR) are relative to it. */
+  cwd: string;
   /** The run's clock; read once per command so every record of a run shares one time. */
   now: () => Date;
   /** Who is acting, for the audit trail (`--as`, PREQUAL_USER, or the OS user). */

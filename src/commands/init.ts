@@ -19,7 +19,7 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{
 
 /** `prequal init [dir]`: scaffolds a workspace from templates/init, never overwriting a file. */
 export async function initCommand(ctx: Context, options: InitOptions, dir?: string): Promise<void> {
-  const target = dir ? path.resolve(ctx.workspace, dir) : ctx.workspace;
+  const target = dir ? path.resolve(ctx.cwd, dir) : ctx.workspace;
   const answers = await collectAnswers(ctx, options);
   const files = listTemplateFiles(TEMPLATE_DIR);
   const clashes = files.filter((f) => fs.existsSync(path.join(target, f)));

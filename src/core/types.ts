@@ -356,6 +356,8 @@ export interface Tie {
   candidates: string[];
   /** True when the tie straddles `shortlist.max`. */
   at_cut: boolean;
+  /** At the cut: how many shortlist places remain for the tied candidates (`max - rank + 1`). */
+  seats?: number;
   /** The committee's decision, once recorded. */
   decision?: TieDecision;
 }

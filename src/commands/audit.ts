@@ -1,0 +1,29 @@
+import type { Context } from '../context.js';
+import { EXIT, ExitError } from '../errors.js';
+import { withSession } from '../pipeline/session.js';
+import { listAudit, verifyAudit } from '../store/index.js';
+import { terminalSafe } from '../ui/terminal-text.js';
+
+/** `prequal audit`: the append-only trail, oldest first. */
+export async function auditListCommand(ctx: Context, options: { json?: boolean }): Promise<void> {
+  await withSession(ctx, (session) => {
+    const entries = listAudit(session.store);
+    if (options.json) {
+      ctx.out(`${JSON.stringify(entries, null, 2)}\n`);
+      return;
+    }
+    for (const e of entries) {
+      ctx.out(`${e.seq}\t${e.at}\t${terminalSafe(e.who)}\t${e.action}\t${terminalSafe(e.subject)}\t${terminalSafe(e.why)}\n`);
+    }
+  });
+}
+
+/** `prequal audit verify`: recomputes the hash chain; exit 1 naming the first altered or missing entry. */
+export async function auditVerifyCommand(ctx: Context): Promise<void> {
+  const verdict = await withSession(ctx, (session) => verifyAudit(session.store));
+  if (verdict.ok) {
+    ctx.out(`audit trail intact: ${verdict.count} entries, hash chain verified\n`);
+    return;
+  }
+  throw new ExitError(EXIT.failure, `audit trail broken at entry ${verdict.seq}: ${verdict.reason}`);
+}

@@ -1,0 +1,68 @@
+import chalk from 'chalk';
+import type { Context } from '../context.js';
+import type { CriteriaSet, Lang, RankedCandidate } from '../core/types.js';
+import { UserError, formatIssue } from '../errors.js';
+import { buildJsonDocument } from '../export/json.js';
+import { evaluateWorkspace, reportLanguage } from '../pipeline/evaluate-workspace.js';
+import { withSession } from '../pipeline/session.js';
+import { terminalSafe } from '../ui/terminal-text.js';
+
+export interface ExplainOptions {
+  json?: boolean;
+  lang?: string;
+  closest?: boolean;
+}
+
+/** `prequal explain <candidate>`: every criterion's verdict with its explanation. */
+export async function explainCommand(ctx: Context, options: ExplainOptions, id: string): Promise<void> {
+  await withSession(ctx, async (session) => {
+    const evaluation = evaluateWorkspace(session);
+    const { report } = evaluation;
+    const lang = reportLanguage(session, options.lang);
+    const candidate = report.shortlist.candidates.find((c) => c.id === id);
+    if (!candidate) {
+      const known = report.shortlist.candidates.map((c) => c.id).join(', ');
+      throw new UserError(`unknown candidate "${id}" (known: ${known})`);
+    }
+    if (options.closest) {
+      const { closestChangeCommand } = await import('./closest.js');
+      closestChangeCommand(session, evaluation, candidate, lang, options.json === true);
+      return;
+    }
+    if (options.json) {
+      const doc = buildJsonDocument(report, lang) as { candidates: { id: string }[] };
+      ctx.out(`${JSON.stringify(doc.candidates.find((c) => c.id === id), null, 2)}\n`);
+      return;
+    }
+    ctx.out(renderExplanation(candidate, report.criteria, lang));
+  });
+}
+
+export function renderExplanation(candidate: RankedCandidate, criteria: CriteriaSet, lang: Lang): string {
+  const lines = [
+    chalk.bold(`${candidate.id} — ${terminalSafe(candidate.name)} (${candidate.country})`),
+    `status: ${candidate.status}${candidate.rank === null ? '' : `, rank ${candidate.rank}`}${candidate.total === null ? '' : `, total ${candidate.total.toFixed(2)}`}`,
+  ];
+  for (const reason of candidate.reasons) lines.push(chalk.red(`  ✗ ${reason.criterion}: ${terminalSafe(reason.message[lang])}`));
+  for (const error of candidate.errors) lines.push(chalk.red(`  ${terminalSafe(formatIssue(error))}`));
+  for (const criterion of criteria.criteria) {
+    const result = candidate.criteria[criterion.id];
+    if (!result) continue;
+    const verdict =
+      result.kind === 'gate'
+        ? result.passed
+          ? chalk.green('pass')
+          : chalk.red('fail')
+        : result.pending
+          ? chalk.yellow('pending')
+          : `${(result.points ?? 0).toFixed(2)} / ${criterion.max ?? 0}`;
+    const flags = result.flags?.length ? chalk.yellow(` [${result.flags.join(', ')}]`) : '';
+    lines.push('', `${chalk.bold(criterion.id)} ${terminalSafe(criterion.label[lang])}: ${verdict}${flags}`);
+    for (const line of result.explanation) lines.push(`  ${terminalSafe(line[lang])}`);
+  }
+  if (candidate.warnings.length > 0) {
+    lines.push('', 'warnings:');
+    for (const warning of candidate.warnings) lines.push(`  ${terminalSafe(formatIssue(warning))}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

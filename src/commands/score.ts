@@ -1,0 +1,57 @@
+import type { Context } from '../context.js';
+import { EXIT, ExitError, formatIssue, UserError } from '../errors.js';
+import { requireCriteriaVersion } from '../pipeline/import-criteria.js';
+import { importScoreFiles, type ScoreImport } from '../pipeline/import-scores.js';
+import { scoreCandidates } from '../pipeline/score-candidates.js';
+import { withSession } from '../pipeline/session.js';
+import { progressBar } from '../ui/progress.js';
+
+export interface ScoreOptions {
+  evaluator?: string;
+  candidate?: string;
+  criterion?: string;
+  points?: string;
+  comment?: string;
+  from?: string;
+}
+
+/**
+ * `prequal score`: without --evaluator/--from, reads scores/*.csv and evaluates every valid
+ * dossier against the current criteria (cached: nothing changed, nothing recomputed). With
+ * --evaluator or --from, records manual scores (see manual-scoring.ts).
+ */
+export async function scoreCommand(ctx: Context, options: ScoreOptions): Promise<void> {
+  if (options.evaluator !== undefined || options.from !== undefined) {
+    const { manualScoreCommand } = await import('./manual-scoring.js');
+    return manualScoreCommand(ctx, options);
+  }
+  for (const flag of ['candidate', 'criterion', 'points', 'comment'] as const) {
+    if (options[flag] !== undefined) throw new UserError(`--${flag} goes with --evaluator`, EXIT.usage);
+  }
+  const imports = await withSession(ctx, (session) => {
+    const version = requireCriteriaVersion(session);
+    const imported = importScoreFiles(session, version.criteria);
+    const bar = progressBar(ctx, 'scoring');
+    const scored = scoreCandidates(session, version, bar);
+    bar.end();
+    ctx.out(
+      `criteria version ${version.version}: ${scored.evaluations.length} candidate(s) evaluated (${scored.computed} computed, ${scored.evaluations.length - scored.computed} unchanged), ${scored.invalid.length} invalid\n`,
+    );
+    return imported;
+  });
+  reportScoreImports(ctx, imports);
+}
+
+/** Prints what each score file gave; any rejected file makes the command fail after the work is done. */
+export function reportScoreImports(ctx: Context, imports: ScoreImport[]): void {
+  for (const entry of imports) {
+    if (entry.issues.length === 0) {
+      if (entry.recorded > 0) ctx.err(`${entry.file}: ${entry.recorded} score(s) recorded\n`);
+      continue;
+    }
+    ctx.err(`${entry.file}: nothing recorded, ${entry.issues.length} problem(s):\n`);
+    for (const issue of entry.issues) ctx.err(`  ${formatIssue(issue)}\n`);
+  }
+  const rejected = imports.filter((i) => i.issues.length > 0).map((i) => i.file);
+  if (rejected.length > 0) throw new ExitError(EXIT.failure, `score file(s) rejected: ${rejected.join(', ')}`);
+}

@@ -1,0 +1,77 @@
+import type { CriteriaSet, InputIssue, ManualScore } from '../core/types.js';
+
+/** A manual score as written by an evaluator (CSV row, sheet row, prompt or flags), before checks. */
+export interface ScoreRow {
+  evaluator: string;
+  candidate: string;
+  criterion: string;
+  points: string;
+  comment: string;
+  /** Where the row came from, for messages: file, line and, for sheets, the cell of each field. */
+  file: string;
+  line?: number;
+  cells?: Partial<Record<'evaluator' | 'candidate' | 'criterion' | 'points' | 'comment', string>>;
+}
+
+export interface CommitteeView {
+  /** Registered members: name → role and whether their declaration is recorded. */
+  members: Map<string, { role: string; declared: boolean }>;
+  /** Active, valid candidate ids. */
+  candidates: Set<string>;
+}
+
+/**
+ * Checks every row against the committee, the candidates and the criteria, and reports every
+ * problem at once. The caller records the rows only when no issue is returned (all or nothing).
+ * With no registered committee, any evaluator name is accepted (SPEC: voters are then everyone who scored).
+ */
+export function checkScoreRows(
+  rows: ScoreRow[],
+  criteria: CriteriaSet,
+  view: CommitteeView,
+  recordedAt: string,
+): { scores: ManualScore[]; issues: InputIssue[] } {
+  const issues: InputIssue[] = [];
+  const scores: ManualScore[] = [];
+  const seen = new Map<string, number | undefined>();
+  for (const row of rows) {
+    const problem = (field: keyof NonNullable<ScoreRow['cells']>, message: string) =>
+      issues.push({ file: row.file, line: row.line, path: row.cells?.[field] ?? field, message });
+    const before = issues.length;
+    const member = view.members.get(row.evaluator);
+    if (view.members.size > 0) {
+      if (!member) problem('evaluator', `unknown evaluator "${row.evaluator}" (not registered in the committee)`);
+      else if (member.role !== 'evaluator') problem('evaluator', `"${row.evaluator}" is the ${member.role} and does not vote`);
+      else if (!member.declared)
+        problem('evaluator', `"${row.evaluator}" has not recorded a declaration of impartiality and confidentiality`);
+    } else if (!row.evaluator.trim()) problem('evaluator', 'evaluator is empty');
+    if (!view.candidates.has(row.candidate)) problem('candidate', `unknown candidate "${row.candidate}"`);
+    const criterion = criteria.criteria.find((c) => c.id === row.criterion);
+    if (!criterion) problem('criterion', `unknown criterion "${row.criterion}"`);
+    else if (criterion.rule.type !== 'manual') problem('criterion', `criterion ${row.criterion} is not scored by evaluators`);
+    const points = Number(row.points.trim());
+    if (row.points.trim() === '' || !Number.isFinite(points)) problem('points', `points "${row.points}" is not a number`);
+    else if (criterion?.rule.type === 'manual') {
+      const max = criterion.max ?? 0;
+      if (points < 0 || points > max) problem('points', `points ${points} out of range [0, ${max}] for ${criterion.id}`);
+      else if (criterion.rule.scale && !criterion.rule.scale.includes(points))
+        problem('points', `points ${points} is not on the scale ${criterion.rule.scale.join(', ')} of ${criterion.id}`);
+    }
+    if (!row.comment.trim()) problem('comment', 'a comment is required with every score');
+    const key = `${row.evaluator}\u0000${row.candidate}\u0000${row.criterion}`;
+    if (seen.has(key)) problem('criterion', `duplicate score (also at line ${seen.get(key) ?? '?'})`);
+    seen.set(key, row.line);
+    if (issues.length === before) {
+      scores.push({
+        evaluator: row.evaluator,
+        candidate: row.candidate,
+        criterion: row.criterion,
+        points,
+        comment: row.comment,
+        source: row.line === undefined ? row.file : `${row.file}:${row.line}`,
+        recordedAt,
+      });
+    }
+  }
+  return { scores, issues };
+}

@@ -1,0 +1,153 @@
+import type { Tender } from './types.js';
+
+/** The 27 member states of the European Union (ISO 3166-1 alpha-2; Greece is GR). */
+export const EU: readonly string[] = [
+  'AT',
+  'BE',
+  'BG',
+  'HR',
+  'CY',
+  'CZ',
+  'DK',
+  'EE',
+  'FI',
+  'FR',
+  'DE',
+  'GR',
+  'HU',
+  'IE',
+  'IT',
+  'LV',
+  'LT',
+  'LU',
+  'MT',
+  'NL',
+  'PL',
+  'PT',
+  'RO',
+  'SK',
+  'SI',
+  'ES',
+  'SE',
+];
+
+/**
+ * The 79 members of the Organisation of African, Caribbean and Pacific States (OACPS):
+ * 48 sub-Saharan African states, 16 Caribbean and 15 Pacific. South Sudan is not among them:
+ * its 2012 accession (which would have made it the 80th member) was never completed.
+ * A tender that needs it adds it through `country_groups`.
+ */
+export const ACP: readonly string[] = [
+  // Africa (48)
+  'AO',
+  'BJ',
+  'BW',
+  'BF',
+  'BI',
+  'CM',
+  'CV',
+  'CF',
+  'TD',
+  'KM',
+  'CG',
+  'CD',
+  'CI',
+  'DJ',
+  'GQ',
+  'ER',
+  'SZ',
+  'ET',
+  'GA',
+  'GM',
+  'GH',
+  'GN',
+  'GW',
+  'KE',
+  'LS',
+  'LR',
+  'MG',
+  'MW',
+  'ML',
+  'MR',
+  'MU',
+  'MZ',
+  'NA',
+  'NE',
+  'NG',
+  'RW',
+  'ST',
+  'SN',
+  'SC',
+  'SL',
+  'SO',
+  'ZA',
+  'SD',
+  'TZ',
+  'TG',
+  'UG',
+  'ZM',
+  'ZW',
+  // Caribbean (16)
+  'AG',
+  'BS',
+  'BB',
+  'BZ',
+  'CU',
+  'DM',
+  'DO',
+  'GD',
+  'GY',
+  'HT',
+  'JM',
+  'KN',
+  'LC',
+  'VC',
+  'SR',
+  'TT',
+  // Pacific (15)
+  'CK',
+  'FJ',
+  'KI',
+  'MH',
+  'FM',
+  'NR',
+  'NU',
+  'PW',
+  'PG',
+  'WS',
+  'SB',
+  'TL',
+  'TO',
+  'TV',
+  'VU',
+];
+
+/** Country groups every tender knows without declaring them. */
+export const BUILT_IN_GROUPS: Readonly<Record<string, readonly string[]>> = { EU, ACP };
+
+/**
+ * Expands a list of country codes and group names into a set of ISO codes.
+ * A name defined in the tender's `country_groups` wins over a built-in group of the same name
+ * (the committee's own definition is the one it published); groups may name other groups.
+ * Anything that is not a group is taken as a country code.
+ */
+export function expandCountries(
+  codesOrGroups: readonly string[],
+  tender: Pick<Tender, 'country_groups'>,
+): Set<string> {
+  const out = new Set<string>();
+  const visiting = new Set<string>();
+  const visit = (name: string): void => {
+    const group = tender.country_groups[name] ?? BUILT_IN_GROUPS[name];
+    if (!group) {
+      out.add(name.toUpperCase());
+      return;
+    }
+    if (visiting.has(name)) return; // a group that names itself adds nothing more
+    visiting.add(name);
+    for (const member of group) visit(member);
+    visiting.delete(name);
+  };
+  for (const name of codesOrGroups) visit(name);
+  return out;
+}

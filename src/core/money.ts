@@ -1,0 +1,51 @@
+import type { Tender } from './types.js';
+
+/**
+ * Converts an amount to the tender currency: `amount / exchange_rates[currency]`
+ * (the rates give units of each currency for one unit of the tender currency).
+ * The dossier reader rejects unknown currencies, so meeting one here is a programming error.
+ */
+export function toTenderCurrency(
+  amount: number,
+  currency: string,
+  tender: Pick<Tender, 'currency' | 'exchange_rates'>,
+): number {
+  if (currency === tender.currency) return amount;
+  const rate = tender.exchange_rates[currency];
+  if (rate === undefined || !(rate > 0)) {
+    throw new Error(`no exchange rate for ${currency} in the tender (amounts are in ${tender.currency})`);
+  }
+  return amount / rate;
+}
+
+/**
+ * Rounds half away from zero to 2 decimals. Binary floats store 2.675 as 2.67499…, so the
+ * value is first scaled and nudged by far less than a cent before rounding.
+ */
+export function roundPoints(value: number): number {
+  const scaled = Math.abs(value) * 100;
+  const rounded = Math.round(scaled + scaled * 1e-12 + 1e-9) / 100;
+  return rounded === 0 ? 0 : Math.sign(value) * rounded;
+}
+
+/** Same rounding for amounts in the tender currency (cents). */
+export const roundAmount = roundPoints;
+
+/** Clamps `value` into `[low, high]`. */
+export function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}
+
+/**
+ * Points on a straight line: 0 at `from`, `max` at `to`, clamped to `[0, max]`.
+ * `from > to` gives a decreasing scale (fewer is better). `from === to` is a step at that value.
+ */
+export function linearPoints(value: number, from: number, to: number, max: number): number {
+  if (from === to) return value >= to ? max : 0;
+  return clamp(((value - from) / (to - from)) * max, 0, max);
+}
+
+/** A score criterion's final value: clamped to `[0, max]`, then rounded once. */
+export function finalPoints(rawPoints: number, max: number): number {
+  return roundPoints(clamp(rawPoints, 0, max));
+}

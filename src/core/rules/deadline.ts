@@ -1,0 +1,51 @@
+import { instantMillis, toUtcInstant } from '../dates.js';
+import { bi } from '../text.js';
+import type { Rule } from '../types.js';
+import type { RuleContext, RuleModule, RuleOutcome } from './rule.js';
+
+type DeadlineRule = Extract<Rule, { type: 'deadline' }>;
+
+/** Passes when `opens <= submitted_at <= closes`, comparing instants (offsets honoured). */
+export const deadlineRule: RuleModule<DeadlineRule> = {
+  evaluate(ctx: RuleContext<DeadlineRule>): RuleOutcome {
+    const received = toUtcInstant(ctx.dossier.submitted_at);
+    const opens = toUtcInstant(ctx.tender.submission.opens);
+    const closes = toUtcInstant(ctx.tender.submission.closes);
+    const at = instantMillis(ctx.dossier.submitted_at);
+    const metrics = { submitted_at: received };
+    if (at > instantMillis(ctx.tender.submission.closes)) {
+      return {
+        passed: false,
+        metrics,
+        explanation: [
+          bi(
+            `reçu le ${received}, après la date limite du ${closes}`,
+            `received ${received}, after the deadline ${closes}`,
+          ),
+        ],
+      };
+    }
+    if (at < instantMillis(ctx.tender.submission.opens)) {
+      return {
+        passed: false,
+        metrics,
+        explanation: [
+          bi(
+            `reçu le ${received}, avant l'ouverture des dépôts le ${opens}`,
+            `received ${received}, before submissions opened on ${opens}`,
+          ),
+        ],
+      };
+    }
+    return {
+      passed: true,
+      metrics,
+      explanation: [
+        bi(
+          `reçu le ${received}, dans la période de dépôt du ${opens} au ${closes}`,
+          `received ${received}, within the submission period ${opens} to ${closes}`,
+        ),
+      ],
+    };
+  },
+};

@@ -1,0 +1,64 @@
+import { bi } from '../text.js';
+import type { AttachmentFact, Bilingual, Rule } from '../types.js';
+import type { RuleContext, RuleModule, RuleOutcome } from './rule.js';
+
+type DocumentsRule = Extract<Rule, { type: 'documents' }>;
+
+/** Why a required document does not count, or null when it does. */
+function findProblem(
+  kind: string,
+  path: string | undefined,
+  fact: AttachmentFact | undefined,
+): Bilingual | null {
+  if (path === undefined) {
+    return bi(
+      `${kind} : absent de la liste des documents du dossier`,
+      `${kind}: not listed in the dossier's documents`,
+    );
+  }
+  // A listed file the reader did not report (a bare dossier file has no folder) is not there.
+  const status = fact?.status ?? 'missing';
+  switch (status) {
+    case 'ok':
+      return null;
+    case 'missing':
+      return bi(`${kind} : fichier ${path} introuvable`, `${kind}: file ${path} is missing`);
+    case 'empty':
+      return bi(`${kind} : fichier ${path} vide`, `${kind}: file ${path} is empty`);
+    case 'not_a_file':
+      return bi(`${kind} : ${path} n'est pas un fichier ordinaire`, `${kind}: ${path} is not a regular file`);
+  }
+}
+
+/** Each required kind must be listed in `documents` and point to a non-empty regular file. */
+export const documentsRule: RuleModule<DocumentsRule> = {
+  evaluate(ctx: RuleContext<DocumentsRule>): RuleOutcome {
+    const missing: string[] = [];
+    const details: Bilingual[] = [];
+    for (const kind of ctx.rule.required) {
+      const path = ctx.dossier.documents[kind];
+      const fact = ctx.attachments.find((a) => a.kind === kind);
+      const problem = findProblem(kind, path, fact);
+      if (problem) {
+        missing.push(kind);
+        details.push(problem);
+      } else {
+        details.push(
+          bi(`${kind} : ${path} (${fact?.size ?? 0} octets)`, `${kind}: ${path} (${fact?.size ?? 0} bytes)`),
+        );
+      }
+    }
+    const required = ctx.rule.required.length;
+    const summary =
+      missing.length === 0
+        ? bi(
+            `pièces obligatoires : les ${required} sont présentes : atteint`,
+            `mandatory documents: all ${required} present: met`,
+          )
+        : bi(
+            `pièces obligatoires : ${missing.length} sur ${required} manquantes (${missing.join(', ')}) : non atteint`,
+            `mandatory documents: ${missing.length} of ${required} missing (${missing.join(', ')}): not met`,
+          );
+    return { passed: missing.length === 0, metrics: { missing }, explanation: [summary, ...details] };
+  },
+};

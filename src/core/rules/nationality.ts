@@ -1,0 +1,44 @@
+import { expandCountries } from '../countries.js';
+import { describeEntity } from '../entities.js';
+import { bi } from '../text.js';
+import type { Bilingual, Rule } from '../types.js';
+import type { RuleContext, RuleModule, RuleOutcome } from './rule.js';
+
+type NationalityRule = Extract<Rule, { type: 'nationality' }>;
+
+/** Every entity (lead, members, capacity providers) must have an allowed country. */
+export const nationalityRule: RuleModule<NationalityRule> = {
+  evaluate(ctx: RuleContext<NationalityRule>): RuleOutcome {
+    const allowed = expandCountries(ctx.rule.allowed, ctx.tender);
+    const allowedText = ctx.rule.allowed.join(', ');
+    const failing: Bilingual[] = [];
+    const details = ctx.entities.map((entity) => {
+      const who = describeEntity(entity);
+      const country = entity.country.toUpperCase();
+      if (allowed.has(country)) {
+        return bi(`${who.fr} : ${country}, pays admis`, `${who.en}: ${country}, an allowed country`);
+      }
+      failing.push(bi(`${who.fr} (${country})`, `${who.en} (${country})`));
+      return bi(
+        `${who.fr} : ${country} ne fait pas partie de ${allowedText}`,
+        `${who.en}: ${country} is not among ${allowedText}`,
+      );
+    });
+    const count = ctx.entities.length;
+    const summary =
+      failing.length === 0
+        ? bi(
+            `nationalité : ${count} entité(s) vérifiée(s), toutes de pays admis (${allowedText}) : atteint`,
+            `nationality: ${count} entit${count === 1 ? 'y' : 'ies'} checked, all from allowed countries (${allowedText}): met`,
+          )
+        : bi(
+            `nationalité : non admise pour ${failing.map((f) => f.fr).join(', ')} (pays admis : ${allowedText}) : non atteint`,
+            `nationality: not allowed for ${failing.map((f) => f.en).join(', ')} (allowed: ${allowedText}): not met`,
+          );
+    return {
+      passed: failing.length === 0,
+      metrics: { members_checked: count },
+      explanation: [summary, ...details],
+    };
+  },
+};

@@ -1,0 +1,75 @@
+import type { Bilingual, Lang } from './types.js';
+
+/** Builds a bilingual text; French first, as the committee writes it. */
+export function bi(fr: string, en: string): Bilingual {
+  return { fr, en };
+}
+
+/** Applies the same template to both languages. */
+export function biMap(make: (lang: Lang) => string): Bilingual {
+  return { fr: make('fr'), en: make('en') };
+}
+
+/**
+ * Formats a number with a fixed number of decimals and grouped thousands, without the
+ * platform's locale data so every machine writes the same bytes:
+ * `1,234,567.89` in English, `1 234 567,89` in French (plain spaces).
+ */
+export function formatNumber(value: number, lang: Lang, decimals = 2): string {
+  // Round half away from zero first, as the points are, so 2.675 shows as 2.68 (toFixed alone gives 2.67).
+  const factor = 10 ** decimals;
+  const scaled = Math.abs(value) * factor;
+  const fixed = (Math.round(scaled + scaled * 1e-12 + 1e-9) / factor).toFixed(decimals);
+  const [whole = '0', fraction] = fixed.split('.');
+  const groups: string[] = [];
+  for (let end = whole.length; end > 0; end -= 3) groups.unshift(whole.slice(Math.max(0, end - 3), end));
+  const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
+  const grouped = groups.join(lang === 'fr' ? ' ' : ',');
+  if (fraction === undefined) return sign + grouped;
+  return sign + grouped + (lang === 'fr' ? ',' : '.') + fraction;
+}
+
+/** An amount with its currency code, 2 decimals. */
+export function formatMoney(amount: number, currency: string, lang: Lang): string {
+  return `${formatNumber(amount, lang)} ${currency}`;
+}
+
+/** Points, always with 2 decimals (`35.00`, `35,00`). */
+export function formatPoints(points: number, lang: Lang): string {
+  return formatNumber(points, lang, 2);
+}
+
+/**
+ * A count or other number shown with as many decimals as it has (up to 2): `5`, `2.5`, `1.25`.
+ * Used for thresholds such as `at_least: 5` that are usually whole.
+ */
+export function formatQuantity(value: number, lang: Lang): string {
+  const decimals = Number.isInteger(value) ? 0 : Number.isInteger(value * 10) ? 1 : 2;
+  return formatNumber(value, lang, decimals);
+}
+
+/** "met" / "not met" in both languages, for the end of a gate's summary line. */
+export function verdictWord(passed: boolean): Bilingual {
+  return passed ? bi('atteint', 'met') : bi('non atteint', 'not met');
+}
+
+/** Joins a list for a sentence; an empty list reads as "none". */
+export function listOrNone(items: readonly string[], lang: Lang): string {
+  if (items.length === 0) return lang === 'fr' ? 'aucun' : 'none';
+  return items.join(', ');
+}
+
+/** The colon of each language: French typography puts a space before it. */
+export function colon(lang: Lang): string {
+  return lang === 'fr' ? ' : ' : ': ';
+}
+
+/** The list separator of each language (`; ` in English, ` ; ` in French). */
+export function semicolon(lang: Lang): string {
+  return lang === 'fr' ? ' ; ' : '; ';
+}
+
+/** Joins bilingual facts with each language's list separator. */
+export function joinFacts(facts: readonly Bilingual[]): Bilingual {
+  return biMap((lang) => facts.map((f) => f[lang]).join(semicolon(lang)));
+}

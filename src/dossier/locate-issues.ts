@@ -1,0 +1,54 @@
+import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import type { InputIssue } from '../core/types.js';
+
+/**
+ * Adds 1-based line and column to issues that have a field path. Only called when there
+ * is something to report: the `yaml` package keeps source positions but is ~3× slower than
+ * js-yaml, so the happy path never pays for it. JSON is valid YAML, so one code path serves
+ * both. An issue points at its key (`end:`) when the path ends in a mapping key, at the item
+ * for a list index, and at the deepest existing parent when the field is missing.
+ */
+export function locateIssues(text: string, issues: InputIssue[]): InputIssue[] {
+  const pending = issues.filter((issue) => issue.line === undefined && issue.path !== '');
+  if (pending.length === 0) return issues;
+  let document: ReturnType<typeof parseDocument>;
+  const lineCounter = new LineCounter();
+  try {
+    document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  } catch {
+    return issues;
+  }
+  return issues.map((issue) => {
+    if (issue.line !== undefined || issue.path === '') return issue;
+    const offset = findOffset(document, issue.path.split('.'));
+    if (offset === undefined) return issue;
+    const { line, col } = lineCounter.linePos(offset);
+    return { ...issue, line, column: col };
+  });
+}
+
+function findOffset(document: ReturnType<typeof parseDocument>, segments: string[]): number | undefined {
+  let node: unknown = document.contents;
+  let offset = rangeStart(node);
+  for (const segment of segments) {
+    if (isAlias(node)) node = node.resolve(document);
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === segment);
+      if (!pair) return offset;
+      offset = rangeStart(pair.key) ?? rangeStart(pair.value) ?? offset;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(segment)];
+      if (item === undefined) return offset;
+      offset = rangeStart(item) ?? offset;
+      node = item;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return (node as Node | null | undefined)?.range?.[0];
+}

@@ -1,0 +1,125 @@
+import yaml from 'js-yaml';
+import type { InputIssue } from '../core/types.js';
+import { inspectValue, type StructureLimits } from './inspect-value.js';
+import { locateIssues } from './locate-issues.js';
+
+/** Bounds applied to every input file (tender, criteria, dossiers). */
+export interface ParseLimits extends StructureLimits {
+  maxBytes: number;
+}
+
+export const DEFAULT_LIMITS: ParseLimits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxNodes: 100_000 };
+
+/** A file turned into a plain value, or the reasons it could not be. */
+export interface ParsedDocument {
+  /** Decoded text without its BOM; null when the bytes are not text. */
+  text: string | null;
+  /** The top-level mapping, when there are no issues. */
+  value: Record<string, unknown> | null;
+  /** Problems that stop validation: size, encoding, syntax, structure. */
+  issues: InputIssue[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Parses a YAML or JSON file (by extension) safely. YAML goes through js-yaml's CORE_SCHEMA
+ * (fast; dates stay strings, integer keys become string keys); JSON through JSON.parse.
+ */
+export function parseDocument(
+  input: string | Uint8Array,
+  file: string,
+  limits: ParseLimits = DEFAULT_LIMITS,
+): ParsedDocument {
+  const fail = (message: string, line?: number, column?: number): ParsedDocument => ({
+    text: null,
+    value: null,
+    issues: [{ file, path: '', message, ...(line !== undefined ? { line, column } : {}) }],
+  });
+  const size = typeof input === 'string' ? Buffer.byteLength(input) : input.byteLength;
+  if (size > limits.maxBytes)
+    return fail(`file is ${size} bytes, above the limit of ${limits.maxBytes} bytes`);
+  let text: string;
+  try {
+    // The decoder strips a leading BOM (ignoreBOM is false).
+    text = typeof input === 'string' ? input.replace(/^\uFEFF/, '') : utf8.decode(input);
+  } catch {
+    return fail('file is not valid UTF-8 text; save it with UTF-8 encoding');
+  }
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    const at = positionOf(text, nul);
+    return { ...fail('file contains a NUL character; it looks like binary data', at.line, at.column), text };
+  }
+  const parsed = /\.json$/i.test(file) ? parseJson(text, file) : parseYaml(text, file, limits.maxDepth);
+  if ('issue' in parsed) return { text, value: null, issues: [parsed.issue] };
+  const problems = inspectValue(parsed.value, limits);
+  if (problems.length > 0) {
+    const issues = problems.map((problem) => ({
+      file,
+      path: problem.path.join('.'),
+      message: problem.message,
+    }));
+    const locatable = problems.every((problem) => problem.locatable);
+    return { text, value: null, issues: locatable ? locateIssues(text, issues) : issues };
+  }
+  const top = parsed.value;
+  if (typeof top !== 'object' || top === null || Array.isArray(top)) {
+    const message =
+      top === undefined || top === null
+        ? 'file is empty; expected a mapping of keys to values'
+        : `the document must be a mapping of keys to values, not ${Array.isArray(top) ? 'a list' : 'a single value'}`;
+    return { text, value: null, issues: [{ file, path: '', message }] };
+  }
+  return { text, value: top as Record<string, unknown>, issues: [] };
+}
+
+type ParseOutcome = { value: unknown } | { issue: InputIssue };
+
+function parseYaml(text: string, file: string, maxDepth: number): ParseOutcome {
+  try {
+    // maxDepth exists in js-yaml 4.1+ but not in its type definitions.
+    const options: yaml.LoadOptions & { maxDepth: number } = {
+      schema: yaml.CORE_SCHEMA,
+      filename: file,
+      maxDepth,
+    };
+    return { value: yaml.load(text, options) };
+  } catch (error) {
+    if (error instanceof yaml.YAMLException) {
+      const reason = error.reason.startsWith('nesting exceeded maxDepth')
+        ? `nesting is deeper than ${maxDepth} levels`
+        : `YAML syntax error: ${error.reason}`;
+      return {
+        issue: { file, path: '', message: reason, line: error.mark.line + 1, column: error.mark.column + 1 },
+      };
+    }
+    if (error instanceof RangeError) return { issue: { file, path: '', message: 'nesting is too deep' } };
+    throw error;
+  }
+}
+
+function parseJson(text: string, file: string): ParseOutcome {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    const offset = /at position (\d+)/.exec(error.message);
+    const reason = error.message
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/ \(line \d+ column \d+\)$/, '');
+    const issue: InputIssue = { file, path: '', message: `JSON syntax error: ${reason}` };
+    return { issue: offset ? { ...issue, ...positionOf(text, Number(offset[1])) } : issue };
+  }
+}
+
+/** 1-based line and column of a character offset. */
+export function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line += 1;
+    lineStart = index + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}

@@ -1,0 +1,89 @@
+/**
+ * Exports replace files a committee may already have opened or sent: a crash, a full
+ * disk or a read-only folder must never leave a half-written report in place of the
+ * previous one. Every export is written to a temporary sibling, flushed, then renamed.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+
+/** Plain-language reasons for the file-system errors a user can fix. */
+const REASONS: Record<string, string> = {
+  ENOSPC: 'disk full',
+  EDQUOT: 'disk quota exceeded',
+  EACCES: 'output folder is read-only (permission denied)',
+  EPERM: 'output folder is read-only (operation not permitted)',
+  EROFS: 'output folder is read-only (read-only file system)',
+  ENOENT: 'output folder does not exist',
+  ENOTDIR: 'a parent of the output path is not a folder',
+  EISDIR: 'a folder already exists with that name',
+  EMFILE: 'too many open files',
+};
+
+/** Wraps a write failure into an error that names the file and says why, keeping the cause. */
+export function describeWriteError(file: string, error: unknown): Error {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reason = (code && REASONS[code]) ?? (error instanceof Error ? error.message : String(error));
+  const wrapped = new UserError(`Cannot write ${file}: ${reason}${code ? ` (${code})` : ''}`);
+  wrapped.cause = error;
+  return wrapped;
+}
+
+/** A unique temporary path in the target's folder, so the final rename stays on one file system. */
+function temporaryPathFor(file: string): string {
+  const suffix = `${process.pid}.${randomBytes(6).toString('hex')}`;
+  return path.join(path.dirname(file), `.${path.basename(file)}.${suffix}.tmp`);
+}
+
+/** Flushes the folder entry so the rename survives a power loss; some systems refuse, which is harmless. */
+async function syncFolder(folder: string): Promise<void> {
+  try {
+    const handle = await fs.open(folder, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Best effort only: the data itself was already flushed before the rename.
+  }
+}
+
+/**
+ * Creates the temporary file (exclusively, with `mode` from the start so its content is
+ * never readable by others), lets `fill` write it, flushes it and renames it over `file`.
+ * On any failure the temporary file is removed, `file` is left as it was, and an error
+ * naming `file` and the reason is thrown.
+ */
+export async function writeViaTemporaryFile(
+  file: string,
+  fill: (temporaryPath: string) => Promise<void>,
+  mode = 0o600,
+): Promise<void> {
+  const temporary = temporaryPathFor(file);
+  let created = false;
+  try {
+    const handle = await fs.open(temporary, 'wx', mode);
+    created = true;
+    await handle.close();
+    await fill(temporary);
+    const written = await fs.open(temporary, 'r+');
+    try {
+      await written.chmod(mode);
+      await written.sync();
+    } finally {
+      await written.close();
+    }
+    await fs.rename(temporary, file);
+  } catch (error) {
+    if (created) await fs.rm(temporary, { force: true }).catch(() => undefined);
+    throw describeWriteError(file, error);
+  }
+  await syncFolder(path.dirname(file));
+}
+
+/** Writes `data` to `file` atomically with the given mode (default owner-only, 0o600). */
+export async function writeFileAtomic(file: string, data: string | Buffer, mode = 0o600): Promise<void> {
+  await writeViaTemporaryFile(file, (temporary) => fs.writeFile(temporary, data), mode);
+}

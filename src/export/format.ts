@@ -1,0 +1,93 @@
+/**
+ * Number and date formatting for human-readable exports. Written by hand rather than with
+ * `Intl` so that the output is byte-identical whatever ICU data the Node build carries.
+ */
+import type { Lang } from '../core/types.js';
+
+const MONTHS: Record<Lang, readonly string[]> = {
+  fr: [
+    'janvier',
+    'février',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'août',
+    'septembre',
+    'octobre',
+    'novembre',
+    'décembre',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+};
+
+/** French groups thousands with a no-break space and uses a decimal comma. */
+const SEPARATORS: Record<Lang, { group: string; decimal: string }> = {
+  fr: { group: '\u00a0', decimal: ',' },
+  en: { group: ',', decimal: '.' },
+};
+
+/** Formats `value` with `decimals` digits and the language's separators (`1 234,50` / `1,234.50`). */
+export function formatNumber(value: number, lang: Lang, decimals = 2): string {
+  const { group, decimal } = SEPARATORS[lang];
+  const fixed = Math.abs(value).toFixed(decimals);
+  const [whole = '0', fraction] = fixed.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
+  return `${sign}${grouped}${fraction ? `${decimal}${fraction}` : ''}`;
+}
+
+/** Points: always two decimals, since points are exact to two decimals (SPEC §3). */
+export function formatPoints(value: number | null, lang: Lang): string {
+  return value === null ? '—' : formatNumber(value, lang, 2);
+}
+
+/** An amount followed by its ISO currency code. */
+export function formatMoney(value: number, currency: string, lang: Lang): string {
+  return `${formatNumber(value, lang, 2)} ${currency}`;
+}
+
+/** Integers and non-integers alike, without padding decimals (thresholds, counts). */
+export function formatPlain(value: number, lang: Lang): string {
+  return formatNumber(value, lang, Number.isInteger(value) ? 0 : 2);
+}
+
+/** A calendar date `YYYY-MM-DD` as `28 novembre 2025` / `28 November 2025`; other text is returned unchanged. */
+export function formatCalendarDate(date: string, lang: Lang): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const month = match ? MONTHS[lang][Number(match[2]) - 1] : undefined;
+  if (!match || !month) return date;
+  return `${Number(match[3])} ${month} ${match[1]}`;
+}
+
+/** An RFC 3339 instant in UTC: `28 novembre 2025 à 16:00 UTC` / `28 November 2025, 16:00 UTC`. */
+export function formatInstant(instant: string, lang: Lang): string {
+  const time = Date.parse(instant);
+  if (Number.isNaN(time)) return instant;
+  const iso = new Date(time).toISOString();
+  const day = formatCalendarDate(iso.slice(0, 10), lang);
+  const clock = iso.slice(11, 16);
+  return lang === 'fr' ? `${day} à ${clock} UTC` : `${day}, ${clock} UTC`;
+}
+
+/** Parses `YYYY-MM-DD` (or the date part of an instant) into a UTC midnight Date, or null. */
+export function parseCalendarDate(date: string | undefined): Date | null {
+  const match = date ? /^(\d{4})-(\d{2})-(\d{2})/.exec(date) : null;
+  if (!match) return null;
+  const value = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return Number.isNaN(value.getTime()) ? null : value;
+}

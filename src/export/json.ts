@@ -1,0 +1,134 @@
+/**
+ * The machine-readable result of SPEC §6 for scripts. Deterministic by construction: no
+ * clock, keys in a fixed order, criteria in the order of the criteria set.
+ */
+import type {
+  CriterionResult,
+  EvaluationReport,
+  InputIssue,
+  Lang,
+  MetricValue,
+  RankedCandidate,
+  Tie,
+} from '../core/types.js';
+
+/** One criterion's result as scripts see it; explanation lines are in the chosen language. */
+export interface JsonCriterion {
+  passed: boolean | null;
+  points: number | null;
+  metrics: Record<string, MetricValue>;
+  explanation: string[];
+  flags?: string[];
+  override?: {
+    by: string;
+    at: string;
+    reason: string;
+    passed?: boolean;
+    points?: number;
+    automatic?: { passed: boolean | null; points: number | null };
+  };
+}
+
+/** Orders a candidate's results like the criteria set, then any others by id. */
+function orderedCriterionIds(report: EvaluationReport, results: Record<string, CriterionResult>): string[] {
+  const declared = report.criteria.criteria.map((criterion) => criterion.id).filter((id) => id in results);
+  const extra = Object.keys(results)
+    .filter((id) => !declared.includes(id))
+    .sort();
+  return [...declared, ...extra];
+}
+
+function buildCriterion(result: CriterionResult, lang: Lang): JsonCriterion {
+  const out: JsonCriterion = {
+    passed: result.passed,
+    points: result.points,
+    metrics: result.metrics,
+    explanation: result.explanation.map((line) => line[lang]),
+  };
+  if (result.flags?.length) out.flags = result.flags;
+  if (result.override) {
+    const { by, at, reason, passed, points } = result.override;
+    out.override = { by, at, reason };
+    if (passed !== undefined) out.override.passed = passed;
+    if (points !== undefined) out.override.points = points;
+    if (result.automatic) out.override.automatic = result.automatic;
+  }
+  return out;
+}
+
+function buildIssue(issue: InputIssue): Record<string, unknown> {
+  const out: Record<string, unknown> = { file: issue.file };
+  if (issue.line !== undefined) out.line = issue.line;
+  if (issue.column !== undefined) out.column = issue.column;
+  out.path = issue.path;
+  out.message = issue.message;
+  return out;
+}
+
+function buildCandidate(report: EvaluationReport, candidate: RankedCandidate, lang: Lang) {
+  const criteria: Record<string, JsonCriterion> = {};
+  if (candidate.status !== 'invalid') {
+    for (const id of orderedCriterionIds(report, candidate.criteria)) {
+      const result = candidate.criteria[id];
+      if (result) criteria[id] = buildCriterion(result, lang);
+    }
+  }
+  const out: Record<string, unknown> = {
+    id: candidate.id,
+    name: candidate.name,
+    country: candidate.country,
+    status: candidate.status,
+    rank: candidate.rank,
+    total: candidate.total,
+    criteria,
+    reasons: candidate.reasons.map((reason) => ({
+      criterion: reason.criterion,
+      message: reason.message[lang],
+    })),
+  };
+  if (candidate.warnings.length) out.warnings = candidate.warnings.map(buildIssue);
+  if (candidate.errors.length) out.errors = candidate.errors.map(buildIssue);
+  return out;
+}
+
+function buildTie(tie: Tie) {
+  const out: Record<string, unknown> = { rank: tie.rank, candidates: tie.candidates, at_cut: tie.at_cut };
+  if (tie.decision) {
+    const { chosen, tied, reason, by, at } = tie.decision;
+    out.decision = { chosen, tied, reason, by, at };
+  }
+  return out;
+}
+
+/** Builds the SPEC §6 JSON document for `report`, with texts in `lang`. */
+export function buildJsonDocument(report: EvaluationReport, lang: Lang): object {
+  const { tender, shortlist } = report;
+  return {
+    tender: {
+      reference: tender.reference,
+      title: tender.title[lang],
+      currency: tender.currency,
+      contracting_authority: tender.contracting_authority,
+      submission: { opens: tender.submission.opens, closes: tender.submission.closes },
+    },
+    criteria_version: report.criteriaVersion,
+    criteria_hash: report.criteriaHash,
+    shortlist: {
+      min: shortlist.min,
+      max: shortlist.max,
+      filled: shortlist.filled,
+      below_min: shortlist.below_min,
+    },
+    candidates: shortlist.candidates.map((candidate) => buildCandidate(report, candidate, lang)),
+    ties: shortlist.ties.map(buildTie),
+    manifest: {
+      tender_hash: report.tenderHash,
+      dossiers: report.dossiers.map((dossier) => ({ id: dossier.id, hash: dossier.hash })),
+    },
+  };
+}
+
+/** The JSON document as text: two-space indent and a final newline. */
+export function renderJson(report: EvaluationReport, lang: Lang): string {
+  return `${JSON.stringify(buildJsonDocument(report, lang), null, 2)}\n`;
+}

@@ -1,0 +1,87 @@
+/**
+ * Notification letters (SPEC §6): one per rejected or reserve candidate, naming every
+ * failed criterion and its reason, or the candidate's place on the reserve list. An
+ * invalid dossier is notified as rejected, with the problems found in it (SPEC §4).
+ */
+import type { EvaluationReport, Lang, RankedCandidate, Reason } from '../core/types.js';
+import { formatIssue } from '../errors.js';
+import { formatInstant, formatPoints } from './format.js';
+import { labelsFor } from './labels.js';
+import { renderMarkdownTemplate } from './markdown.js';
+import { criterionLabel } from './rule-summary.js';
+
+export interface LetterFile {
+  /** File name only (`letter-<id>.<lang>.md`); the caller chooses the folder. */
+  file: string;
+  content: string;
+}
+
+/** Turns a candidate id into a safe, portable file-name part (no separators, no leading dot). */
+export function sanitizeFileNamePart(id: string): string {
+  const safe = id
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .replace(/^[.]+/, '')
+    .slice(0, 100);
+  return safe || 'candidate';
+}
+
+/** Reasons as the letter states them: an invalid dossier without reasons lists its input errors. */
+function letterReasons(report: EvaluationReport, candidate: RankedCandidate, lang: Lang) {
+  const reasons: Reason[] = candidate.reasons.length
+    ? candidate.reasons
+    : candidate.errors.map((issue) => ({
+        criterion: 'invalid',
+        message: { fr: formatIssue(issue), en: formatIssue(issue) },
+      }));
+  return reasons.map((reason) => ({
+    criterion: reason.criterion,
+    label: criterionLabel(report.criteria, reason.criterion, lang),
+    message: reason.message[lang],
+  }));
+}
+
+function buildLetterView(
+  report: EvaluationReport,
+  candidate: RankedCandidate,
+  lang: Lang,
+  reservePosition: number,
+) {
+  const { tender, shortlist } = report;
+  const chair = report.committee.find((member) => member.role === 'chair');
+  const rejected = candidate.status !== 'reserve';
+  return {
+    contracting_authority: tender.contracting_authority,
+    reference: tender.reference,
+    title: tender.title[lang],
+    closes: formatInstant(tender.submission.closes, lang),
+    candidate: { id: candidate.id, name: candidate.name, country: candidate.country },
+    signatory: chair?.name ?? '',
+    rejected,
+    reasons: rejected ? letterReasons(report, candidate, lang) : [],
+    reserve: !rejected,
+    rank: candidate.rank === null ? labelsFor(lang).none : String(candidate.rank),
+    reserve_position: String(reservePosition),
+    total: formatPoints(candidate.total, lang),
+    shortlist_size: String(shortlist.filled),
+    shortlist_max: String(shortlist.max),
+  };
+}
+
+/** Renders one letter per rejected, invalid or reserve candidate with `templateText` (templates/letter.<lang>.md). */
+export function renderLetters(report: EvaluationReport, lang: Lang, templateText: string): LetterFile[] {
+  const used = new Set<string>();
+  const letters: LetterFile[] = [];
+  let reservePosition = 0;
+  for (const candidate of report.shortlist.candidates) {
+    if (candidate.status === 'reserve') reservePosition += 1;
+    else if (candidate.status !== 'rejected' && candidate.status !== 'invalid') continue;
+    // Two ids may sanitize to one name (or differ only by case on case-insensitive disks).
+    const base = `letter-${sanitizeFileNamePart(candidate.id)}`;
+    let file = `${base}.${lang}.md`;
+    for (let n = 2; used.has(file.toLowerCase()); n += 1) file = `${base}-${n}.${lang}.md`;
+    used.add(file.toLowerCase());
+    const view = buildLetterView(report, candidate, lang, reservePosition);
+    letters.push({ file, content: renderMarkdownTemplate(templateText, view) });
+  }
+  return letters;
+}

@@ -1,0 +1,106 @@
+/**
+ * The committee's own records in the report view: members, ties and the decisions taken
+ * on them, overrides of automatic verdicts, and manual scores flagged for consensus.
+ */
+import type { CriterionResult, EvaluationReport, Lang, Override } from '../core/types.js';
+import { formatInstant, formatPoints } from './format.js';
+import { labelsFor } from './labels.js';
+import { criterionLabel, withColon } from './rule-summary.js';
+
+const ROLES: Record<Lang, Record<string, string>> = {
+  fr: { chair: 'président(e)', secretary: 'secrétaire', evaluator: 'évaluateur·rice' },
+  en: { chair: 'chair', secretary: 'secretary', evaluator: 'evaluator' },
+};
+
+/** `Name (id)` for a candidate id, or the bare id when the candidate is unknown. */
+function nameCandidate(report: EvaluationReport, id: string): string {
+  const candidate = report.shortlist.candidates.find((entry) => entry.id === id);
+  return candidate ? `${candidate.name} (${id})` : id;
+}
+
+function buildCommittee(report: EvaluationReport, lang: Lang) {
+  return report.committee.map((member) => ({
+    name: member.name,
+    role: ROLES[lang][member.role] ?? member.role,
+    declared: member.declaredAt ? formatInstant(member.declaredAt, lang) : labelsFor(lang).none,
+  }));
+}
+
+function buildTies(report: EvaluationReport, lang: Lang) {
+  return report.shortlist.ties.map((tie) => ({
+    rank: String(tie.rank),
+    candidates: tie.candidates.map((id) => nameCandidate(report, id)).join(', '),
+    at_cut: tie.at_cut,
+    /** Shortlist places left for the tied candidates; empty when the core did not say. */
+    seats: tie.seats === undefined ? '' : String(tie.seats),
+    undecided: tie.at_cut && !tie.decision,
+    decision: tie.decision
+      ? {
+          chosen: tie.decision.chosen.map((id) => nameCandidate(report, id)).join(', '),
+          by: tie.decision.by,
+          at: formatInstant(tie.decision.at, lang),
+          reason: tie.decision.reason,
+        }
+      : null,
+  }));
+}
+
+/** `Non conforme → Conforme` or `12,00 → 15,00`, from the verdict kept before the override. */
+function describeChange(override: Override, result: CriterionResult | undefined, lang: Lang): string {
+  const labels = labelsFor(lang);
+  const verdict = (passed: boolean | null | undefined) =>
+    passed === true ? labels.pass : passed === false ? labels.fail : labels.none;
+  const parts: string[] = [];
+  if (override.passed !== undefined) {
+    parts.push(`${verdict(result?.automatic?.passed)} → ${verdict(override.passed)}`);
+  }
+  if (override.points !== undefined) {
+    const before = result?.automatic?.points ?? null;
+    parts.push(`${formatPoints(before, lang)} → ${formatPoints(override.points, lang)}`);
+  }
+  return parts.join('; ');
+}
+
+function buildOverrides(report: EvaluationReport, lang: Lang) {
+  return report.overrides.map((override) => {
+    const candidate = report.shortlist.candidates.find((entry) => entry.id === override.candidate);
+    return {
+      candidate: nameCandidate(report, override.candidate),
+      criterion: override.criterion,
+      label: criterionLabel(report.criteria, override.criterion, lang),
+      change: describeChange(override, candidate?.criteria[override.criterion], lang),
+      by: override.by,
+      at: formatInstant(override.at, lang),
+      reason: override.reason,
+    };
+  });
+}
+
+function buildConsensus(report: EvaluationReport, lang: Lang) {
+  return report.shortlist.candidates.flatMap((candidate) =>
+    candidate.consensus.map((criterion) => {
+      const scores = report.scores.filter((s) => s.candidate === candidate.id && s.criterion === criterion);
+      const points = scores.map((score) => score.points);
+      const spread = points.length ? Math.max(...points) - Math.min(...points) : null;
+      return {
+        candidate: nameCandidate(report, candidate.id),
+        criterion,
+        label: criterionLabel(report.criteria, criterion, lang),
+        scores: scores
+          .map((score) => withColon(score.evaluator, formatPoints(score.points, lang), lang))
+          .join('; '),
+        spread: formatPoints(spread, lang),
+      };
+    }),
+  );
+}
+
+/** Committee, ties, overrides and consensus parts of the report view. */
+export function buildRecordViews(report: EvaluationReport, lang: Lang) {
+  return {
+    committee: buildCommittee(report, lang),
+    ties: buildTies(report, lang),
+    overrides: buildOverrides(report, lang),
+    consensus: buildConsensus(report, lang),
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * The committee's records as sheets: Evaluators (every manual score with the committee
+ * value and spread), Audit (the append-only log) and Run (what produced this workbook).
+ */
+import type { EvaluationReport, Lang } from '../core/types.js';
+import { labelsFor } from './labels.js';
+import type { SheetCell, SheetTable } from './xlsx-sheet.js';
+
+/** An RFC 3339 instant as a Date (UTC), or the text when it does not parse. */
+function instantCell(instant: string): SheetCell {
+  const time = Date.parse(instant);
+  return Number.isNaN(time) ? instant : { value: new Date(time), kind: 'datetime' };
+}
+
+/** Audit payloads as compact JSON text; nothing for an absent value. */
+function jsonText(value: unknown): string {
+  return value === undefined || value === null ? '' : JSON.stringify(value);
+}
+
+/** The Evaluators sheet: one row per manual score, in the order they were recorded. */
+export function buildEvaluatorsTable(report: EvaluationReport, lang: Lang): SheetTable {
+  const labels = labelsFor(lang);
+  const h = labels.headers.evaluators;
+  const candidates = new Map(report.shortlist.candidates.map((candidate) => [candidate.id, candidate]));
+  const rows = report.scores.map((score): SheetCell[] => {
+    const candidate = candidates.get(score.candidate);
+    const result = candidate?.criteria[score.criterion];
+    const points = report.scores
+      .filter((other) => other.candidate === score.candidate && other.criterion === score.criterion)
+      .map((other) => other.points);
+    const flagged = Boolean(
+      candidate?.consensus.includes(score.criterion) || result?.flags?.includes('consensus'),
+    );
+    return [
+      score.evaluator,
+      score.candidate,
+      score.criterion,
+      score.points,
+      score.comment,
+      score.source,
+      result?.points ?? null,
+      Math.max(...points) - Math.min(...points),
+      flagged ? { value: `${labels.yes} — ${labels.consensusFlag}`, tone: 'tied' } : labels.no,
+    ];
+  });
+  return {
+    name: 'Evaluators',
+    frozenColumns: 2,
+    columns: [
+      { header: h.evaluator, kind: 'text' },
+      { header: h.id, kind: 'text' },
+      { header: h.criterion, kind: 'text' },
+      { header: h.points, kind: 'points' },
+      { header: h.comment, kind: 'wrap' },
+      { header: h.source, kind: 'text' },
+      { header: h.committeeValue, kind: 'points' },
+      { header: h.spread, kind: 'points' },
+      { header: h.consensus, kind: 'text' },
+    ],
+    rows,
+  };
+}
+
+/** The Audit sheet, entry by entry, with before/after values as JSON text. */
+export function buildAuditTable(report: EvaluationReport, lang: Lang): SheetTable {
+  const h = labelsFor(lang).headers.audit;
+  return {
+    name: 'Audit',
+    columns: [
+      { header: h.seq, kind: 'int' },
+      { header: h.at, kind: 'datetime' },
+      { header: h.who, kind: 'text' },
+      { header: h.action, kind: 'text' },
+      { header: h.subject, kind: 'text' },
+      { header: h.why, kind: 'wrap' },
+      { header: h.before, kind: 'wrap' },
+      { header: h.after, kind: 'wrap' },
+      { header: h.hash, kind: 'text' },
+    ],
+    rows: report.audit.map((entry) => [
+      entry.seq,
+      instantCell(entry.at),
+      entry.who,
+      entry.action,
+      entry.subject,
+      entry.why,
+      jsonText(entry.before),
+      jsonText(entry.after),
+      entry.hash,
+    ]),
+  };
+}
+
+/** The Run sheet: tool version, run time, criteria and tender fingerprints, then every dossier. */
+export function buildRunTable(report: EvaluationReport, lang: Lang): SheetTable {
+  const labels = labelsFor(lang);
+  const h = labels.headers.run;
+  const facts: SheetCell[][] = [
+    [labels.run.toolVersion, report.toolVersion, ''],
+    [labels.run.runAt, instantCell(report.runAt), ''],
+    [labels.run.tender, report.tender.reference, report.tenderHash],
+    [labels.run.criteria, report.criteria.name, report.criteriaHash],
+    [labels.run.criteriaVersion, { value: report.criteriaVersion, kind: 'int' }, ''],
+    [labels.run.sanctions, report.sanctionsListVersion ?? labels.none, ''],
+  ];
+  const dossiers = report.dossiers.map((dossier): SheetCell[] => [
+    `${labels.run.dossier} ${dossier.id}`,
+    dossier.sourcePath,
+    dossier.hash,
+  ]);
+  return {
+    name: 'Run',
+    columns: [
+      { header: h.key, kind: 'text' },
+      { header: h.value, kind: 'text' },
+      { header: h.hash, kind: 'text' },
+    ],
+    rows: [...facts, ...dossiers],
+  };
+}

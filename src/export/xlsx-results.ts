@@ -1,0 +1,121 @@
+/**
+ * The Shortlist and Gates sheets: one row per candidate with every criterion's points or
+ * verdict, then one row per candidate and gate with the reason.
+ */
+import type { CriterionResult, EvaluationReport, Lang, RankedCandidate } from '../core/types.js';
+import { formatIssue } from '../errors.js';
+import { labelsFor } from './labels.js';
+import type { SheetCell, SheetTable } from './xlsx-sheet.js';
+
+/** Every reason as `criterion: message`; an invalid dossier without reasons lists its input errors. */
+function reasonLines(candidate: RankedCandidate, lang: Lang): string {
+  const lines = candidate.reasons.map((reason) => `${reason.criterion}: ${reason.message[lang]}`);
+  if (!lines.length) lines.push(...candidate.errors.map(formatIssue));
+  return lines.join('\n');
+}
+
+/** A gate as PASS/FAIL (coloured), a score as points, a pending score as the word "pending". */
+function criterionCell(result: CriterionResult | undefined, lang: Lang): SheetCell {
+  const labels = labelsFor(lang);
+  if (!result) return null;
+  if (result.kind === 'gate') {
+    if (result.passed === null) return null;
+    return result.passed ? { value: labels.pass, tone: 'pass' } : { value: labels.fail, tone: 'fail' };
+  }
+  if (result.pending || result.points === null) return { value: labels.pending, tone: 'pending' };
+  return result.points;
+}
+
+/** The Shortlist sheet, candidates in the report's order (ranked, pending, rejected, invalid). */
+export function buildShortlistTable(report: EvaluationReport, lang: Lang): SheetTable {
+  const labels = labelsFor(lang);
+  const h = labels.headers.shortlist;
+  const criteria = report.criteria.criteria;
+  return {
+    name: 'Shortlist',
+    frozenColumns: 3,
+    columns: [
+      { header: h.rank, kind: 'int' },
+      { header: h.id, kind: 'text' },
+      { header: h.name, kind: 'text' },
+      { header: h.country, kind: 'text' },
+      { header: h.status, kind: 'text' },
+      { header: h.total, kind: 'points' },
+      ...criteria.map((criterion) => ({
+        header: criterion.id,
+        kind: criterion.kind === 'score' ? ('points' as const) : ('text' as const),
+      })),
+      { header: h.reasons, kind: 'wrap' },
+    ],
+    rows: report.shortlist.candidates.map((candidate) => [
+      candidate.rank,
+      candidate.id,
+      candidate.name,
+      candidate.country,
+      { value: labels.status[candidate.status], tone: candidate.status },
+      candidate.total,
+      ...criteria.map((criterion) => criterionCell(candidate.criteria[criterion.id], lang)),
+      reasonLines(candidate, lang),
+    ]),
+  };
+}
+
+function gateRow(report: EvaluationReport, candidate: RankedCandidate, result: CriterionResult, lang: Lang) {
+  const labels = labelsFor(lang);
+  const criterion = report.criteria.criteria.find((entry) => entry.id === result.criterion);
+  const reason = candidate.reasons.find((entry) => entry.criterion === result.criterion)?.message[lang];
+  const explanation = result.explanation.map((line) => line[lang]).join('\n') || reason || '';
+  const override = result.override;
+  return [
+    candidate.id,
+    candidate.name,
+    result.criterion,
+    criterion?.label[lang] ?? labels.reasonCriteria[result.criterion] ?? '',
+    criterionCell(result, lang),
+    explanation,
+    override ? labels.overrideBy(override.by, override.at, override.reason) : '',
+  ];
+}
+
+/** The Gates sheet: every gate of every candidate; an invalid dossier shows one failed row with its errors. */
+export function buildGatesTable(report: EvaluationReport, lang: Lang): SheetTable {
+  const labels = labelsFor(lang);
+  const h = labels.headers.gates;
+  const gates = report.criteria.criteria.filter((criterion) => criterion.kind === 'gate');
+  const rows: SheetCell[][] = [];
+  for (const candidate of report.shortlist.candidates) {
+    if (candidate.status === 'invalid') {
+      const failed: SheetCell = { value: labels.fail, tone: 'invalid' };
+      rows.push([
+        candidate.id,
+        candidate.name,
+        'invalid',
+        labels.reasonCriteria.invalid ?? '',
+        failed,
+        reasonLines(candidate, lang),
+        '',
+      ]);
+      continue;
+    }
+    // Gates the core added beyond the criteria set (a sanctions check, say) come after, by id.
+    const extra = Object.values(candidate.criteria)
+      .filter((result) => result.kind === 'gate' && !gates.some((gate) => gate.id === result.criterion))
+      .sort((a, b) => a.criterion.localeCompare(b.criterion));
+    const results = [...gates.map((gate) => candidate.criteria[gate.id]), ...extra];
+    for (const result of results) if (result) rows.push(gateRow(report, candidate, result, lang));
+  }
+  return {
+    name: 'Gates',
+    frozenColumns: 2,
+    columns: [
+      { header: h.id, kind: 'text' },
+      { header: h.name, kind: 'text' },
+      { header: h.gate, kind: 'text' },
+      { header: h.label, kind: 'text' },
+      { header: h.result, kind: 'text' },
+      { header: h.reason, kind: 'wrap' },
+      { header: h.override, kind: 'wrap' },
+    ],
+    rows,
+  };
+}

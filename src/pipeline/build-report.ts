@@ -1,0 +1,41 @@
+import type { Dossier, EvaluationReport } from '../core/types.js';
+import { listAudit, listMembers, type CriteriaVersion } from '../store/index.js';
+import { TOOL_VERSION } from '../version.js';
+import type { ScoreResult } from './score-candidates.js';
+import type { ShortlistResult } from './build-shortlist.js';
+import type { Session } from './session.js';
+
+/** Gathers everything the exporters format; they read nothing else. */
+export function buildReport(
+  session: Session,
+  version: CriteriaVersion,
+  scored: ScoreResult,
+  result: ShortlistResult,
+  extra: { sanctionsListVersion?: string | null; dossierData?: Record<string, Dossier | null> } = {},
+): EvaluationReport {
+  const dossiers = [
+    ...scored.evaluations.map((e) => ({ id: e.id, hash: e.dossierHash })),
+    ...scored.invalid.map((d) => ({ id: d.id, hash: d.hash })),
+  ];
+  const sources = new Map(scored.invalid.map((d) => [d.id, d.sourcePath]));
+  return {
+    toolVersion: TOOL_VERSION,
+    runAt: session.at,
+    tender: session.tender,
+    tenderHash: session.tenderHash,
+    criteria: version.criteria,
+    criteriaVersion: version.version,
+    criteriaHash: version.hash,
+    shortlist: result.shortlist,
+    dossiers: dossiers
+      .map((d) => ({ ...d, sourcePath: sources.get(d.id) ?? scored.sourcePaths.get(d.id) ?? '' }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    dossierData: extra.dossierData ?? scored.dossierData,
+    scores: result.scores,
+    overrides: result.overrides,
+    decisions: result.decisions,
+    audit: listAudit(session.store),
+    committee: listMembers(session.store).map((m) => ({ name: m.name, role: m.role, declaredAt: m.declaredAt })),
+    sanctionsListVersion: extra.sanctionsListVersion ?? null,
+  };
+}

@@ -1,0 +1,34 @@
+import type { EvaluationReport, Lang } from '../core/types.js';
+import type { CriteriaVersion } from '../store/index.js';
+import { buildReport } from './build-report.js';
+import { buildShortlist, type ShortlistResult } from './build-shortlist.js';
+import { requireCriteriaVersion } from './import-criteria.js';
+import { type ScoreResult, scoreCandidates } from './score-candidates.js';
+import type { Session } from './session.js';
+
+export interface Evaluation {
+  version: CriteriaVersion;
+  scored: ScoreResult;
+  result: ShortlistResult;
+  report: EvaluationReport;
+}
+
+/**
+ * Scores (from the cache where possible), consolidates and ranks the stored dossiers against a
+ * criteria version (the latest by default), and assembles the report the exporters format.
+ */
+export function evaluateWorkspace(
+  session: Session,
+  options: { version?: number; onProgress?: (done: number, total: number) => void } = {},
+): Evaluation {
+  const version = requireCriteriaVersion(session, options.version);
+  const scored = scoreCandidates(session, version, options.onProgress);
+  const result = buildShortlist(session, version, scored);
+  const report = buildReport(session, version, scored, result);
+  return { version, scored, result, report };
+}
+
+/** The language asked for, else the tender's first language. */
+export function reportLanguage(session: Session, lang?: string): Lang {
+  return (lang as Lang | undefined) ?? session.tender.languages[0] ?? 'fr';
+}
