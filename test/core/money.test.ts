@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { linearPoints, roundPoints, toTenderCurrency } from '../../src/core/money.js';
+import { formatNumber, formatQuantity } from '../../src/core/text.js';
+import { makeTender } from './factory.js';
+
+describe('roundPoints: half away from zero, 2 decimals', () => {
+  it.each([
+    [2.675, 2.68],
+    [0.125, 0.13],
+    [-1.005, -1.01],
+    [1.005, 1.01],
+    [2.674999, 2.67],
+    [10, 10],
+    [-0.004, 0],
+    [0.1 + 0.2, 0.3],
+    [1234567.005, 1234567.01],
+    [33.333333, 33.33],
+  ])('%s → %s', (input, expected) => {
+    expect(roundPoints(input)).toBe(expected);
+  });
+
+  it('never returns -0', () => {
+    expect(Object.is(roundPoints(-0.001), 0)).toBe(true);
+  });
+});
+
+describe('toTenderCurrency', () => {
+  const tender = makeTender();
+  it('divides by the rate of the foreign currency', () => {
+    expect(toTenderCurrency(655957, 'XOF', tender)).toBeCloseTo(1000, 9);
+    expect(roundPoints(toTenderCurrency(310000000, 'XOF', tender))).toBe(472591.95);
+  });
+  it('keeps amounts in the tender currency', () => {
+    expect(toTenderCurrency(123.45, 'EUR', tender)).toBe(123.45);
+  });
+  it('throws on a currency without a rate instead of returning zero', () => {
+    expect(() => toTenderCurrency(1, 'GBP', tender)).toThrow(/GBP/);
+  });
+});
+
+describe('linearPoints', () => {
+  it.each([
+    [100, 100, 200, 20, 0],
+    [150, 100, 200, 20, 10],
+    [200, 100, 200, 20, 20],
+    [50, 100, 200, 20, 0],
+    [500, 100, 200, 20, 20],
+    [150, 200, 100, 20, 10],
+    [90, 200, 100, 20, 20],
+    [100, 100, 100, 20, 20],
+    [99, 100, 100, 20, 0],
+  ])('value %s on %s→%s (max %s) gives %s', (value, from, to, max, expected) => {
+    expect(linearPoints(value, from, to, max)).toBeCloseTo(expected, 10);
+  });
+});
+
+describe('number formatting does not depend on the locale', () => {
+  it.each([
+    [1234567.891, 'en', '1,234,567.89'],
+    [1234567.891, 'fr', '1 234 567,89'],
+    [0, 'en', '0.00'],
+    [999.995, 'en', '1,000.00'],
+    [-1500, 'fr', '-1 500,00'],
+    [100, 'en', '100.00'],
+    [2.675, 'en', '2.68'],
+    [-1.005, 'fr', '-1,01'],
+  ] as const)('%s in %s → %s', (value, lang, expected) => {
+    expect(formatNumber(value, lang)).toBe(expected);
+  });
+  it('shows quantities with the decimals they have', () => {
+    expect(formatQuantity(5, 'en')).toBe('5');
+    expect(formatQuantity(2.5, 'fr')).toBe('2,5');
+    expect(formatQuantity(1.25, 'en')).toBe('1.25');
+  });
+});

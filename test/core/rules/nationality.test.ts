@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateOne, gate, makeDossier, makeMember, makeTender } from '../factory.js';
+
+const ELI1 = gate('ELI-1', { type: 'nationality', allowed: ['EU', 'ACP'] });
+
+describe('nationality rule: every entity must be from an allowed country', () => {
+  it.each([
+    ['SN', 'DE', true],
+    ['GR', 'FJ', true],
+    ['SN', 'US', false],
+    ['MA', 'DE', false],
+    ['SN', 'GB', false],
+  ])('lead %s with member %s → %s', (lead, member, passed) => {
+    const dossier = makeDossier({
+      candidate: { name: 'Lead', country: lead },
+      members: [makeMember({ name: 'Partner', country: member })],
+    });
+    const result = evaluateOne(ELI1, dossier);
+    expect(result.passed).toBe(passed);
+    expect(result.metrics.members_checked).toBe(2);
+  });
+
+  it('checks capacity providers too and names every failing entity', () => {
+    const dossier = makeDossier({
+      candidate: { name: 'Lead', country: 'US' },
+      members: [makeMember({ name: 'Helper', country: 'CA', role: 'capacity_provider' })],
+    });
+    const result = evaluateOne(ELI1, dossier);
+    expect(result.passed).toBe(false);
+    expect(result.explanation[0]?.en).toBe(
+      'nationality: not allowed for Lead (lead) (US), Helper (capacity provider) (CA) (allowed: EU, ACP): not met',
+    );
+  });
+
+  it('accepts the tender country groups', () => {
+    const rule = gate('ELI-1', { type: 'nationality', allowed: ['ECOWAS'] });
+    expect(evaluateOne(rule, makeDossier(), { tender: makeTender() }).passed).toBe(true);
+    expect(evaluateOne(rule, makeDossier({ candidate: { name: 'X', country: 'CM' } })).passed).toBe(false);
+  });
+});
