@@ -26,7 +26,10 @@ function exitCodeFor(error: unknown): number {
     process.stderr.write(`error: ${error.message}\n`);
     return error.exitCode;
   }
-  if (isCommanderExit(error)) return error.exitCode;
+  if (isCommanderExit(error)) {
+    // commander reports usage errors with code 1; SPEC §7 wants 2. Help and version are successes.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
   if (error instanceof Error && error.name === 'ExitPromptError') {
     process.stderr.write('interrupted; every answer already given is saved\n');
     return EXIT.interrupted;
