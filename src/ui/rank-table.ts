@@ -29,7 +29,7 @@ export function renderRankTable(shortlist: Shortlist, criteria: CriteriaSet, lan
     fit('total', 7),
     ...scoreIds.map((id) => fit(id, Math.max(6, id.length))),
   ].join(' ');
-  const lines = [chalk.bold(header)];
+  const lines = [chalk.bold(header.trimEnd())];
   for (const candidate of shortlist.candidates) {
     lines.push(renderRow(candidate, scoreIds, idWidth, nameWidth));
     for (const reason of candidate.reasons) {
@@ -52,7 +52,7 @@ function renderRow(candidate: RankedCandidate, scoreIds: string[], idWidth: numb
     fit(formatPoints(candidate.total), 7),
     ...scoreIds.map((id) => fit(formatPoints(candidate.criteria[id]?.points ?? null), Math.max(6, id.length))),
   ];
-  return cells.join(' ');
+  return cells.join(' ').trimEnd();
 }
 
 function renderFooter(shortlist: Shortlist): string[] {

@@ -13,7 +13,7 @@ export const declarationsRule: RuleModule<DeclarationsRule> = {
     for (const entity of ctx.entities) {
       const who = describeEntity(entity);
       for (const name of ctx.rule.required) {
-        const value = entity.declarations[name];
+        const value = Object.hasOwn(entity.declarations, name) ? entity.declarations[name] : undefined;
         if (value === true) continue;
         missing.push(`${name} (${entity.name})`);
         details.push(

@@ -36,7 +36,7 @@ export const documentsRule: RuleModule<DocumentsRule> = {
     const missing: string[] = [];
     const details: Bilingual[] = [];
     for (const kind of ctx.rule.required) {
-      const path = ctx.dossier.documents[kind];
+      const path = Object.hasOwn(ctx.dossier.documents, kind) ? ctx.dossier.documents[kind] : undefined;
       const fact = ctx.attachments.find((a) => a.kind === kind);
       const problem = findProblem(kind, path, fact);
       if (problem) {
