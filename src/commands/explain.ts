@@ -1,11 +1,13 @@
 import chalk from 'chalk';
 import type { Context } from '../context.js';
-import type { CriteriaSet, Lang, RankedCandidate } from '../core/types.js';
+import type { Bilingual, CriteriaSet, Lang, RankedCandidate } from '../core/types.js';
 import { UserError, formatIssue } from '../errors.js';
 import { buildJsonDocument } from '../export/json.js';
 import { evaluateWorkspace, reportLanguage } from '../pipeline/evaluate-workspace.js';
 import { withSession } from '../pipeline/session.js';
 import { terminalSafe } from '../ui/terminal-text.js';
+
+const EXTRA_LABELS: Record<string, Bilingual> = { sanctions: { fr: 'Listes de sanctions', en: 'Sanctions lists' } };
 
 export interface ExplainOptions {
   json?: boolean;
@@ -45,17 +47,20 @@ export function renderExplanation(candidate: RankedCandidate, criteria: Criteria
   ];
   for (const reason of candidate.reasons) lines.push(chalk.red(`  ✗ ${reason.criterion}: ${terminalSafe(reason.message[lang])}`));
   for (const error of candidate.errors) lines.push(chalk.red(`  ${terminalSafe(formatIssue(error))}`));
-  for (const criterion of criteria.criteria) {
+  // Criteria of the grid first, in their order, then gates added by the run (sanctions screening).
+  const extra = Object.keys(candidate.criteria)
+    .filter((id) => !criteria.criteria.some((c) => c.id === id))
+    .map((id) => ({ id, label: EXTRA_LABELS[id] ?? { fr: id, en: id }, max: undefined }));
+  for (const criterion of [...criteria.criteria, ...extra]) {
     const result = candidate.criteria[criterion.id];
     if (!result) continue;
-    const verdict =
-      result.kind === 'gate'
+    const verdict = result.pending
+      ? chalk.yellow('pending')
+      : result.kind === 'gate'
         ? result.passed
           ? chalk.green('pass')
           : chalk.red('fail')
-        : result.pending
-          ? chalk.yellow('pending')
-          : `${(result.points ?? 0).toFixed(2)} / ${criterion.max ?? 0}`;
+        : `${(result.points ?? 0).toFixed(2)} / ${criterion.max ?? 0}`;
     const flags = result.flags?.length ? chalk.yellow(` [${result.flags.join(', ')}]`) : '';
     lines.push('', `${chalk.bold(criterion.id)} ${terminalSafe(criterion.label[lang])}: ${verdict}${flags}`);
     for (const line of result.explanation) lines.push(`  ${terminalSafe(line[lang])}`);

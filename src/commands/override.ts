@@ -1,8 +1,12 @@
 import type { Context } from '../context.js';
+import type { Criterion } from '../core/types.js';
 import { EXIT, UserError } from '../errors.js';
 import { requireCriteriaVersion } from '../pipeline/import-criteria.js';
 import { withSession } from '../pipeline/session.js';
 import { getDossier, listMembers, recordOverride } from '../store/index.js';
+
+/** The screening gate tender.yaml adds when it names a sanctions list; it has no rule of its own here. */
+const SANCTIONS_GATE: Pick<Criterion, 'id' | 'kind' | 'max'> = { id: 'sanctions', kind: 'gate' };
 
 export interface OverrideOptions {
   candidate: string;
@@ -26,7 +30,10 @@ export async function overrideCommand(ctx: Context, options: OverrideOptions): P
     if (secretary?.role !== 'secretary') {
       throw new UserError(`only the committee secretary may override; "${ctx.user}" is not (use --as NAME)`);
     }
-    const criterion = requireCriteriaVersion(session).criteria.criteria.find((c) => c.id === options.criterion);
+    const criterion =
+      options.criterion === SANCTIONS_GATE.id
+        ? SANCTIONS_GATE
+        : requireCriteriaVersion(session).criteria.criteria.find((c) => c.id === options.criterion);
     if (!criterion) throw new UserError(`unknown criterion "${options.criterion}"`);
     if (!getDossier(session.store, options.candidate)) throw new UserError(`unknown candidate "${options.candidate}"`);
     let points: number | undefined;

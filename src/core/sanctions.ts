@@ -54,7 +54,8 @@ export const NEAR_MATCH_MIN_LENGTH = 7;
 const LEGAL_FORMS = new Set(
   (
     'sarl sarlu sa sas sasu suarl gie eurl scs snc sca scp sci scop gmbh ag kg ohg ug ltd ' +
-    'limited llc llp lp inc incorporated corp corporation plc sprl srl srls spa bv bvba nv sl slu sau asbl'
+    'limited llc llp lp inc incorporated corp corporation plc sprl srl srls spa bv bvba nv sl slu sau asbl ' +
+    'lda ltda sociedade unipessoal ab oy as aps kft sro zoo'
   ).split(' '),
 );
 

@@ -74,8 +74,12 @@ export function formatCalendarDate(date: string, lang: Lang): string {
   return `${Number(match[3])} ${month} ${match[1]}`;
 }
 
-/** An RFC 3339 instant in UTC: `28 novembre 2025 à 16:00 UTC` / `28 November 2025, 16:00 UTC`. */
+/**
+ * An RFC 3339 instant in UTC: `28 novembre 2025 à 16:00 UTC` / `28 November 2025, 16:00 UTC`.
+ * A bare calendar date (a signed declaration) is shown without a time it never had.
+ */
 export function formatInstant(instant: string, lang: Lang): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(instant)) return formatCalendarDate(instant, lang);
   const time = Date.parse(instant);
   if (Number.isNaN(time)) return instant;
   const iso = new Date(time).toISOString();

@@ -8,7 +8,7 @@ import { formatIssue } from '../errors.js';
 import { formatInstant, formatPoints } from './format.js';
 import { labelsFor } from './labels.js';
 import { renderMarkdownTemplate } from './markdown.js';
-import { criterionLabel } from './rule-summary.js';
+import { buildReasonView } from './report-view.js';
 
 export interface LetterFile {
   /** File name only (`letter-<id>.<lang>.md`); the caller chooses the folder. */
@@ -33,11 +33,7 @@ function letterReasons(report: EvaluationReport, candidate: RankedCandidate, lan
         criterion: 'invalid',
         message: { fr: formatIssue(issue), en: formatIssue(issue) },
       }));
-  return reasons.map((reason) => ({
-    criterion: reason.criterion,
-    label: criterionLabel(report.criteria, reason.criterion, lang),
-    message: reason.message[lang],
-  }));
+  return reasons.map((reason) => buildReasonView(report, reason, lang));
 }
 
 function buildLetterView(

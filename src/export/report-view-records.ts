@@ -5,17 +5,22 @@
 import type { CriterionResult, EvaluationReport, Lang, Override } from '../core/types.js';
 import { formatInstant, formatPoints } from './format.js';
 import { labelsFor } from './labels.js';
-import { criterionLabel, withColon } from './rule-summary.js';
+import { criterionLabel, joinClauses, withColon } from './rule-summary.js';
 
 const ROLES: Record<Lang, Record<string, string>> = {
   fr: { chair: 'président(e)', secretary: 'secrétaire', evaluator: 'évaluateur·rice' },
   en: { chair: 'chair', secretary: 'secretary', evaluator: 'evaluator' },
 };
 
-/** `Name (id)` for a candidate id, or the bare id when the candidate is unknown. */
+/** `Name (id)`, or the id alone when the name is the id (an unreadable dossier has no other). */
+export function displayCandidate(name: string, id: string): string {
+  return name === id || !name ? id : `${name} (${id})`;
+}
+
+/** How a candidate id is shown in the committee's records. */
 function nameCandidate(report: EvaluationReport, id: string): string {
   const candidate = report.shortlist.candidates.find((entry) => entry.id === id);
-  return candidate ? `${candidate.name} (${id})` : id;
+  return candidate ? displayCandidate(candidate.name, id) : id;
 }
 
 function buildCommittee(report: EvaluationReport, lang: Lang) {
@@ -58,7 +63,7 @@ function describeChange(override: Override, result: CriterionResult | undefined,
     const before = result?.automatic?.points ?? null;
     parts.push(`${formatPoints(before, lang)} → ${formatPoints(override.points, lang)}`);
   }
-  return parts.join('; ');
+  return joinClauses(parts, lang);
 }
 
 function buildOverrides(report: EvaluationReport, lang: Lang) {
@@ -86,9 +91,10 @@ function buildConsensus(report: EvaluationReport, lang: Lang) {
         candidate: nameCandidate(report, candidate.id),
         criterion,
         label: criterionLabel(report.criteria, criterion, lang),
-        scores: scores
-          .map((score) => withColon(score.evaluator, formatPoints(score.points, lang), lang))
-          .join('; '),
+        scores: joinClauses(
+          scores.map((score) => withColon(score.evaluator, formatPoints(score.points, lang), lang)),
+          lang,
+        ),
         spread: formatPoints(spread, lang),
       };
     }),

@@ -3,11 +3,11 @@
  * numbers, statuses, labels) is settled here so templates stay plain text a secretary
  * can edit; every value is escaped for Markdown when the template inserts it.
  */
-import type { EvaluationReport, Lang, RankedCandidate } from '../core/types.js';
+import type { EvaluationReport, Lang, RankedCandidate, Reason } from '../core/types.js';
 import { formatIssue } from '../errors.js';
 import { formatInstant, formatPlain, formatPoints } from './format.js';
 import { labelsFor } from './labels.js';
-import { buildRecordViews } from './report-view-records.js';
+import { buildRecordViews, displayCandidate } from './report-view-records.js';
 import { criterionLabel, summarizeRule } from './rule-summary.js';
 
 /** A ranked line of the shortlist, tied or reserve tables. */
@@ -64,17 +64,29 @@ function buildCriteriaGrid(report: EvaluationReport, lang: Lang) {
   }));
 }
 
+/**
+ * A reason with its heading: `ADM-1 — label` for a criterion, the label alone for a reason
+ * code such as `threshold`, which means nothing to a reader.
+ */
+export function buildReasonView(report: EvaluationReport, reason: Reason, lang: Lang) {
+  const label = criterionLabel(report.criteria, reason.criterion, lang);
+  const isCriterion = report.criteria.criteria.some((criterion) => criterion.id === reason.criterion);
+  return {
+    criterion: reason.criterion,
+    label,
+    heading: isCriterion ? `${reason.criterion} — ${label}` : label,
+    message: reason.message[lang],
+  };
+}
+
 function buildRejected(report: EvaluationReport, candidates: RankedCandidate[], lang: Lang) {
   return candidates.map((candidate) => ({
     id: candidate.id,
     name: candidate.name,
+    display: displayCandidate(candidate.name, candidate.id),
     country: candidate.country,
     total: formatPoints(candidate.total, lang),
-    reasons: candidate.reasons.map((reason) => ({
-      criterion: reason.criterion,
-      label: criterionLabel(report.criteria, reason.criterion, lang),
-      message: reason.message[lang],
-    })),
+    reasons: candidate.reasons.map((reason) => buildReasonView(report, reason, lang)),
   }));
 }
 
@@ -82,6 +94,7 @@ function buildPending(report: EvaluationReport, candidates: RankedCandidate[], l
   return candidates.map((candidate) => ({
     id: candidate.id,
     name: candidate.name,
+    display: displayCandidate(candidate.name, candidate.id),
     criteria: Object.values(candidate.criteria)
       .filter((result) => result.pending)
       .map((result) => `${result.criterion} (${criterionLabel(report.criteria, result.criterion, lang)})`)
@@ -93,13 +106,19 @@ function buildInvalid(candidates: RankedCandidate[]) {
   return candidates.map((candidate) => ({
     id: candidate.id,
     name: candidate.name,
+    display: displayCandidate(candidate.name, candidate.id),
     errors: candidate.errors.map((issue) => ({ text: formatIssue(issue) })),
   }));
 }
 
 function buildWarnings(candidates: RankedCandidate[]) {
   return candidates.flatMap((candidate) =>
-    candidate.warnings.map((issue) => ({ id: candidate.id, name: candidate.name, text: formatIssue(issue) })),
+    candidate.warnings.map((issue) => ({
+      id: candidate.id,
+      name: candidate.name,
+      display: displayCandidate(candidate.name, candidate.id),
+      text: formatIssue(issue),
+    })),
   );
 }
 

@@ -10,6 +10,11 @@ type Phrase = Record<Lang, string>;
 
 const list = (items: string[]): string => items.join(', ');
 
+/** Joins clauses with a semicolon, spaced before it in French typography. */
+export function joinClauses(parts: string[], lang: Lang): string {
+  return parts.join(lang === 'fr' ? ' ; ' : '; ');
+}
+
 /** `label : value` in French typography, `label: value` in English. */
 export function withColon(label: string, value: string, lang: Lang): string {
   return `${label}${lang === 'fr' ? ' : ' : ': '}${value}`;
@@ -112,15 +117,16 @@ function describeRule(rule: Rule, currency: string, lang: Lang): string {
         rule.type === 'references'
           ? describeReferenceFilter(rule.filter, currency, lang)
           : describeExpertFilter(rule.filter, lang);
-      return [head, ...filter].join('; ') + scope(rule.applies_to);
+      return joinClauses([head, ...filter], lang) + scope(rule.applies_to);
     }
     case 'manual': {
       const how =
         rule.aggregate === 'median' ? { fr: 'médiane', en: 'median' } : { fr: 'moyenne', en: 'mean' };
+      const judgement = `${fr ? 'appréciation des évaluateurs' : 'evaluators’ judgement'} (${how[lang]})`;
       const scale = rule.scale?.length
-        ? `; ${withColon(fr ? 'barème' : 'scale', list(rule.scale.map(plain)), lang)}`
-        : '';
-      return `${fr ? 'appréciation des évaluateurs' : 'evaluators’ judgement'} (${how[lang]})${scale}`;
+        ? [withColon(fr ? 'barème' : 'scale', list(rule.scale.map(plain)), lang)]
+        : [];
+      return joinClauses([judgement, ...scale], lang);
     }
   }
 }

@@ -36,6 +36,6 @@ export function buildReport(
     decisions: result.decisions,
     audit: listAudit(session.store),
     committee: listMembers(session.store).map((m) => ({ name: m.name, role: m.role, declaredAt: m.declaredAt })),
-    sanctionsListVersion: extra.sanctionsListVersion ?? null,
+    sanctionsListVersion: extra.sanctionsListVersion ?? result.sanctionsListVersion,
   };
 }

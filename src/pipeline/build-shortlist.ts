@@ -3,6 +3,7 @@ import { rankCandidates } from '../core/rank.js';
 import type { ManualScore, Override, Shortlist, TieDecision } from '../core/types.js';
 import { type CriteriaVersion, listDecisions, listOverrides, listScores } from '../store/index.js';
 import { loadVoters } from './committee-view.js';
+import { applySanctions, loadSanctionsList } from './screen-sanctions.js';
 import type { ScoreResult } from './score-candidates.js';
 import type { Session } from './session.js';
 
@@ -11,6 +12,8 @@ export interface ShortlistResult {
   scores: ManualScore[];
   overrides: Override[];
   decisions: TieDecision[];
+  /** Version of the sanctions list screened against, when tender.yaml names one. */
+  sanctionsListVersion: string | null;
 }
 
 /** Adds the committee's scores, overrides and decisions to the evaluations, then ranks. */
@@ -21,7 +24,14 @@ export function buildShortlist(session: Session, version: CriteriaVersion, score
   const voters = loadVoters(session);
   const scoresOf = groupByCandidate(scores);
   const overridesOf = groupByCandidate(overrides);
-  const evaluations = scored.evaluations.map((ev) =>
+  const sanctions = loadSanctionsList(session);
+  const screened = sanctions
+    ? scored.evaluations.map((ev) => {
+        const dossier = scored.dossierData[ev.id];
+        return dossier ? applySanctions(ev, dossier, sanctions) : ev;
+      })
+    : scored.evaluations;
+  const evaluations = screened.map((ev) =>
     consolidateCandidate(
       ev,
       { scores: scoresOf.get(ev.id) ?? [], voters, overrides: overridesOf.get(ev.id) ?? [] },
@@ -36,7 +46,7 @@ export function buildShortlist(session: Session, version: CriteriaVersion, score
     warnings: d.warnings,
   }));
   const shortlist = rankCandidates({ evaluations, invalid, decisions }, version.criteria, session.tender);
-  return { shortlist, scores, overrides, decisions };
+  return { shortlist, scores, overrides, decisions, sanctionsListVersion: sanctions?.version ?? null };
 }
 
 function groupByCandidate<T extends { candidate: string }>(items: T[]): Map<string, T[]> {

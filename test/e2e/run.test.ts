@@ -27,7 +27,7 @@ const EXPECTED: Record<string, [string, number | null, number | null, string[]]>
   'c04-justice-securite-conseil': ['reserve', 10, 40, []],
   'c11-atlantique-securite-conseil': ['rejected', null, 48.33, ['ADM-1']],
   'c12-bureau-kane-et-fils': ['rejected', null, 51, ['ADM-2']],
-  'c13-sentinel-conseil': ['rejected', null, 53, ['ELI-1']],
+  'c13-sentinel-conseil': ['rejected', null, 53, ['ELI-1', 'sanctions']],
   'c14-baobab-formation-conseil': ['rejected', null, 64, ['ELI-2']],
   'c16-kedougou-formation-droits': ['rejected', null, 48.5, ['SEL-1', 'SEL-4']],
   'c17-casamance-droits-humains-conseil': ['rejected', null, 31.5, ['threshold']],

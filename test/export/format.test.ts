@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatCalendarDate,
+  formatInstant,
+  formatMoney,
+  formatNumber,
+  formatPoints,
+  parseCalendarDate,
+} from '../../src/export/format.js';
+
+describe('formatNumber', () => {
+  it.each([
+    [1234567.5, 'fr', 2, '1\u00a0234\u00a0567,50'],
+    [1234567.5, 'en', 2, '1,234,567.50'],
+    [-0.001, 'en', 2, '0.00'],
+    [-12.5, 'fr', 1, '-12,5'],
+    [999, 'en', 0, '999'],
+  ] as const)('formats %d in %s with %d decimals', (value, lang, decimals, expected) => {
+    expect(formatNumber(value, lang, decimals)).toBe(expected);
+  });
+
+  it('formats points, money and missing points', () => {
+    expect(formatPoints(35.5, 'fr')).toBe('35,50');
+    expect(formatPoints(null, 'en')).toBe('—');
+    expect(formatMoney(150000, 'EUR', 'en')).toBe('150,000.00 EUR');
+  });
+});
+
+describe('dates', () => {
+  it('writes calendar dates and instants in words, in UTC', () => {
+    expect(formatCalendarDate('2025-08-01', 'fr')).toBe('1 août 2025');
+    expect(formatCalendarDate('not a date', 'fr')).toBe('not a date');
+    expect(formatInstant('2025-11-28T17:00:00+01:00', 'fr')).toBe('28 novembre 2025 à 16:00 UTC');
+    expect(formatInstant('2025-11-28T16:00:00Z', 'en')).toBe('28 November 2025, 16:00 UTC');
+    expect(formatInstant('2025-12-01', 'en')).toBe('1 December 2025');
+  });
+
+  it('parses calendar dates to UTC midnight', () => {
+    expect(parseCalendarDate('2024-02-29')).toEqual(new Date(Date.UTC(2024, 1, 29)));
+    expect(parseCalendarDate(undefined)).toBeNull();
+    expect(parseCalendarDate('29/02/2024')).toBeNull();
+  });
+});

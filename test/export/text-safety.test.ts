@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMarkdown, safeCellText, stripControl } from '../../src/export/text-safety.js';
+
+describe('escapeMarkdown', () => {
+  it.each([
+    ['a | b', 'a \\| b'],
+    ['*bold* _em_ `code` ~strike~', '\\*bold\\* \\_em\\_ \\`code\\` \\~strike\\~'],
+    ['[link](http://x)', '\\[link\\](http://x)'],
+    ['<b>x</b> & y', '&lt;b&gt;x&lt;/b&gt; &amp; y'],
+    ['line1\nline2\r\nline3', 'line1<br>line2<br>line3'],
+    ['back\\slash', 'back\\\\slash'],
+    ['# title', '\\# title'],
+    ['- item', '\\- item'],
+    ['1. first', '1\\. first'],
+    ['===', '\\==='],
+    ['red \u001b[31mtext\u001b[0m', 'red text'],
+    ['bell\u0007 nul\u0000 del\u007f', 'bell nul del'],
+    ['tab\there', 'tab here'],
+    ['70.50', '70.50'],
+    ['Institut Droits (SN)', 'Institut Droits (SN)'],
+  ])('escapes %j', (input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected);
+  });
+
+  it('keeps a table row to its cells whatever the text', () => {
+    const cell = escapeMarkdown('a|b\n|c|\\|d');
+    const row = `| ${cell} | x |`;
+    expect(row.split(/(?<!\\)\|/)).toHaveLength(4);
+    expect(row).not.toContain('\n');
+  });
+});
+
+describe('stripControl', () => {
+  it('removes escape sequences, controls and bidi overrides but keeps newlines and tabs', () => {
+    expect(stripControl('a\u001b[31mb\u001b]0;title\u0007c\r\nd\te\u202eg\u0085h')).toBe('abc\nd\tegh');
+  });
+});
+
+describe('safeCellText', () => {
+  it('keeps formula-looking text as it is and removes XML-invalid characters', () => {
+    expect(safeCellText('=HYPERLINK("http://x","y")')).toBe('=HYPERLINK("http://x","y")');
+    expect(safeCellText('a\u0000b\u000bc\u001b[1md\ufffe\ud800e\nf')).toBe('abcde\nf');
+  });
+
+  it('keeps valid surrogate pairs and cuts text to the Excel limit', () => {
+    expect(safeCellText('emoji 😀')).toBe('emoji 😀');
+    const long = safeCellText('x'.repeat(40_000));
+    expect(long).toHaveLength(32_767);
+    expect(long.endsWith('…')).toBe(true);
+  });
+});
