@@ -13,7 +13,9 @@ export async function auditListCommand(ctx: Context, options: { json?: boolean }
       return;
     }
     for (const e of entries) {
-      ctx.out(`${e.seq}\t${e.at}\t${terminalSafe(e.who)}\t${e.action}\t${terminalSafe(e.subject)}\t${terminalSafe(e.why)}\n`);
+      ctx.out(
+        `${e.seq}\t${e.at}\t${terminalSafe(e.who)}\t${e.action}\t${terminalSafe(e.subject)}\t${terminalSafe(e.why)}\n`,
+      );
     }
   });
 }

@@ -13,11 +13,23 @@ import { terminalSafe } from '../ui/terminal-text.js';
 const DECLARATIONS = fileURLToPath(new URL('../../templates/declarations/', import.meta.url));
 
 /** `prequal committee add NAME --role ROLE`. */
-export async function committeeAddCommand(ctx: Context, options: { role: CommitteeRole }, name: string): Promise<void> {
+export async function committeeAddCommand(
+  ctx: Context,
+  options: { role: CommitteeRole },
+  name: string,
+): Promise<void> {
   if (!name.trim()) throw new UserError('a member needs a name', EXIT.usage);
   await withSession(ctx, (session) => {
-    const changed = addMember(session.store, { name, role: options.role, source: 'cli' }, { by: ctx.user, at: session.at });
-    ctx.out(changed ? `registered ${name} as ${options.role}\n` : `${name} is already registered as ${options.role}\n`);
+    const changed = addMember(
+      session.store,
+      { name, role: options.role, source: 'cli' },
+      { by: ctx.user, at: session.at },
+    );
+    ctx.out(
+      changed
+        ? `registered ${name} as ${options.role}\n`
+        : `${name} is already registered as ${options.role}\n`,
+    );
   });
 }
 
@@ -26,13 +38,21 @@ export async function committeeListCommand(ctx: Context, options: { json?: boole
   await withSession(ctx, (session) => {
     const members = listMembers(session.store);
     if (options.json) {
-      ctx.out(`${JSON.stringify(members.map(({ declarationText: _t, ...m }) => m), null, 2)}\n`);
+      ctx.out(
+        `${JSON.stringify(
+          members.map(({ declarationText: _t, ...m }) => m),
+          null,
+          2,
+        )}\n`,
+      );
       return;
     }
     if (members.length === 0) ctx.out('no committee member registered\n');
     for (const m of members) {
       const votes = m.role === 'evaluator' ? 'votes' : 'does not vote';
-      ctx.out(`${terminalSafe(m.name)}\t${m.role} (${votes})\t${m.declaredAt ? `declared ${m.declaredAt}` : 'declaration missing'}\n`);
+      ctx.out(
+        `${terminalSafe(m.name)}\t${m.role} (${votes})\t${m.declaredAt ? `declared ${m.declaredAt}` : 'declaration missing'}\n`,
+      );
     }
   });
 }
@@ -41,10 +61,15 @@ export async function committeeListCommand(ctx: Context, options: { json?: boole
  * `prequal committee declare NAME`: shows the declaration of impartiality and confidentiality in the
  * tender's language and records it once confirmed (a prompt on a terminal, --yes otherwise).
  */
-export async function committeeDeclareCommand(ctx: Context, options: { yes?: boolean }, name: string): Promise<void> {
+export async function committeeDeclareCommand(
+  ctx: Context,
+  options: { yes?: boolean },
+  name: string,
+): Promise<void> {
   await withSession(ctx, async (session) => {
     const member = listMembers(session.store).find((m) => m.name === name);
-    if (!member) throw new UserError(`"${name}" is not a committee member: add them with \`prequal committee add\``);
+    if (!member)
+      throw new UserError(`"${name}" is not a committee member: add them with \`prequal committee add\``);
     if (member.declaredAt) {
       ctx.out(`${name} already declared on ${member.declaredAt}\n`);
       return;
@@ -60,7 +85,8 @@ export async function committeeDeclareCommand(ctx: Context, options: { yes?: boo
     ctx.err(`${text}\n`);
     let confirmed = options.yes === true;
     if (!confirmed) {
-      if (!ctx.interactive) throw new UserError('confirm the declaration with --yes when not on a terminal', EXIT.usage);
+      if (!ctx.interactive)
+        throw new UserError('confirm the declaration with --yes when not on a terminal', EXIT.usage);
       confirmed = await askConfirm(`${name}, do you make this declaration?`, false);
     }
     if (!confirmed) throw new UserError('declaration not confirmed: nothing recorded');

@@ -21,7 +21,12 @@ export async function criteriaListCommand(ctx: Context, options: { json?: boolea
   await withSession(ctx, (session) => {
     const versions = listCriteriaVersions(session.store);
     if (options.json) {
-      const rows = versions.map((v) => ({ version: v.version, name: v.name, hash: v.hash, imported_at: v.importedAt }));
+      const rows = versions.map((v) => ({
+        version: v.version,
+        name: v.name,
+        hash: v.hash,
+        imported_at: v.importedAt,
+      }));
       ctx.out(`${JSON.stringify(rows, null, 2)}\n`);
       return;
     }
@@ -31,13 +36,20 @@ export async function criteriaListCommand(ctx: Context, options: { json?: boolea
 }
 
 /** `prequal criteria show [version]`: the criteria of one version. */
-export async function criteriaShowCommand(ctx: Context, options: { json?: boolean }, version?: string): Promise<void> {
+export async function criteriaShowCommand(
+  ctx: Context,
+  options: { json?: boolean },
+  version?: string,
+): Promise<void> {
   const number = version === undefined ? undefined : Number(version);
-  if (number !== undefined && !Number.isInteger(number)) throw new UserError(`version must be a whole number, got "${version}"`, 2);
+  if (number !== undefined && !Number.isInteger(number))
+    throw new UserError(`version must be a whole number, got "${version}"`, 2);
   await withSession(ctx, (session) => {
     const found = requireCriteriaVersion(session, number);
     if (options.json) {
-      ctx.out(`${JSON.stringify({ version: found.version, hash: found.hash, criteria: found.criteria }, null, 2)}\n`);
+      ctx.out(
+        `${JSON.stringify({ version: found.version, hash: found.hash, criteria: found.criteria }, null, 2)}\n`,
+      );
       return;
     }
     ctx.out(`criteria version ${found.version} — ${found.name} (sha256 ${found.hash})\n\n${found.text}`);

@@ -5,7 +5,10 @@ import { withSession } from '../pipeline/session.js';
 import { recordDecision } from '../store/index.js';
 
 /** `prequal decide --choose ID[,ID] --reason TEXT`: resolves the tie at the cut. */
-export async function decideCommand(ctx: Context, options: { choose: string[]; reason: string }): Promise<void> {
+export async function decideCommand(
+  ctx: Context,
+  options: { choose: string[]; reason: string },
+): Promise<void> {
   if (!options.reason.trim()) throw new UserError('--reason must not be empty', EXIT.usage);
   await withSession(ctx, (session) => {
     const { shortlist } = evaluateWorkspace(session).report;
@@ -13,13 +16,27 @@ export async function decideCommand(ctx: Context, options: { choose: string[]; r
     if (!tie) throw new UserError('there is no undecided tie at the cut');
     const outsiders = options.choose.filter((id) => !tie.candidates.includes(id));
     if (outsiders.length > 0) {
-      throw new UserError(`${outsiders.join(', ')} not among the tied candidates (${tie.candidates.join(', ')})`, EXIT.usage);
+      throw new UserError(
+        `${outsiders.join(', ')} not among the tied candidates (${tie.candidates.join(', ')})`,
+        EXIT.usage,
+      );
     }
     const seats = shortlist.max - shortlist.candidates.filter((c) => c.status === 'shortlisted').length;
     if (options.choose.length !== seats) {
-      throw new UserError(`choose exactly ${seats} of ${tie.candidates.join(', ')}: ${seats} place(s) remain on the shortlist`, EXIT.usage);
+      throw new UserError(
+        `choose exactly ${seats} of ${tie.candidates.join(', ')}: ${seats} place(s) remain on the shortlist`,
+        EXIT.usage,
+      );
     }
-    recordDecision(session.store, { chosen: options.choose, tied: tie.candidates, reason: options.reason, by: ctx.user, at: session.at });
-    ctx.out(`decision recorded: ${options.choose.join(', ')} shortlisted; ${tie.candidates.filter((id) => !options.choose.includes(id)).join(', ')} to the reserve\n`);
+    recordDecision(session.store, {
+      chosen: options.choose,
+      tied: tie.candidates,
+      reason: options.reason,
+      by: ctx.user,
+      at: session.at,
+    });
+    ctx.out(
+      `decision recorded: ${options.choose.join(', ')} shortlisted; ${tie.candidates.filter((id) => !options.choose.includes(id)).join(', ')} to the reserve\n`,
+    );
   });
 }

@@ -1,13 +1,15 @@
 import chalk from 'chalk';
 import type { Context } from '../context.js';
 import type { Bilingual, CriteriaSet, Lang, RankedCandidate } from '../core/types.js';
-import { UserError, formatIssue } from '../errors.js';
+import { formatIssue, UserError } from '../errors.js';
 import { buildJsonDocument } from '../export/json.js';
 import { evaluateWorkspace, reportLanguage } from '../pipeline/evaluate-workspace.js';
 import { withSession } from '../pipeline/session.js';
 import { terminalSafe } from '../ui/terminal-text.js';
 
-const EXTRA_LABELS: Record<string, Bilingual> = { sanctions: { fr: 'Listes de sanctions', en: 'Sanctions lists' } };
+const EXTRA_LABELS: Record<string, Bilingual> = {
+  sanctions: { fr: 'Listes de sanctions', en: 'Sanctions lists' },
+};
 
 export interface ExplainOptions {
   json?: boolean;
@@ -33,7 +35,13 @@ export async function explainCommand(ctx: Context, options: ExplainOptions, id: 
     }
     if (options.json) {
       const doc = buildJsonDocument(report, lang) as { candidates: { id: string }[] };
-      ctx.out(`${JSON.stringify(doc.candidates.find((c) => c.id === id), null, 2)}\n`);
+      ctx.out(
+        `${JSON.stringify(
+          doc.candidates.find((c) => c.id === id),
+          null,
+          2,
+        )}\n`,
+      );
       return;
     }
     ctx.out(renderExplanation(candidate, report.criteria, lang));
@@ -45,7 +53,8 @@ export function renderExplanation(candidate: RankedCandidate, criteria: Criteria
     chalk.bold(`${candidate.id} — ${terminalSafe(candidate.name)} (${candidate.country})`),
     `status: ${candidate.status}${candidate.rank === null ? '' : `, rank ${candidate.rank}`}${candidate.total === null ? '' : `, total ${candidate.total.toFixed(2)}`}`,
   ];
-  for (const reason of candidate.reasons) lines.push(chalk.red(`  ✗ ${reason.criterion}: ${terminalSafe(reason.message[lang])}`));
+  for (const reason of candidate.reasons)
+    lines.push(chalk.red(`  ✗ ${reason.criterion}: ${terminalSafe(reason.message[lang])}`));
   for (const error of candidate.errors) lines.push(chalk.red(`  ${terminalSafe(formatIssue(error))}`));
   // Criteria of the grid first, in their order, then gates added by the run (sanctions screening).
   const extra = Object.keys(candidate.criteria)

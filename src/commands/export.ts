@@ -28,7 +28,11 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
 }
 
 /** Writes the exports of a report and records the export in the audit trail. */
-export async function exportReport(session: Session, report: EvaluationReport, options: ExportOptions): Promise<ExportedFile[]> {
+export async function exportReport(
+  session: Session,
+  report: EvaluationReport,
+  options: ExportOptions,
+): Promise<ExportedFile[]> {
   const { ctx } = session;
   const lang: Lang = reportLanguage(session, options.lang);
   const outDir = options.out ? path.resolve(ctx.cwd, options.out) : path.join(ctx.workspace, 'out');

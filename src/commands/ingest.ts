@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { EXIT, ExitError, formatIssue } from '../errors.js';
-import { ingestDossiers, type IngestResult } from '../pipeline/ingest-dossiers.js';
+import { type IngestResult, ingestDossiers } from '../pipeline/ingest-dossiers.js';
 import { withSession } from '../pipeline/session.js';
 import { progressBar } from '../ui/progress.js';
 import { terminalSafe } from '../ui/terminal-text.js';
@@ -12,10 +12,10 @@ export interface IngestOptions {
 
 /** `prequal ingest`: validates and stores every dossier, then prints what changed. */
 export async function ingestCommand(ctx: Context, options: IngestOptions): Promise<void> {
-  const result = await withSession(ctx, (session) => {
+  const result = await withSession(ctx, async (session) => {
     const bar = progressBar(ctx, 'reading dossiers');
     try {
-      return ingestDossiers(session, { onProgress: bar });
+      return await ingestDossiers(session, { onProgress: bar });
     } finally {
       bar.end();
     }
@@ -51,7 +51,8 @@ export function renderIngestSummary(result: IngestResult): string {
     lines.push(`invalid ${invalid.id}:`);
     for (const issue of invalid.errors) lines.push(`  ${terminalSafe(formatIssue(issue))}`);
   }
-  for (const id of summary.withdrawn) lines.push(`withdrawn ${id}: its files are no longer in dossiers/ (kept in the store)`);
+  for (const id of summary.withdrawn)
+    lines.push(`withdrawn ${id}: its files are no longer in dossiers/ (kept in the store)`);
   if (result.warnings.length > 0) {
     lines.push('warnings:');
     for (const warning of result.warnings) lines.push(`  ${terminalSafe(formatIssue(warning))}`);

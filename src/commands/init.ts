@@ -42,7 +42,9 @@ export async function initCommand(ctx: Context, options: InitOptions, dir?: stri
     fs.writeFileSync(destination, content, { flag: 'wx' });
   }
   fs.mkdirSync(path.join(target, 'scores'), { recursive: true });
-  ctx.err(`workspace created in ${target}\nnext: edit tender.yaml and criteria.yaml, add dossiers, then run \`prequal run\`\n`);
+  ctx.err(
+    `workspace created in ${target}\nnext: edit tender.yaml and criteria.yaml, add dossiers, then run \`prequal run\`\n`,
+  );
 }
 
 async function collectAnswers(ctx: Context, options: InitOptions) {
@@ -66,8 +68,12 @@ async function collectAnswers(ctx: Context, options: InitOptions) {
   const reference = await ask(options.reference, '--reference', 'Tender reference (e.g. POC2-S29)', nonEmpty);
   const titleFr = await ask(options.titleFr, '--title-fr', 'Title (French)', nonEmpty);
   const titleEn = await ask(options.titleEn, '--title-en', 'Title (English)', nonEmpty);
-  const closes = await ask(options.closes, '--closes', 'Submission deadline (RFC 3339, e.g. 2025-11-28T16:00:00Z)', (v) =>
-    RFC3339.test(v) && !Number.isNaN(Date.parse(v)) ? true : 'must be an RFC 3339 date-time with offset',
+  const closes = await ask(
+    options.closes,
+    '--closes',
+    'Submission deadline (RFC 3339, e.g. 2025-11-28T16:00:00Z)',
+    (v) =>
+      RFC3339.test(v) && !Number.isNaN(Date.parse(v)) ? true : 'must be an RFC 3339 date-time with offset',
   );
   const currency = await ask(
     options.currency,

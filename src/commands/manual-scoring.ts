@@ -18,14 +18,20 @@ export async function manualScoreCommand(ctx: Context, options: ScoreOptions): P
     const single = [options.candidate, options.criterion, options.points, options.comment];
     if (single.every((v) => v === undefined)) {
       if (!ctx.interactive) {
-        throw new UserError('not on a terminal: give --candidate, --criterion, --points and --comment, or --from FILE', EXIT.usage);
+        throw new UserError(
+          'not on a terminal: give --candidate, --criterion, --points and --comment, or --from FILE',
+          EXIT.usage,
+        );
       }
       const { scoreInteractively } = await import('../ui/score-prompts.js');
       await scoreInteractively(session, evaluator, criteria);
       return null;
     }
-    const missing = (['candidate', 'criterion', 'points', 'comment'] as const).filter((k) => options[k] === undefined);
-    if (missing.length > 0) throw new UserError(`missing ${missing.map((m) => `--${m}`).join(', ')}`, EXIT.usage);
+    const missing = (['candidate', 'criterion', 'points', 'comment'] as const).filter(
+      (k) => options[k] === undefined,
+    );
+    if (missing.length > 0)
+      throw new UserError(`missing ${missing.map((m) => `--${m}`).join(', ')}`, EXIT.usage);
     return recordScoreRows(
       session,
       [
@@ -45,7 +51,11 @@ export async function manualScoreCommand(ctx: Context, options: ScoreOptions): P
   if (result) reportImport(ctx, result);
 }
 
-async function importFrom(session: Session, file: string, criteria: Parameters<typeof importScoreCsv>[2]): Promise<ScoreImport> {
+async function importFrom(
+  session: Session,
+  file: string,
+  criteria: Parameters<typeof importScoreCsv>[2],
+): Promise<ScoreImport> {
   if (file.toLowerCase().endsWith('.xlsx')) {
     const { importScoreSheet } = await import('../committee/score-sheet-import.js');
     return importScoreSheet(session, file, criteria);
@@ -53,7 +63,8 @@ async function importFrom(session: Session, file: string, criteria: Parameters<t
   return importScoreCsv(session, file, criteria);
 }
 
-function reportImport(ctx: Context, result: ScoreImport): void {
+/** Prints what an import recorded; when it was refused, every problem and exit 1. */
+export function reportImport(ctx: Context, result: ScoreImport): void {
   if (result.issues.length > 0) {
     for (const issue of result.issues) ctx.err(`  ${formatIssue(issue)}\n`);
     throw new ExitError(EXIT.failure, `${result.file}: nothing recorded, ${result.issues.length} problem(s)`);

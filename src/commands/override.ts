@@ -35,11 +35,14 @@ export async function overrideCommand(ctx: Context, options: OverrideOptions): P
         ? SANCTIONS_GATE
         : requireCriteriaVersion(session).criteria.criteria.find((c) => c.id === options.criterion);
     if (!criterion) throw new UserError(`unknown criterion "${options.criterion}"`);
-    if (!getDossier(session.store, options.candidate)) throw new UserError(`unknown candidate "${options.candidate}"`);
+    if (!getDossier(session.store, options.candidate))
+      throw new UserError(`unknown candidate "${options.candidate}"`);
     let points: number | undefined;
-    if (criterion.kind === 'gate' && options.points !== undefined) throw new UserError(`${criterion.id} is a gate: use --pass or --fail`, EXIT.usage);
+    if (criterion.kind === 'gate' && options.points !== undefined)
+      throw new UserError(`${criterion.id} is a gate: use --pass or --fail`, EXIT.usage);
     if (criterion.kind === 'score') {
-      if (options.points === undefined) throw new UserError(`${criterion.id} is scored: use --points`, EXIT.usage);
+      if (options.points === undefined)
+        throw new UserError(`${criterion.id} is scored: use --points`, EXIT.usage);
       points = Number(options.points);
       if (!Number.isFinite(points) || points < 0 || points > (criterion.max ?? 0)) {
         throw new UserError(`--points must be a number in [0, ${criterion.max ?? 0}]`, EXIT.usage);

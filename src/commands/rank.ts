@@ -15,7 +15,9 @@ export async function rankCommand(ctx: Context, options: RankOptions): Promise<v
   const shortlist = await withSession(ctx, (session) => {
     const { report, version } = evaluateWorkspace(session);
     const lang = reportLanguage(session, options.lang);
-    ctx.out(options.json ? renderJson(report, lang) : renderRankTable(report.shortlist, version.criteria, lang));
+    ctx.out(
+      options.json ? renderJson(report, lang) : renderRankTable(report.shortlist, version.criteria, lang),
+    );
     return report.shortlist;
   });
   assertFinal(shortlist, {});

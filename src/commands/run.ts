@@ -27,7 +27,7 @@ export interface RunOptions {
 export async function runCommand(ctx: Context, options: RunOptions): Promise<void> {
   const { shortlist, imports } = await withSession(ctx, async (session) => {
     const bar = progressBar(ctx, 'reading dossiers');
-    const ingest = ingestDossiers(session, { onProgress: bar });
+    const ingest = await ingestDossiers(session, { onProgress: bar });
     bar.end();
     ctx.err(renderIngestSummary(ingest));
     const { version, created } = importCriteriaFile(session);
@@ -35,7 +35,9 @@ export async function runCommand(ctx: Context, options: RunOptions): Promise<voi
     const imports = importScoreFiles(session, version.criteria);
     const { report } = evaluateWorkspace(session, { version: version.version });
     const lang = reportLanguage(session, options.lang);
-    ctx.out(options.json ? renderJson(report, lang) : renderRankTable(report.shortlist, version.criteria, lang));
+    ctx.out(
+      options.json ? renderJson(report, lang) : renderRankTable(report.shortlist, version.criteria, lang),
+    );
     await exportReport(session, report, options);
     return { shortlist: report.shortlist, imports };
   });

@@ -53,5 +53,6 @@ export function reportScoreImports(ctx: Context, imports: ScoreImport[]): void {
     for (const issue of entry.issues) ctx.err(`  ${formatIssue(issue)}\n`);
   }
   const rejected = imports.filter((i) => i.issues.length > 0).map((i) => i.file);
-  if (rejected.length > 0) throw new ExitError(EXIT.failure, `score file(s) rejected: ${rejected.join(', ')}`);
+  if (rejected.length > 0)
+    throw new ExitError(EXIT.failure, `score file(s) rejected: ${rejected.join(', ')}`);
 }

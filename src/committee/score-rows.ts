@@ -16,7 +16,7 @@ export interface ScoreRow {
 export interface CommitteeView {
   /** Registered members: name → role and whether their declaration is recorded. */
   members: Map<string, { role: string; declared: boolean }>;
-  /** Active, valid candidate ids. */
+  /** Ids of the dossiers present (not withdrawn), valid or not. */
   candidates: Set<string>;
 }
 
@@ -40,22 +40,33 @@ export function checkScoreRows(
     const before = issues.length;
     const member = view.members.get(row.evaluator);
     if (view.members.size > 0) {
-      if (!member) problem('evaluator', `unknown evaluator "${row.evaluator}" (not registered in the committee)`);
-      else if (member.role !== 'evaluator') problem('evaluator', `"${row.evaluator}" is the ${member.role} and does not vote`);
+      if (!member)
+        problem('evaluator', `unknown evaluator "${row.evaluator}" (not registered in the committee)`);
+      else if (member.role !== 'evaluator')
+        problem('evaluator', `"${row.evaluator}" is the ${member.role} and does not vote`);
       else if (!member.declared)
-        problem('evaluator', `"${row.evaluator}" has not recorded a declaration of impartiality and confidentiality`);
+        problem(
+          'evaluator',
+          `"${row.evaluator}" has not recorded a declaration of impartiality and confidentiality`,
+        );
     } else if (!row.evaluator.trim()) problem('evaluator', 'evaluator is empty');
     if (!view.candidates.has(row.candidate)) problem('candidate', `unknown candidate "${row.candidate}"`);
     const criterion = criteria.criteria.find((c) => c.id === row.criterion);
     if (!criterion) problem('criterion', `unknown criterion "${row.criterion}"`);
-    else if (criterion.rule.type !== 'manual') problem('criterion', `criterion ${row.criterion} is not scored by evaluators`);
+    else if (criterion.rule.type !== 'manual')
+      problem('criterion', `criterion ${row.criterion} is not scored by evaluators`);
     const points = Number(row.points.trim());
-    if (row.points.trim() === '' || !Number.isFinite(points)) problem('points', `points "${row.points}" is not a number`);
+    if (row.points.trim() === '' || !Number.isFinite(points))
+      problem('points', `points "${row.points}" is not a number`);
     else if (criterion?.rule.type === 'manual') {
       const max = criterion.max ?? 0;
-      if (points < 0 || points > max) problem('points', `points ${points} out of range [0, ${max}] for ${criterion.id}`);
+      if (points < 0 || points > max)
+        problem('points', `points ${points} out of range [0, ${max}] for ${criterion.id}`);
       else if (criterion.rule.scale && !criterion.rule.scale.includes(points))
-        problem('points', `points ${points} is not on the scale ${criterion.rule.scale.join(', ')} of ${criterion.id}`);
+        problem(
+          'points',
+          `points ${points} is not on the scale ${criterion.rule.scale.join(', ')} of ${criterion.id}`,
+        );
     }
     if (!row.comment.trim()) problem('comment', 'a comment is required with every score');
     const key = `${row.evaluator}\u0000${row.candidate}\u0000${row.criterion}`;
@@ -74,4 +85,9 @@ export function checkScoreRows(
     }
   }
   return { scores, issues };
+}
+
+/** `14,5` (a French decimal comma, as typed in a prompt or a sheet) → `14.5`; anything else unchanged. */
+export function normalizePoints(text: string): string {
+  return text.trim().replace(/^(\d+),(\d+)$/, '$1.$2');
 }

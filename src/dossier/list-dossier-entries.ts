@@ -16,7 +16,9 @@ export interface DossierEntry {
 }
 
 export const DOSSIERS_DIR = 'dossiers';
-const DOSSIER_FILES = ['dossier.yaml', 'dossier.yml', 'dossier.json'];
+/** A filled Excel application form may stand in for dossier.yaml (see src/forms). */
+export const APPLICATION_FORM = 'application-form.xlsx';
+const DOSSIER_FILES = ['dossier.yaml', 'dossier.yml', 'dossier.json', APPLICATION_FORM];
 const DOSSIER_EXTENSION = /\.(ya?ml|json)$/i;
 
 /** True when `child` is `parent` or lies below it (both real, absolute paths). */
@@ -83,7 +85,7 @@ function describeFolder(full: string, name: string): DossierEntry {
     sourcePath: `${DOSSIERS_DIR}/${name}`,
   };
   if (present.length === 0)
-    return { ...base, problems: [`no ${DOSSIER_FILES.slice(0, 2).join(', ')} or ${DOSSIER_FILES[2]}`] };
+    return { ...base, problems: [`no ${DOSSIER_FILES.slice(0, 3).join(', ')} or ${APPLICATION_FORM}`] };
   if (present.length > 1) return { ...base, problems: [`several dossier files: ${present.join(', ')}`] };
   const fileName = present[0] ?? '';
   const file = path.join(full, fileName);

@@ -12,6 +12,11 @@ import { sortIssues } from './validate-value.js';
 export interface ReadDossierOptions {
   /** Largest dossier file accepted, in bytes (default 5 MB). */
   maxBytes?: number;
+  /**
+   * The document to validate instead of the file's own text, for a file that is not YAML or JSON
+   * (an Excel application form read beforehand). The hash still covers the file's bytes.
+   */
+  document?: unknown;
 }
 
 const ESCAPE_MESSAGE = "attachment path escapes the candidate's folder";
@@ -52,7 +57,10 @@ export function readDossier(
     const bytes = fs.readFileSync(absolute);
     hash.update(bytes);
     if (entry.problems.length > 0) return invalid(entry.problems);
-    const parsed = parseDossierSource(bytes, file, tender, { maxBytes });
+    const parsed =
+      options.document === undefined
+        ? parseDossierSource(bytes, file, tender, { maxBytes })
+        : withoutPositions(parseDossierSource(JSON.stringify(options.document), file, tender, { maxBytes }));
     if (!parsed.dossier) {
       return {
         ...base,
@@ -118,4 +126,10 @@ function hashFile(hash: Hash, file: string): void {
   } finally {
     fs.closeSync(descriptor);
   }
+}
+
+/** Lines and columns of a document converted to JSON point nowhere useful in the original file. */
+function withoutPositions<T extends { errors: InputIssue[]; warnings: InputIssue[] }>(parsed: T): T {
+  const strip = (issues: InputIssue[]) => issues.map(({ line: _l, column: _c, ...issue }) => issue);
+  return { ...parsed, errors: strip(parsed.errors), warnings: strip(parsed.warnings) };
 }

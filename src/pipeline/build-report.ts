@@ -1,8 +1,8 @@
 import type { Dossier, EvaluationReport } from '../core/types.js';
-import { listAudit, listMembers, type CriteriaVersion } from '../store/index.js';
+import { type CriteriaVersion, listAudit, listMembers } from '../store/index.js';
 import { TOOL_VERSION } from '../version.js';
-import type { ScoreResult } from './score-candidates.js';
 import type { ShortlistResult } from './build-shortlist.js';
+import type { ScoreResult } from './score-candidates.js';
 import type { Session } from './session.js';
 
 /** Gathers everything the exporters format; they read nothing else. */
@@ -35,7 +35,11 @@ export function buildReport(
     overrides: result.overrides,
     decisions: result.decisions,
     audit: listAudit(session.store),
-    committee: listMembers(session.store).map((m) => ({ name: m.name, role: m.role, declaredAt: m.declaredAt })),
+    committee: listMembers(session.store).map((m) => ({
+      name: m.name,
+      role: m.role,
+      declaredAt: m.declaredAt,
+    })),
     sanctionsListVersion: extra.sanctionsListVersion ?? result.sanctionsListVersion,
   };
 }

@@ -3,8 +3,8 @@ import { rankCandidates } from '../core/rank.js';
 import type { ManualScore, Override, Shortlist, TieDecision } from '../core/types.js';
 import { type CriteriaVersion, listDecisions, listOverrides, listScores } from '../store/index.js';
 import { loadVoters } from './committee-view.js';
-import { applySanctions, loadSanctionsList } from './screen-sanctions.js';
 import type { ScoreResult } from './score-candidates.js';
+import { applySanctions, loadSanctionsList } from './screen-sanctions.js';
 import type { Session } from './session.js';
 
 export interface ShortlistResult {
@@ -17,7 +17,11 @@ export interface ShortlistResult {
 }
 
 /** Adds the committee's scores, overrides and decisions to the evaluations, then ranks. */
-export function buildShortlist(session: Session, version: CriteriaVersion, scored: ScoreResult): ShortlistResult {
+export function buildShortlist(
+  session: Session,
+  version: CriteriaVersion,
+  scored: ScoreResult,
+): ShortlistResult {
   const scores = listScores(session.store);
   const overrides = listOverrides(session.store);
   const decisions = listDecisions(session.store);

@@ -7,11 +7,9 @@ export function loadCommitteeView(session: Session): CommitteeView {
   const members = new Map(
     listMembers(session.store).map((m) => [m.name, { role: m.role, declared: m.declaredAt !== null }]),
   );
-  const candidates = new Set(
-    listActiveDossiers(session.store)
-      .filter((d) => d.status === 'valid')
-      .map((d) => d.id),
-  );
+  // Every dossier present counts as a known candidate, invalid ones included: a score sheet written
+  // before a dossier turned out unreadable must not be refused for that.
+  const candidates = new Set(listActiveDossiers(session.store).map((d) => d.id));
   return { members, candidates };
 }
 

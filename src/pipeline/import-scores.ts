@@ -20,10 +20,18 @@ export interface ScoreImport {
  * Records checked score rows, all or nothing: when any row has a problem, nothing of the
  * batch is recorded and every problem is returned.
  */
-export function recordScoreRows(session: Session, rows: ScoreRow[], criteria: CriteriaSet, file: string): ScoreImport {
+export function recordScoreRows(
+  session: Session,
+  rows: ScoreRow[],
+  criteria: CriteriaSet,
+  file: string,
+): ScoreImport {
   const { scores, issues } = checkScoreRows(rows, criteria, loadCommitteeView(session), session.at);
   if (issues.length > 0) return { file, recorded: 0, unchanged: 0, issues };
-  const { recorded, unchanged } = recordScores(session.store, scores, { by: session.ctx.user, at: session.at });
+  const { recorded, unchanged } = recordScores(session.store, scores, {
+    by: session.ctx.user,
+    at: session.at,
+  });
   return { file, recorded, unchanged, issues: [] };
 }
 
@@ -44,7 +52,12 @@ export function importScoreCsv(session: Session, absolute: string, criteria: Cri
   try {
     text = fs.readFileSync(absolute, 'utf8');
   } catch (error) {
-    return { file, recorded: 0, unchanged: 0, issues: [{ file, path: '', message: `cannot read: ${(error as Error).message}` }] };
+    return {
+      file,
+      recorded: 0,
+      unchanged: 0,
+      issues: [{ file, path: '', message: `cannot read: ${(error as Error).message}` }],
+    };
   }
   const { rows, issues } = readScoreCsv(text, file);
   if (issues.length > 0) return { file, recorded: 0, unchanged: 0, issues };

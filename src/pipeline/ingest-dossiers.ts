@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import type { ReadDossier } from '../core/types.js';
-import { type DossierEntry, listDossierEntries, readDossier } from '../dossier/index.js';
+import path from 'node:path';
+import type { InputIssue, ReadDossier } from '../core/types.js';
+import { APPLICATION_FORM, DEFAULT_LIMITS, type DossierEntry, listDossierEntries, readDossier } from '../dossier/index.js';
 import {
   appendAudit,
   type DossierStat,
@@ -32,7 +33,7 @@ const TENDER_KEY = 'ingest.tender_hash';
  * size and modification time as when last stored is not read again (its stored hash stands);
  * everything is re-read when tender.yaml changed, since validity depends on its exchange rates.
  */
-export function ingestDossiers(session: Session, options: IngestOptions = {}): IngestResult {
+export async function ingestDossiers(session: Session, options: IngestOptions = {}): Promise<IngestResult> {
   const { ctx, store, tender } = session;
   const entries = listDossierEntries(ctx.workspace);
   const known = knownDossierHashes(store);
@@ -41,6 +42,7 @@ export function ingestDossiers(session: Session, options: IngestOptions = {}): I
   const stats = new Map<string, DossierStat>();
   const warnings: ReadDossier['warnings'] = [];
   let read = 0;
+  const forms = await readApplicationForms(ctx.workspace, entries);
   entries.forEach((entry, index) => {
     const signature = signatureOf(entry);
     const previous = known.get(entry.id);
@@ -54,9 +56,20 @@ export function ingestDossiers(session: Session, options: IngestOptions = {}): I
       previous.mtimeMs === signature.mtimeMs;
     if (unchanged) {
       // The store keeps validity and content for an unchanged hash: a stub is enough.
-      reads.push({ id: entry.id, sourcePath: entry.sourcePath, hash: previous.hash, dossier: null, attachments: [], errors: [], warnings: [] });
+      reads.push({
+        id: entry.id,
+        sourcePath: entry.sourcePath,
+        hash: previous.hash,
+        dossier: null,
+        attachments: [],
+        errors: [],
+        warnings: [],
+      });
     } else {
-      const result = readDossier(ctx.workspace, entry, tender);
+      const form = forms.get(entry.id);
+      const result = form?.issues.length
+        ? { ...readDossier(ctx.workspace, { ...entry, problems: [] }, tender, { document: {} }), dossier: null, errors: form.issues }
+        : readDossier(ctx.workspace, entry, tender, form ? { document: form.document } : {});
       reads.push(result);
       warnings.push(...result.warnings);
       read += 1;
@@ -87,6 +100,25 @@ export function ingestDossiers(session: Session, options: IngestOptions = {}): I
     return result;
   });
   return { summary, read, warnings };
+}
+
+/**
+ * Reads the Excel application forms that stand in for dossier.yaml (exceljs is asynchronous, the
+ * rest of the reader is not); a form over the size limit is left to readDossier to refuse.
+ */
+async function readApplicationForms(
+  workspace: string,
+  entries: DossierEntry[],
+): Promise<Map<string, { document: unknown; issues: InputIssue[] }>> {
+  const forms = new Map<string, { document: unknown; issues: InputIssue[] }>();
+  for (const entry of entries) {
+    if (entry.file === null || entry.problems.length > 0 || !entry.file.endsWith(`/${APPLICATION_FORM}`)) continue;
+    const absolute = path.join(workspace, entry.file);
+    if (fs.statSync(absolute).size > DEFAULT_LIMITS.maxBytes) continue;
+    const { readApplicationForm } = await import('../forms/read-form.js');
+    forms.set(entry.id, await readApplicationForm(absolute, entry.sourcePath));
+  }
+  return forms;
 }
 
 /**

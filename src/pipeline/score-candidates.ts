@@ -1,6 +1,12 @@
 import { evaluateDossier } from '../core/evaluate.js';
 import type { CandidateEvaluation, Dossier } from '../core/types.js';
-import { type CriteriaVersion, getCachedEvaluations, listActiveDossiers, saveEvaluations, type StoredDossier } from '../store/index.js';
+import {
+  type CriteriaVersion,
+  getCachedEvaluations,
+  listActiveDossiers,
+  type StoredDossier,
+  saveEvaluations,
+} from '../store/index.js';
 import type { Session } from './session.js';
 
 export interface ScoreResult {
@@ -44,7 +50,13 @@ export function scoreCandidates(
       evaluations.push(hit);
     } else {
       const evaluation = evaluateDossier(
-        { id: stored.id, hash: stored.hash, dossier: stored.dossier, attachments: stored.attachments, warnings: stored.warnings },
+        {
+          id: stored.id,
+          hash: stored.hash,
+          dossier: stored.dossier,
+          attachments: stored.attachments,
+          warnings: stored.warnings,
+        },
         version.criteria,
         session.tender,
       );

@@ -18,7 +18,11 @@ export function loadSanctionsList(session: Session): SanctionsList | null {
     text = fs.readFileSync(absolute, 'utf8');
   } catch (error) {
     throw new InputError(`cannot read the sanctions list named in tender.yaml`, [
-      { file: 'tender.yaml', path: 'sanctions.file', message: `${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` },
+      {
+        file: 'tender.yaml',
+        path: 'sanctions.file',
+        message: `${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      },
     ]);
   }
   const { list, issues } = parseSanctionsCsv(text, file);
@@ -30,7 +34,11 @@ export function loadSanctionsList(session: Session): SanctionsList | null {
  * Adds the `sanctions` gate to an evaluation: an exact match rejects; a near match leaves the
  * candidate pending for review until the secretary overrides the gate (SPEC §5).
  */
-export function applySanctions(ev: CandidateEvaluation, dossier: Dossier, list: SanctionsList): CandidateEvaluation {
+export function applySanctions(
+  ev: CandidateEvaluation,
+  dossier: Dossier,
+  list: SanctionsList,
+): CandidateEvaluation {
   const entities = entitiesOf(dossier).map((e) => ({ entity: e.index, name: e.name }));
   const verdict = judgeSanctions(screenEntities(entities, list), list, entities.length);
   if (verdict.flags?.includes('review') && verdict.passed) {

@@ -57,7 +57,7 @@ describe('listDossierEntries', () => {
       'dossiers/none/form.pdf': 'x',
     });
     expect(listDossierEntries(workspace).map((entry) => entry.problems)).toEqual([
-      ['no dossier.yaml, dossier.yml or dossier.json'],
+      ['no dossier.yaml, dossier.yml, dossier.json or application-form.xlsx'],
       ['several dossier files: dossier.yaml, dossier.json'],
     ]);
   });

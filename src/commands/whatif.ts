@@ -1,0 +1,81 @@
+import type { Context } from '../context.js';
+import { loadVoters } from '../pipeline/committee-view.js';
+import { requireCriteriaVersion } from '../pipeline/import-criteria.js';
+import { type Session, withSession } from '../pipeline/session.js';
+import { listActiveDossiers, listDecisions, listOverrides, listScores } from '../store/index.js';
+import { parseAssignments } from '../whatif/assignments.js';
+import { compareShortlists } from '../whatif/compare-shortlists.js';
+import { renderShortlistDiff } from '../whatif/render-diff.js';
+import { buildScenario, type Scenario } from '../whatif/scenario.js';
+import { type SimulationInput, simulateShortlist } from '../whatif/simulate.js';
+
+export interface WhatifOptions {
+  set: string[];
+  json?: boolean;
+}
+
+/**
+ * Reads once, without writing, everything a simulated shortlist needs from the store: the active
+ * dossiers and the committee's scores, overrides and tie decisions.
+ */
+export function loadSimulationInput(session: Session): SimulationInput {
+  const input: SimulationInput = {
+    dossiers: [],
+    invalid: [],
+    scores: listScores(session.store),
+    voters: loadVoters(session),
+    overrides: listOverrides(session.store),
+    decisions: listDecisions(session.store),
+  };
+  for (const d of listActiveDossiers(session.store)) {
+    if (d.status === 'valid' && d.dossier !== null) {
+      input.dossiers.push({
+        id: d.id,
+        hash: d.hash,
+        dossier: d.dossier,
+        attachments: d.attachments,
+        warnings: d.warnings,
+      });
+    } else {
+      const name = d.dossier?.candidate.name ?? d.id;
+      input.invalid.push({
+        id: d.id,
+        name,
+        country: d.dossier?.candidate.country ?? '',
+        errors: d.errors,
+        warnings: d.warnings,
+      });
+    }
+  }
+  return input;
+}
+
+/**
+ * `prequal whatif --set KEY=VALUE…`: the shortlist the latest criteria would give with the
+ * changed parameters, compared with the current one. Stores nothing: not even the evaluation
+ * cache is written, so both shortlists are computed here rather than by `scoreCandidates`.
+ */
+export async function whatifCommand(ctx: Context, options: WhatifOptions): Promise<void> {
+  await withSession(ctx, (session) => {
+    const version = requireCriteriaVersion(session);
+    const assignments = parseAssignments(options.set ?? [], version.criteria);
+    const current: Scenario = { criteria: version.criteria, tender: session.tender };
+    const changed = buildScenario(current, assignments);
+    const input = loadSimulationInput(session);
+    const diff = compareShortlists(
+      { shortlist: simulateShortlist(input, current), scenario: current },
+      { shortlist: simulateShortlist(input, changed), scenario: changed },
+    );
+    if (options.json) {
+      const set = assignments.map((a) => ({ parameter: a.key, value: a.value }));
+      ctx.out(
+        `${JSON.stringify({ criteria_version: version.version, set, stored: false, ...diff }, null, 2)}\n`,
+      );
+      return;
+    }
+    const asked = assignments.map((a) => `${a.key}=${a.value}`).join(', ');
+    ctx.out(
+      renderShortlistDiff(diff, `what if ${asked} (criteria version ${version.version}; nothing is stored)`),
+    );
+  });
+}
