@@ -13,7 +13,15 @@ cpSync(path.join(root, 'fixtures', 'poc2-s29'), workspace, { recursive: true });
 const out = path.join(root, 'out');
 const result = spawnSync(
   process.execPath,
-  [path.join(root, 'bin', 'prequal.js'), 'run', '--workspace', workspace, '--out', out, ...process.argv.slice(2)],
+  [
+    path.join(root, 'bin', 'prequal.js'),
+    'run',
+    '--workspace',
+    workspace,
+    '--out',
+    out,
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit' },
 );
 rmSync(workspace, { recursive: true, force: true });

@@ -113,7 +113,10 @@ function registerCommands(program: Command): void {
     .description('validate and store every dossier of dossiers/; prints a summary')
     .option('--strict', 'exit 3 when any dossier is invalid')
     .option('--json', 'print the summary as JSON')
-    .addHelpText('after', examples(['prequal ingest --workspace fixtures/poc2-s29', 'prequal ingest --strict']))
+    .addHelpText(
+      'after',
+      examples(['prequal ingest --workspace fixtures/poc2-s29', 'prequal ingest --strict']),
+    )
     .action(action(async () => (await import('./commands/ingest.js')).ingestCommand));
 
   const criteria = program.command('criteria').description('manage criteria versions');
@@ -176,9 +179,14 @@ function registerCommands(program: Command): void {
     .command('export')
     .description('write the workbook, report, JSON, letters and OCDS release')
     .option('--format <list>', 'comma-separated: xlsx,md,json,letters,ocds', csv)
-    .addOption(new Option('--lang <lang>', 'language (default: the tender first language)').choices(['fr', 'en']))
+    .addOption(
+      new Option('--lang <lang>', 'language (default: the tender first language)').choices(['fr', 'en']),
+    )
     .option('--out <dir>', 'output directory (default: <workspace>/out)')
-    .addHelpText('after', examples(['prequal export', 'prequal export --format xlsx,md --lang en --out /tmp/s29']))
+    .addHelpText(
+      'after',
+      examples(['prequal export', 'prequal export --format xlsx,md --lang en --out /tmp/s29']),
+    )
     .action(action(async () => (await import('./commands/export.js')).exportCommand));
 
   program
@@ -186,7 +194,9 @@ function registerCommands(program: Command): void {
     .description('ingest + criteria import + scores + score + export, in one step for scripts')
     .option('--out <dir>', 'output directory (default: <workspace>/out)')
     .option('--format <list>', 'export formats (default: xlsx,md,json,letters,ocds)', csv)
-    .addOption(new Option('--lang <lang>', 'language (default: the tender first language)').choices(['fr', 'en']))
+    .addOption(
+      new Option('--lang <lang>', 'language (default: the tender first language)').choices(['fr', 'en']),
+    )
     .option('--strict', 'exit 3 when any dossier is invalid')
     .option('--json', "print SPEC §6's JSON document instead of the table")
     .addHelpText('after', examples(['prequal run --workspace fixtures/poc2-s29 --out out/']))
@@ -216,7 +226,9 @@ function registerCommands(program: Command): void {
 function registerDecisionSupportCommands(program: Command): void {
   program
     .command('diff')
-    .description('between two criteria versions: every candidate whose status, rank or total changed, and why')
+    .description(
+      'between two criteria versions: every candidate whose status, rank or total changed, and why',
+    )
     .requiredOption('--from <version>', 'earlier criteria version')
     .requiredOption('--to <version>', 'later criteria version')
     .option('--json', 'machine output')
@@ -225,10 +237,19 @@ function registerDecisionSupportCommands(program: Command): void {
 
   program
     .command('whatif')
-    .description('recompute the shortlist with changed parameters, storing nothing, and show what would change')
-    .requiredOption('--set <assignment>', 'CRITERION.param=value (repeatable)', (v: string, acc: string[] = []) => [...acc, v])
+    .description(
+      'recompute the shortlist with changed parameters, storing nothing, and show what would change',
+    )
+    .requiredOption(
+      '--set <assignment>',
+      'CRITERION.param=value (repeatable)',
+      (v: string, acc: string[] = []) => [...acc, v],
+    )
     .option('--json', 'machine output')
-    .addHelpText('after', examples(['prequal whatif --set SEL-1.average_at_least=150000', 'prequal whatif --set threshold=45']))
+    .addHelpText(
+      'after',
+      examples(['prequal whatif --set SEL-1.average_at_least=150000', 'prequal whatif --set threshold=45']),
+    )
     .action(action(async () => (await import('./commands/whatif.js')).whatifCommand));
 
   const template = program.command('template').description('blank forms for candidates');
@@ -267,7 +288,7 @@ function registerCommitteeCommands(program: Command): void {
 
   program
     .command('override')
-    .description("override an automatic result (secretary only), with a mandatory justification")
+    .description('override an automatic result (secretary only), with a mandatory justification')
     .requiredOption('--candidate <id>', 'candidate')
     .requiredOption('--criterion <id>', 'criterion')
     .option('--pass', 'the gate passes')
@@ -302,6 +323,9 @@ function registerCommitteeCommands(program: Command): void {
     .description('resolve the tie at the cut: the chosen are shortlisted, the others go to the reserve')
     .requiredOption('--choose <ids>', 'comma-separated candidate ids', csv)
     .requiredOption('--reason <text>', 'justification')
-    .addHelpText('after', examples(['prequal decide --choose c03 --reason "more projects with the gendarmerie"']))
+    .addHelpText(
+      'after',
+      examples(['prequal decide --choose c03 --reason "more projects with the gendarmerie"']),
+    )
     .action(action(async () => (await import('./commands/decide.js')).decideCommand));
 }

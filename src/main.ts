@@ -1,5 +1,5 @@
 import { buildProgram } from './cli.js';
-import { formatIssue, EXIT, ExitError, InputError, UserError } from './errors.js';
+import { EXIT, ExitError, formatIssue, InputError, UserError } from './errors.js';
 
 /** The only place that turns errors into exit codes (STYLE: one owner for exit codes). */
 async function main(argv: string[]): Promise<number> {

@@ -4,7 +4,10 @@ import type { Context } from '../context.js';
  * A one-line progress bar on stderr, drawn only when stderr is a terminal (SPEC §7) and
  * throttled so that drawing never costs more than the work it reports.
  */
-export function progressBar(ctx: Context, label: string): ((done: number, total: number) => void) & { end(): void } {
+export function progressBar(
+  ctx: Context,
+  label: string,
+): ((done: number, total: number) => void) & { end(): void } {
   let last = 0;
   let drawn = false;
   const update = (done: number, total: number) => {

@@ -4,7 +4,10 @@
  * @inquirer/prompts is loaded lazily: it is only needed on a terminal.
  */
 
-export async function askText(message: string, options: { default?: string; validate?: (v: string) => true | string } = {}): Promise<string> {
+export async function askText(
+  message: string,
+  options: { default?: string; validate?: (v: string) => true | string } = {},
+): Promise<string> {
   const { input } = await import('@inquirer/prompts');
   return input({ message, default: options.default, validate: options.validate });
 }
@@ -14,7 +17,10 @@ export async function askConfirm(message: string, defaultValue = false): Promise
   return confirm({ message, default: defaultValue });
 }
 
-export async function askChoice<T extends string>(message: string, choices: { name: string; value: T }[]): Promise<T> {
+export async function askChoice<T extends string>(
+  message: string,
+  choices: { name: string; value: T }[],
+): Promise<T> {
   const { select } = await import('@inquirer/prompts');
   return select({ message, choices });
 }

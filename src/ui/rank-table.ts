@@ -36,21 +36,30 @@ export function renderRankTable(shortlist: Shortlist, criteria: CriteriaSet, lan
       lines.push(chalk.dim(`      ${reason.criterion}: ${terminalSafe(reason.message[lang])}`));
     }
     if (candidate.consensus.length > 0) {
-      lines.push(chalk.yellow(`      consensus needed on ${candidate.consensus.join(', ')} (evaluators' spread)`));
+      lines.push(
+        chalk.yellow(`      consensus needed on ${candidate.consensus.join(', ')} (evaluators' spread)`),
+      );
     }
   }
   lines.push('', ...renderFooter(shortlist));
   return `${lines.join('\n')}\n`;
 }
 
-function renderRow(candidate: RankedCandidate, scoreIds: string[], idWidth: number, nameWidth: number): string {
+function renderRow(
+  candidate: RankedCandidate,
+  scoreIds: string[],
+  idWidth: number,
+  nameWidth: number,
+): string {
   const cells = [
     fit(candidate.rank === null ? '' : String(candidate.rank), 5),
     fit(candidate.id, idWidth),
     fit(terminalSafe(candidate.name), nameWidth),
     STATUS_COLOUR[candidate.status](fit(candidate.status, 11)),
     fit(formatPoints(candidate.total), 7),
-    ...scoreIds.map((id) => fit(formatPoints(candidate.criteria[id]?.points ?? null), Math.max(6, id.length))),
+    ...scoreIds.map((id) =>
+      fit(formatPoints(candidate.criteria[id]?.points ?? null), Math.max(6, id.length)),
+    ),
   ];
   return cells.join(' ').trimEnd();
 }
@@ -58,7 +67,9 @@ function renderRow(candidate: RankedCandidate, scoreIds: string[], idWidth: numb
 function renderFooter(shortlist: Shortlist): string[] {
   const lines = [`shortlist: ${shortlist.filled} of ${shortlist.min}–${shortlist.max}`];
   if (shortlist.below_min) {
-    lines.push(chalk.red(`fewer than ${shortlist.min} candidates qualify: the shortlist is below its minimum`));
+    lines.push(
+      chalk.red(`fewer than ${shortlist.min} candidates qualify: the shortlist is below its minimum`),
+    );
   }
   for (const tie of shortlist.ties.filter((t) => t.at_cut)) {
     lines.push(

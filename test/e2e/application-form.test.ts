@@ -48,7 +48,7 @@ describe('a candidate folder holding application-form.xlsx instead of dossier.ya
     expect(result.code).toBe(0);
     const candidate = (JSON.parse(result.stdout) as Doc).candidates.find((c) => c.id === ID);
     expect(candidate?.status).toBe('invalid');
-    expect(candidate?.errors?.map((e) => e.path).join(' ')).toMatch(/References!?[A-Z]+3|references\.0\.value/);
+    expect(candidate?.errors?.map((e) => e.path)).toContainEqual(expect.stringMatching(/^References![A-Z]+3$/));
   });
 
   it('is invalid when the file is not a workbook', () => {

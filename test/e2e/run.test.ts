@@ -42,10 +42,16 @@ describe('prequal run on fixtures/poc2-s29', () => {
     const result = prequal(['run', '--workspace', ws, '--json', ...NOW]);
     expect(result.stderr).toContain('c15-nord-sud-expertise');
     expect(result.code).toBe(0);
-    const doc = JSON.parse(result.stdout) as { candidates: JsonCandidate[]; shortlist: { filled: number; below_min: boolean } };
+    const doc = JSON.parse(result.stdout) as {
+      candidates: JsonCandidate[];
+      shortlist: { filled: number; below_min: boolean };
+    };
     expect(doc.shortlist).toMatchObject({ filled: 8, below_min: false });
     const actual = Object.fromEntries(
-      doc.candidates.map((c) => [c.id, [c.status, c.rank, c.total, [...new Set(c.reasons.map((r) => r.criterion))]]]),
+      doc.candidates.map((c) => [
+        c.id,
+        [c.status, c.rank, c.total, [...new Set(c.reasons.map((r) => r.criterion))]],
+      ]),
     );
     expect(actual).toEqual(EXPECTED);
     // SPEC §6 order: ranked, then pending, rejected, invalid, each by id.
@@ -84,7 +90,10 @@ describe('prequal run on the smaller fixtures', () => {
     const result = prequal(['run', '--workspace', ws, '--json', ...NOW]);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('tie at the cut');
-    const doc = JSON.parse(result.stdout) as { candidates: JsonCandidate[]; ties: { candidates: string[]; at_cut: boolean }[] };
+    const doc = JSON.parse(result.stdout) as {
+      candidates: JsonCandidate[];
+      ties: { candidates: string[]; at_cut: boolean }[];
+    };
     const tied = doc.candidates.filter((c) => c.status === 'tied').map((c) => c.id);
     expect(tied).toHaveLength(2);
     expect(doc.ties.find((t) => t.at_cut)?.candidates).toEqual(tied);
@@ -107,7 +116,9 @@ describe('prequal ingest', () => {
     const first = prequal(['ingest', '--workspace', ws, ...NOW]);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('dossiers: 19 (17 valid, 2 invalid)');
-    expect(first.stdout).toMatch(/invalid c15-nord-sud-expertise:\n {2}dossiers\/c15-nord-sud-expertise\.yaml:24:3: YAML syntax error/);
+    expect(first.stdout).toMatch(
+      /invalid c15-nord-sud-expertise:\n {2}dossiers\/c15-nord-sud-expertise\.yaml:24:3: YAML syntax error/,
+    );
     expect(first.stdout).toContain('currency GBP has no exchange rate in tender.yaml');
     const second = prequal(['ingest', '--workspace', ws, '--strict', ...NOW]);
     expect(second.stdout).toContain('added 0, updated 0, unchanged 19, withdrawn 0');

@@ -6,7 +6,12 @@ import { copyFixture, prequal } from './cli-helpers.js';
 const NOW = ['--now', '2025-12-05T09:00:00Z'];
 
 interface Doc {
-  candidates: { id: string; status: string; reasons: { criterion: string }[]; criteria: Record<string, { passed: boolean | null; flags?: string[] }> }[];
+  candidates: {
+    id: string;
+    status: string;
+    reasons: { criterion: string }[];
+    criteria: Record<string, { passed: boolean | null; flags?: string[] }>;
+  }[];
 }
 
 describe('sanctions screening on fixtures/poc2-s29', () => {
@@ -24,17 +29,45 @@ describe('sanctions screening on fixtures/poc2-s29', () => {
 
   it('keeps a qualified candidate pending on a near match until the secretary overrides the gate', () => {
     const ws = copyFixture('poc2-s29');
-    fs.appendFileSync(path.join(ws, 'sanctions', 'eu-consolidated-extract.csv'), 'Institut Droit et Securite,,EU-FSF 2025-11-20\n');
+    fs.appendFileSync(
+      path.join(ws, 'sanctions', 'eu-consolidated-extract.csv'),
+      'Institut Droit et Securite,,EU-FSF 2025-11-20\n',
+    );
     const pending = prequal(['run', '--workspace', ws, '--json', ...NOW]);
     expect(pending.code).toBe(3);
     const doc = JSON.parse(pending.stdout) as Doc;
     expect(doc.candidates.find((c) => c.id === 'c01-institut-droits-securite')?.status).toBe('pending');
-    const notSecretary = prequal(['override', '--workspace', ws, '--as', 'Awa Ndiaye', '--candidate', 'c01-institut-droits-securite', '--criterion', 'sanctions', '--pass', '--reason', 'x', ...NOW]);
+    const notSecretary = prequal([
+      'override',
+      '--workspace',
+      ws,
+      '--as',
+      'Awa Ndiaye',
+      '--candidate',
+      'c01-institut-droits-securite',
+      '--criterion',
+      'sanctions',
+      '--pass',
+      '--reason',
+      'x',
+      ...NOW,
+    ]);
     expect(notSecretary.code).toBe(1);
     expect(notSecretary.stderr).toContain('only the committee secretary may override');
     const override = prequal([
-      'override', '--workspace', ws, '--as', 'Olivier Lemaire', '--candidate', 'c01-institut-droits-securite',
-      '--criterion', 'sanctions', '--pass', '--reason', 'Different entity: RCCM SN-DKR-2011-B-1234 checked', ...NOW,
+      'override',
+      '--workspace',
+      ws,
+      '--as',
+      'Olivier Lemaire',
+      '--candidate',
+      'c01-institut-droits-securite',
+      '--criterion',
+      'sanctions',
+      '--pass',
+      '--reason',
+      'Different entity: RCCM SN-DKR-2011-B-1234 checked',
+      ...NOW,
     ]);
     expect(override.code).toBe(0);
     const final = prequal(['run', '--workspace', ws, '--json', ...NOW]);
