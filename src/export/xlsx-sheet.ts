@@ -128,6 +128,8 @@ function cellValue(value: StyledCell['value']): string | number | Date | null {
 export function writeSheet(workbook: WorkbookWriter, table: SheetTable, currency: string): void {
   const xSplit = table.frozenColumns ?? 0;
   const sheet = workbook.addWorksheet(table.name, {
+    // Printed or turned into PDF, a sheet fits the page width and repeats its header row.
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
     views: [
       { state: 'frozen', xSplit, ySplit: 1, topLeftCell: `${columnLetter(xSplit + 1)}2`, activeCell: 'A2' },
     ],

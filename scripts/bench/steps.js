@@ -1,0 +1,128 @@
+/**
+ * The measured steps for one workspace size: the floor, then the built CLI on copies of
+ * the generated workspace (full run, phase by phase, unchanged re-run, re-score after a
+ * criteria change), then start-up time.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureMedian, measureNode } from './measure.js';
+import { copyWorkspace, ensureWorkspace } from './workspace-cache.js';
+import { TURNOVER_THRESHOLD_LINE } from './workspace-config.js';
+
+const FLOOR_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'floor.js');
+/** Exit codes that mean the CLI did its job; 3 = completed, shortlist not final (SPEC §7). */
+const SUCCESS_CODES = new Set([0, 3]);
+
+/** @typedef {import('./measure.js').Measurement} Measurement */
+/**
+ * @typedef {object} StepResult
+ * @property {string} id
+ * @property {string} label
+ * @property {number} wallMs
+ * @property {number | null} rssMb
+ * @property {number | null} code
+ */
+/**
+ * @typedef {object} SizeResult
+ * @property {number} n
+ * @property {number} seed
+ * @property {number} dossierBytes
+ * @property {number} invalid
+ * @property {{ jsYaml: FloorRun, yaml: FloorRun }} floor
+ * @property {StepResult[]} steps
+ * @property {{ helpMs: number, nodeMs: number }} startup
+ */
+/** @typedef {{ wallMs: number, parseMs: number, rssMb: number | null, files: number }} FloorRun */
+
+/** A CLI step that did not end with 0 or 3. */
+export class StepFailedError extends Error {
+  /** @param {string} label @param {Measurement} run */
+  constructor(label, run) {
+    super(`${label} exited with ${run.code ?? 'a signal'}\n${run.stderrTail || run.stdoutTail}`);
+    this.name = 'StepFailedError';
+  }
+}
+
+/**
+ * @param {{ n: number, seed: number, workdir: string, cli: string, keep: boolean, log: (line: string) => void }} options
+ * @returns {Promise<SizeResult>}
+ */
+export async function benchmarkSize({ n, seed, workdir, cli, keep, log }) {
+  const source = ensureWorkspace(workdir, n, seed);
+  log(`n=${n}: workspace ${source.reused ? 'reused' : 'generated'} at ${source.dir}`);
+  const floor = {
+    jsYaml: await measureFloor(source.dir, 'js-yaml', 3),
+    yaml: await measureFloor(source.dir, 'yaml', 1),
+  };
+  log(`n=${n}: floor js-yaml ${floor.jsYaml.wallMs} ms, yaml ${floor.yaml.wallMs} ms`);
+
+  /** @type {StepResult[]} */
+  const steps = [];
+  const runStep = async (
+    /** @type {string} */ id,
+    /** @type {string} */ label,
+    /** @type {string[]} */ args,
+  ) => {
+    log(`n=${n}: ${label}`);
+    const run = await measureNode([cli, ...args]);
+    if (!SUCCESS_CODES.has(run.code ?? -1)) throw new StepFailedError(`n=${n} ${label}`, run);
+    steps.push({ id, label, wallMs: run.wallMs, rssMb: run.rssMb, code: run.code });
+  };
+
+  const full = copyWorkspace(source.dir, path.join(workdir, `run-${n}-full`));
+  await runStep('run', 'run (full)', ['run', '--workspace', full]);
+  const phased = copyWorkspace(source.dir, path.join(workdir, `run-${n}-phases`));
+  await runStep('ingest', 'ingest', ['ingest', '--workspace', phased]);
+  await runStep('criteria', 'criteria import', ['criteria', 'import', '--workspace', phased]);
+  await runStep('score', 'score', ['score', '--workspace', phased]);
+  await runStep('export', 'export xlsx,md,json', [
+    'export',
+    '--workspace',
+    phased,
+    '--format',
+    'xlsx,md,json',
+  ]);
+  await runStep('unchanged', 'run (unchanged)', ['run', '--workspace', full]);
+  lowerTurnoverThreshold(full);
+  await runStep('rescore', 'run (criteria changed)', ['run', '--workspace', full]);
+
+  const help = await measureMedian([cli, '--help'], 5);
+  if (help.code !== 0) throw new StepFailedError('prequal --help', help);
+  const node = await measureMedian(['-e', '0'], 5);
+  if (!keep) for (const dir of [full, phased]) fs.rmSync(dir, { recursive: true, force: true });
+  return {
+    n,
+    seed,
+    dossierBytes: source.dossierBytes,
+    invalid: source.invalid,
+    floor,
+    steps,
+    startup: { helpMs: help.wallMs, nodeMs: node.wallMs },
+  };
+}
+
+/**
+ * The floor child, median of `runs` runs.
+ * @param {string} workspace
+ * @param {'js-yaml' | 'yaml'} parser
+ * @param {number} runs
+ * @returns {Promise<FloorRun>}
+ */
+async function measureFloor(workspace, parser, runs) {
+  const run = await measureMedian([FLOOR_SCRIPT, workspace, '--parser', parser], runs);
+  if (run.code !== 0) throw new StepFailedError(`floor (${parser})`, run);
+  const report = JSON.parse(run.stdoutTail);
+  return { wallMs: run.wallMs, parseMs: report.ms, rssMb: run.rssMb, files: report.files };
+}
+
+/**
+ * The one-line criteria change that forces a re-score (300000 → 250000).
+ * @param {string} workspace
+ */
+function lowerTurnoverThreshold(workspace) {
+  const file = path.join(workspace, 'criteria.yaml');
+  const text = fs.readFileSync(file, 'utf8');
+  if (!text.includes(TURNOVER_THRESHOLD_LINE)) throw new Error(`${file} lacks "${TURNOVER_THRESHOLD_LINE}"`);
+  fs.writeFileSync(file, text.replace(TURNOVER_THRESHOLD_LINE, 'average_at_least: 250000'));
+}
