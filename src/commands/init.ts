@@ -29,7 +29,8 @@ export async function initCommand(ctx: Context, options: InitOptions, dir?: stri
   const view = {
     ...answers,
     authority: JSON.stringify('Contracting authority'),
-    opens: `${ctx.now().toISOString().slice(0, 10)}T00:00:00Z`,
+    // The window usually opens a few weeks before the deadline: a starting point to edit.
+    opens: `${new Date(Date.parse(answers.closes) - 15 * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`,
     submittedAt: answers.closes,
   };
   for (const file of files) {

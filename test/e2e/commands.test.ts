@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyFixture, prequal } from './cli-helpers.js';
+
+const NOW = ['--now', '2025-12-05T09:00:00Z', '--as', 'Olivier Lemaire'];
+
+describe('prequal init', () => {
+  it('scaffolds a workspace from flags that ingests and runs at once', () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'prequal-init-'));
+    const args = [
+      'init',
+      'my-tender',
+      '--reference',
+      'POC2-S30',
+      '--title-fr',
+      'Mission : audit',
+      '--title-en',
+      'Audit: mission',
+    ];
+    const result = prequal([...args, '--closes', '2025-11-28T16:00:00Z', ...NOW], { cwd: parent });
+    expect(result.code).toBe(0);
+    const ws = path.join(parent, 'my-tender');
+    expect(fs.readFileSync(path.join(ws, 'tender.yaml'), 'utf8')).toContain('fr: "Mission : audit"');
+    const run = prequal(['run', '--workspace', ws, '--json', ...NOW]);
+    expect(run.stderr).not.toContain('error');
+    expect(JSON.parse(run.stdout).candidates[0]).toMatchObject({ id: 'c01-exemple', status: 'shortlisted' });
+    // The shortlist needs 4 candidates: one example is below the minimum, and every output says so.
+    expect(JSON.parse(run.stdout).shortlist.below_min).toBe(true);
+  });
+
+  it('refuses to overwrite existing files and asks for missing flags when not on a terminal', () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'prequal-init-'));
+    const args = [
+      'init',
+      '.',
+      '--reference',
+      'R',
+      '--title-fr',
+      'T',
+      '--title-en',
+      'T',
+      '--closes',
+      '2025-11-28T16:00:00Z',
+    ];
+    expect(prequal(args, { cwd: parent }).code).toBe(0);
+    const again = prequal(args, { cwd: parent });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('refusing to overwrite existing files');
+    const missing = prequal(['init', 'other'], { cwd: parent });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--reference is required when not on a terminal');
+    const bad = prequal(
+      ['init', 'x', '--reference', 'R', '--title-fr', 'T', '--title-en', 'T', '--closes', '2025-11-28 16:00'],
+      { cwd: parent },
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('RFC 3339');
+  });
+});
+
+describe('prequal criteria', () => {
+  it('creates a version only when the content changed, and keeps every version', () => {
+    const ws = copyFixture('poc2-s29');
+    expect(prequal(['criteria', 'import', '--workspace', ws, ...NOW]).stdout).toContain(
+      'imported criteria version 1',
+    );
+    expect(prequal(['criteria', 'import', '--workspace', ws, ...NOW]).stdout).toContain(
+      'criteria unchanged: version 1',
+    );
+    const file = path.join(ws, 'criteria.yaml');
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8').replace('shortlist_threshold: 40', 'shortlist_threshold: 45'),
+    );
+    expect(prequal(['criteria', 'import', '--workspace', ws, ...NOW]).stdout).toContain(
+      'imported criteria version 2',
+    );
+    const list = JSON.parse(prequal(['criteria', 'list', '--workspace', ws, '--json']).stdout) as {
+      version: number;
+    }[];
+    expect(list.map((v) => v.version)).toEqual([1, 2]);
+    const shown = JSON.parse(prequal(['criteria', 'show', '1', '--workspace', ws, '--json']).stdout);
+    expect(shown.criteria.shortlist_threshold).toBe(40);
+    expect(prequal(['criteria', 'show', '7', '--workspace', ws]).stderr).toContain(
+      'criteria version 7 does not exist',
+    );
+  });
+
+  it('reports every problem of a broken criteria file with file, line and reason, and exits 1', () => {
+    const ws = copyFixture('poc2-s29');
+    const file = path.join(ws, 'criteria.yaml');
+    const text = fs
+      .readFileSync(file, 'utf8')
+      .replace('average_at_least:', 'average_atleast:')
+      .replace('max: 40', 'max: forty');
+    fs.writeFileSync(file, text);
+    const result = prequal(['criteria', 'import', '--workspace', ws]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /criteria\.yaml:\d+:\d+ .*average_atleast.*did you mean "average_at_least"/,
+    );
+    expect(result.stderr).toMatch(/criteria\.yaml:\d+:\d+ criteria\.\d+\.max/);
+  });
+});
+
+describe('prequal rank and explain', () => {
+  it('prints the ranked table without colour when not on a terminal, and exits 0', () => {
+    const ws = copyFixture('poc2-s29');
+    prequal(['run', '--workspace', ws, ...NOW]);
+    const rank = prequal(['rank', '--workspace', ws]);
+    expect(rank.code).toBe(0);
+    expect(rank.stdout).not.toContain('\u001b[');
+    expect(rank.stdout.split('\n')[1]).toMatch(
+      /^1\s+c01-institut-droits-securite\s+Institut Droits & Sécurité SARL\s+shortlisted\s+87\.00/,
+    );
+    const forced = prequal(['rank', '--workspace', ws], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(forced.stdout).toContain('\u001b[');
+  });
+
+  it("explains every criterion's verdict, in French or English", () => {
+    const ws = copyFixture('poc2-s29');
+    prequal(['run', '--workspace', ws, ...NOW]);
+    const en = prequal(['explain', 'c16-kedougou-formation-droits', '--workspace', ws, '--lang', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('status: rejected');
+    expect(en.stdout).toMatch(/SEL-1 .*: fail/);
+    expect(en.stdout).toContain('2022: 0.00 EUR (none reported, counted as 0)');
+    const fr = prequal(['explain', 'c16-kedougou-formation-droits', '--workspace', ws, '--json']);
+    expect(JSON.parse(fr.stdout).criteria['SEL-1'].passed).toBe(false);
+    expect(prequal(['explain', 'nobody', '--workspace', ws]).stderr).toContain('unknown candidate "nobody"');
+  });
+});
+
+describe('prequal schema', () => {
+  it('prints a JSON Schema for each file kind and refuses an unknown kind', () => {
+    for (const kind of ['tender', 'criteria', 'dossier']) {
+      const result = prequal(['schema', kind]);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toHaveProperty('properties');
+    }
+    expect(prequal(['schema', 'letter']).code).toBe(2);
+  });
+});
