@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { loadVoters } from '../pipeline/committee-view.js';
 import { requireCriteriaVersion } from '../pipeline/import-criteria.js';
+import { loadSanctionsList } from '../pipeline/screen-sanctions.js';
 import { type Session, withSession } from '../pipeline/session.js';
 import { listActiveDossiers, listDecisions, listOverrides, listScores } from '../store/index.js';
 import { parseAssignments } from '../whatif/assignments.js';
@@ -26,6 +27,7 @@ export function loadSimulationInput(session: Session): SimulationInput {
     voters: loadVoters(session),
     overrides: listOverrides(session.store),
     decisions: listDecisions(session.store),
+    sanctions: loadSanctionsList(session),
   };
   for (const d of listActiveDossiers(session.store)) {
     if (d.status === 'valid' && d.dossier !== null) {

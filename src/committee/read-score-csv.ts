@@ -10,9 +10,15 @@ export const SCORE_HEADER = ['evaluator', 'candidate', 'criterion', 'points', 'c
  */
 export function readScoreCsv(text: string, file: string): { rows: ScoreRow[]; issues: InputIssue[] } {
   const parsed = parseCsv(text);
-  const issues: InputIssue[] = parsed.errors.map((e) => ({ file, line: e.line, path: '', message: e.message }));
+  const issues: InputIssue[] = parsed.errors.map((e) => ({
+    file,
+    line: e.line,
+    path: '',
+    message: e.message,
+  }));
   const [header, ...records] = parsed.rows;
-  if (!header) return { rows: [], issues: [...issues, { file, line: 1, path: '', message: 'the file is empty' }] };
+  if (!header)
+    return { rows: [], issues: [...issues, { file, line: 1, path: '', message: 'the file is empty' }] };
   const names = header.map((h) => h.trim().toLowerCase());
   if (names.join(',') !== SCORE_HEADER.join(',')) {
     issues.push({
@@ -27,11 +33,24 @@ export function readScoreCsv(text: string, file: string): { rows: ScoreRow[]; is
   records.forEach((record, index) => {
     const line = parsed.lines[index + 1];
     if (record.length !== SCORE_HEADER.length) {
-      issues.push({ file, line, path: '', message: `expected ${SCORE_HEADER.length} fields, found ${record.length}` });
+      issues.push({
+        file,
+        line,
+        path: '',
+        message: `expected ${SCORE_HEADER.length} fields, found ${record.length}`,
+      });
       return;
     }
     const [evaluator = '', candidate = '', criterion = '', points = '', comment = ''] = record;
-    rows.push({ evaluator: evaluator.trim(), candidate: candidate.trim(), criterion: criterion.trim(), points, comment, file, line });
+    rows.push({
+      evaluator: evaluator.trim(),
+      candidate: candidate.trim(),
+      criterion: criterion.trim(),
+      points,
+      comment,
+      file,
+      line,
+    });
   });
   return { rows, issues };
 }

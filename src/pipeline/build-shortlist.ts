@@ -1,10 +1,10 @@
-import { consolidateCandidate } from '../core/consolidate.js';
+import { consolidateAll } from '../core/consolidate-all.js';
 import { rankCandidates } from '../core/rank.js';
 import type { ManualScore, Override, Shortlist, TieDecision } from '../core/types.js';
 import { type CriteriaVersion, listDecisions, listOverrides, listScores } from '../store/index.js';
 import { loadVoters } from './committee-view.js';
 import type { ScoreResult } from './score-candidates.js';
-import { applySanctions, loadSanctionsList } from './screen-sanctions.js';
+import { loadSanctionsList } from './screen-sanctions.js';
 import type { Session } from './session.js';
 
 export interface ShortlistResult {
@@ -26,21 +26,12 @@ export function buildShortlist(
   const overrides = listOverrides(session.store);
   const decisions = listDecisions(session.store);
   const voters = loadVoters(session);
-  const scoresOf = groupByCandidate(scores);
-  const overridesOf = groupByCandidate(overrides);
   const sanctions = loadSanctionsList(session);
-  const screened = sanctions
-    ? scored.evaluations.map((ev) => {
-        const dossier = scored.dossierData[ev.id];
-        return dossier ? applySanctions(ev, dossier, sanctions) : ev;
-      })
-    : scored.evaluations;
-  const evaluations = screened.map((ev) =>
-    consolidateCandidate(
-      ev,
-      { scores: scoresOf.get(ev.id) ?? [], voters, overrides: overridesOf.get(ev.id) ?? [] },
-      version.criteria,
-    ),
+  const evaluations = consolidateAll(
+    scored.evaluations,
+    { scores, voters, overrides },
+    version.criteria,
+    sanctions ? { list: sanctions, dossierOf: (id) => scored.dossierData[id] } : null,
   );
   const invalid = scored.invalid.map((d) => ({
     id: d.id,
@@ -51,14 +42,4 @@ export function buildShortlist(
   }));
   const shortlist = rankCandidates({ evaluations, invalid, decisions }, version.criteria, session.tender);
   return { shortlist, scores, overrides, decisions, sanctionsListVersion: sanctions?.version ?? null };
-}
-
-function groupByCandidate<T extends { candidate: string }>(items: T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(item.candidate);
-    if (group) group.push(item);
-    else groups.set(item.candidate, [item]);
-  }
-  return groups;
 }

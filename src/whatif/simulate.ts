@@ -1,6 +1,7 @@
-import { consolidateCandidate } from '../core/consolidate.js';
+import { consolidateAll } from '../core/consolidate-all.js';
 import { type DossierInput, evaluateDossier } from '../core/evaluate.js';
 import { type InvalidCandidate, rankCandidates } from '../core/rank.js';
+import type { SanctionsList } from '../core/sanctions.js';
 import type { CandidateEvaluation, ManualScore, Override, Shortlist, TieDecision } from '../core/types.js';
 import type { Scenario } from './scenario.js';
 
@@ -18,6 +19,8 @@ export interface SimulationInput {
   voters: string[];
   overrides: Override[];
   decisions: TieDecision[];
+  /** The sanctions list tender.yaml names, screened exactly as in a real run. */
+  sanctions: SanctionsList | null;
 }
 
 /**
@@ -25,15 +28,14 @@ export interface SimulationInput {
  * overrides, as `buildShortlist` does for stored evaluations. Pure.
  */
 export function evaluateScenario(input: SimulationInput, scenario: Scenario): CandidateEvaluation[] {
-  return input.dossiers.map((dossier) => {
-    const evaluation = evaluateDossier(dossier, scenario.criteria, scenario.tender);
-    const committee = {
-      scores: input.scores.filter((s) => s.candidate === dossier.id),
-      voters: input.voters,
-      overrides: input.overrides.filter((o) => o.candidate === dossier.id),
-    };
-    return consolidateCandidate(evaluation, committee, scenario.criteria);
-  });
+  const evaluations = input.dossiers.map((dossier) =>
+    evaluateDossier(dossier, scenario.criteria, scenario.tender),
+  );
+  const byId = new Map(input.dossiers.map((d) => [d.id, d.dossier]));
+  const screening = input.sanctions
+    ? { list: input.sanctions, dossierOf: (id: string) => byId.get(id) }
+    : null;
+  return consolidateAll(evaluations, input, scenario.criteria, screening);
 }
 
 /** Ranks evaluations already computed for this scenario (changing only the threshold or the cut needs no re-evaluation). */

@@ -11,7 +11,12 @@ const NOW = ['--now', '2025-12-05T09:00:00Z'];
 const ID = 'c01-institut-droits-securite';
 
 interface Doc {
-  candidates: { id: string; status: string; total: number | null; errors?: { message: string; path: string }[] }[];
+  candidates: {
+    id: string;
+    status: string;
+    total: number | null;
+    errors?: { message: string; path: string }[];
+  }[];
 }
 
 describe('a candidate folder holding application-form.xlsx instead of dossier.yaml', () => {
@@ -22,7 +27,9 @@ describe('a candidate folder holding application-form.xlsx instead of dossier.ya
     // The dossier as the reader validated it: write it to the form, drop the YAML.
     const shown = JSON.parse(prequal(['explain', ID, '--workspace', ws, '--json', ...NOW]).stdout);
     expect(shown.id).toBe(ID);
-    const source = yaml.load(fs.readFileSync(path.join(folder, 'dossier.yaml'), 'utf8'), { schema: yaml.CORE_SCHEMA }) as Dossier;
+    const source = yaml.load(fs.readFileSync(path.join(folder, 'dossier.yaml'), 'utf8'), {
+      schema: yaml.CORE_SCHEMA,
+    }) as Dossier;
     await writeDossierToForm(normalise(source), path.join(folder, 'application-form.xlsx'), 'fr');
     fs.rmSync(path.join(folder, 'dossier.yaml'));
     const after = JSON.parse(prequal(['run', '--workspace', ws, '--json', ...NOW]).stdout) as Doc;
@@ -35,7 +42,9 @@ describe('a candidate folder holding application-form.xlsx instead of dossier.ya
     const ws = copyFixture('poc2-s29');
     const folder = path.join(ws, 'dossiers', ID);
     const form = path.join(folder, 'application-form.xlsx');
-    const source = yaml.load(fs.readFileSync(path.join(folder, 'dossier.yaml'), 'utf8'), { schema: yaml.CORE_SCHEMA }) as Dossier;
+    const source = yaml.load(fs.readFileSync(path.join(folder, 'dossier.yaml'), 'utf8'), {
+      schema: yaml.CORE_SCHEMA,
+    }) as Dossier;
     await writeDossierToForm(normalise(source), form, 'fr');
     fs.rmSync(path.join(folder, 'dossier.yaml'));
     const workbook = new ExcelJS.Workbook();
@@ -48,7 +57,9 @@ describe('a candidate folder holding application-form.xlsx instead of dossier.ya
     expect(result.code).toBe(0);
     const candidate = (JSON.parse(result.stdout) as Doc).candidates.find((c) => c.id === ID);
     expect(candidate?.status).toBe('invalid');
-    expect(candidate?.errors?.map((e) => e.path)).toContainEqual(expect.stringMatching(/^References![A-Z]+3$/));
+    expect(candidate?.errors?.map((e) => e.path)).toContainEqual(
+      expect.stringMatching(/^References![A-Z]+3$/),
+    );
   });
 
   it('is invalid when the file is not a workbook', () => {
@@ -74,7 +85,7 @@ function normalise(d: Dossier): Dossier {
   });
   return {
     ...entity(d),
-    members: (d.members ?? []).map((m) => entity({ role: 'member', ...m })),
+    members: (d.members ?? []).map((m) => entity({ ...m, role: m.role ?? 'member' })),
     documents: d.documents ?? {},
   } as Dossier;
 }

@@ -43,6 +43,7 @@ export function makeWorld(extra: Partial<SimulationInput> = {}): SimulationInput
     invalid: [{ id: 'c99-broken', name: 'Broken', country: 'SN', errors: [], warnings: [] }],
     scores: [],
     voters: [],
+    sanctions: null,
     overrides: [],
     decisions: [],
     ...extra,
