@@ -50,7 +50,7 @@ export async function explainCommand(ctx: Context, options: ExplainOptions, id: 
 
 export function renderExplanation(candidate: RankedCandidate, criteria: CriteriaSet, lang: Lang): string {
   const lines = [
-    chalk.bold(`${candidate.id} — ${terminalSafe(candidate.name)} (${candidate.country})`),
+    chalk.bold(`${terminalSafe(candidate.id)} — ${terminalSafe(candidate.name)} (${candidate.country})`),
     `status: ${candidate.status}${candidate.rank === null ? '' : `, rank ${candidate.rank}`}${candidate.total === null ? '' : `, total ${candidate.total.toFixed(2)}`}`,
   ];
   for (const reason of candidate.reasons)

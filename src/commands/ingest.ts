@@ -48,11 +48,12 @@ export function renderIngestSummary(result: IngestResult): string {
     `  added ${summary.added.length}, updated ${summary.updated.length}, unchanged ${summary.unchanged.length}, withdrawn ${summary.withdrawn.length}${summary.reactivated.length ? `, reactivated ${summary.reactivated.length}` : ''}`,
   ];
   for (const invalid of summary.invalid) {
-    lines.push(`invalid ${invalid.id}:`);
+    // A candidate id is a file or folder name: it may hold escape sequences too.
+    lines.push(`invalid ${terminalSafe(invalid.id)}:`);
     for (const issue of invalid.errors) lines.push(`  ${terminalSafe(formatIssue(issue))}`);
   }
   for (const id of summary.withdrawn)
-    lines.push(`withdrawn ${id}: its files are no longer in dossiers/ (kept in the store)`);
+    lines.push(`withdrawn ${terminalSafe(id)}: its files are no longer in dossiers/ (kept in the store)`);
   if (result.warnings.length > 0) {
     lines.push('warnings:');
     for (const warning of result.warnings) lines.push(`  ${terminalSafe(formatIssue(warning))}`);

@@ -60,9 +60,7 @@ export async function sheetExportCommand(ctx: Context, options: SheetExportOptio
       },
       why: `offline score sheet (${lang})`,
     });
-    ctx.out(
-      `written: ${path.relative(ctx.cwd, file) || file} (${items.length} row(s), ${filled} already scored)\n`,
-    );
+    ctx.out(`written: ${shownPath(ctx.cwd, file)} (${items.length} row(s), ${filled} already scored)\n`);
   });
 }
 
@@ -72,4 +70,10 @@ export async function sheetImportCommand(ctx: Context, _options: object, file: s
     importScoreSheet(session, path.resolve(ctx.cwd, file), requireCriteriaVersion(session).criteria),
   );
   reportImport(ctx, result);
+}
+
+/** Relative to where the user typed the command when the file is below it, else absolute. */
+function shownPath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
 }

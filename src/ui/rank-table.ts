@@ -20,7 +20,8 @@ export function renderRankTable(shortlist: Shortlist, criteria: CriteriaSet, lan
     40,
     Math.max(9, ...shortlist.candidates.map((c) => Array.from(terminalSafe(c.name)).length)),
   );
-  const idWidth = Math.max(9, ...shortlist.candidates.map((c) => c.id.length));
+  // Ids are folder or file names, which a candidate may have chosen: made terminal-safe like names.
+  const idWidth = Math.max(9, ...shortlist.candidates.map((c) => Array.from(terminalSafe(c.id)).length));
   const header = [
     fit('rank', 5),
     fit('candidate', idWidth),
@@ -53,7 +54,7 @@ function renderRow(
 ): string {
   const cells = [
     fit(candidate.rank === null ? '' : String(candidate.rank), 5),
-    fit(candidate.id, idWidth),
+    fit(terminalSafe(candidate.id), idWidth),
     fit(terminalSafe(candidate.name), nameWidth),
     STATUS_COLOUR[candidate.status](fit(candidate.status, 11)),
     fit(formatPoints(candidate.total), 7),
@@ -74,13 +75,13 @@ function renderFooter(shortlist: Shortlist): string[] {
   for (const tie of shortlist.ties.filter((t) => t.at_cut)) {
     lines.push(
       tie.decision
-        ? `tie at rank ${tie.rank} decided: ${tie.decision.chosen.join(', ')} shortlisted (${terminalSafe(tie.decision.reason)})`
+        ? `tie at rank ${tie.rank} decided: ${terminalSafe(tie.decision.chosen.join(', '))} shortlisted (${terminalSafe(tie.decision.reason)})`
         : chalk.yellow(
-            `tie at the cut, rank ${tie.rank}: ${tie.candidates.join(', ')} — the committee must decide (prequal decide --choose ID --reason TEXT)`,
+            `tie at the cut, rank ${tie.rank}: ${terminalSafe(tie.candidates.join(', '))} — the committee must decide (prequal decide --choose ID --reason TEXT)`,
           ),
     );
   }
   const pending = shortlist.candidates.filter((c) => c.status === 'pending').map((c) => c.id);
-  if (pending.length > 0) lines.push(chalk.yellow(`manual scores pending for: ${pending.join(', ')}`));
+  if (pending.length > 0) lines.push(chalk.yellow(`manual scores pending for: ${terminalSafe(pending.join(', '))}`));
   return lines;
 }
