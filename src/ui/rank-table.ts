@@ -1,6 +1,6 @@
 import chalk from 'chalk';
 import type { CriteriaSet, Lang, RankedCandidate, Shortlist, Status } from '../core/types.js';
-import { fit, terminalSafe } from './terminal-text.js';
+import { padCell, terminalSafe } from './terminal-text.js';
 
 const STATUS_COLOUR: Record<Status, (s: string) => string> = {
   shortlisted: chalk.green,
@@ -23,12 +23,12 @@ export function renderRankTable(shortlist: Shortlist, criteria: CriteriaSet, lan
   // Ids are folder or file names, which a candidate may have chosen: made terminal-safe like names.
   const idWidth = Math.max(9, ...shortlist.candidates.map((c) => Array.from(terminalSafe(c.id)).length));
   const header = [
-    fit('rank', 5),
-    fit('candidate', idWidth),
-    fit('name', nameWidth),
-    fit('status', 11),
-    fit('total', 7),
-    ...scoreIds.map((id) => fit(id, Math.max(6, id.length))),
+    padCell('rank', 5),
+    padCell('candidate', idWidth),
+    padCell('name', nameWidth),
+    padCell('status', 11),
+    padCell('total', 7),
+    ...scoreIds.map((id) => padCell(id, Math.max(6, id.length))),
   ].join(' ');
   const lines = [chalk.bold(header.trimEnd())];
   for (const candidate of shortlist.candidates) {
@@ -53,13 +53,13 @@ function renderRow(
   nameWidth: number,
 ): string {
   const cells = [
-    fit(candidate.rank === null ? '' : String(candidate.rank), 5),
-    fit(terminalSafe(candidate.id), idWidth),
-    fit(terminalSafe(candidate.name), nameWidth),
-    STATUS_COLOUR[candidate.status](fit(candidate.status, 11)),
-    fit(formatPoints(candidate.total), 7),
+    padCell(candidate.rank === null ? '' : String(candidate.rank), 5),
+    padCell(terminalSafe(candidate.id), idWidth),
+    padCell(terminalSafe(candidate.name), nameWidth),
+    STATUS_COLOUR[candidate.status](padCell(candidate.status, 11)),
+    padCell(formatPoints(candidate.total), 7),
     ...scoreIds.map((id) =>
-      fit(formatPoints(candidate.criteria[id]?.points ?? null), Math.max(6, id.length)),
+      padCell(formatPoints(candidate.criteria[id]?.points ?? null), Math.max(6, id.length)),
     ),
   ];
   return cells.join(' ').trimEnd();
@@ -82,6 +82,7 @@ function renderFooter(shortlist: Shortlist): string[] {
     );
   }
   const pending = shortlist.candidates.filter((c) => c.status === 'pending').map((c) => c.id);
-  if (pending.length > 0) lines.push(chalk.yellow(`manual scores pending for: ${terminalSafe(pending.join(', '))}`));
+  if (pending.length > 0)
+    lines.push(chalk.yellow(`manual scores pending for: ${terminalSafe(pending.join(', '))}`));
   return lines;
 }

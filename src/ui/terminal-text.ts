@@ -12,7 +12,7 @@ export function terminalSafe(text: string): string {
 }
 
 /** Pads to a display width, truncating with an ellipsis when too long. */
-export function fit(text: string, width: number): string {
+export function padCell(text: string, width: number): string {
   const chars = Array.from(text);
   if (chars.length > width) return `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
   return text + ' '.repeat(width - chars.length);

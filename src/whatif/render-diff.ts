@@ -1,4 +1,4 @@
-import { fit as padCell, terminalSafe } from '../ui/terminal-text.js';
+import { padCell, terminalSafe } from '../ui/terminal-text.js';
 import type { CandidateChange, CandidateState, ShortlistDiff, VerdictValue } from './compare-shortlists.js';
 
 const formatNumber = (value: number | null) => (value === null ? '—' : Number(value.toFixed(2)).toString());

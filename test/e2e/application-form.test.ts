@@ -50,8 +50,9 @@ describe('a candidate folder holding application-form.xlsx instead of dossier.ya
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(form);
     const sheet = workbook.getWorksheet('References');
-    const valueColumn = (sheet?.getRow(2).values as string[]).indexOf('Montant');
-    sheet!.getRow(3).getCell(valueColumn).value = 'beaucoup';
+    if (!sheet) throw new Error('the form has no References sheet');
+    const valueColumn = (sheet.getRow(2).values as string[]).indexOf('Montant');
+    sheet.getRow(3).getCell(valueColumn).value = 'beaucoup';
     await workbook.xlsx.writeFile(form);
     const result = prequal(['run', '--workspace', ws, '--json', ...NOW]);
     expect(result.code).toBe(0);
