@@ -5,6 +5,7 @@ import { assertFinal } from '../pipeline/exit-status.js';
 import { importCriteriaFile } from '../pipeline/import-criteria.js';
 import { importScoreFiles } from '../pipeline/import-scores.js';
 import { ingestDossiers } from '../pipeline/ingest-dossiers.js';
+import { refreshEvaluations } from '../pipeline/refresh-evaluations.js';
 import { withSession } from '../pipeline/session.js';
 import { progressBar } from '../ui/progress.js';
 import { renderRankTable } from '../ui/rank-table.js';
@@ -33,6 +34,10 @@ export async function runCommand(ctx: Context, options: RunOptions): Promise<voi
     const { version, created } = importCriteriaFile(session);
     ctx.err(`criteria version ${version.version}${created ? ' (new)' : ''}\n`);
     const imports = importScoreFiles(session, version.criteria);
+    // Evaluates what the cache lacks on worker threads; the report below then reads the cache.
+    const scoring = progressBar(ctx, 'scoring');
+    await refreshEvaluations(session, version, { onProgress: scoring });
+    scoring.end();
     const { report } = evaluateWorkspace(session, { version: version.version });
     const lang = reportLanguage(session, options.lang);
     ctx.out(

@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { EXIT, ExitError, formatIssue, UserError } from '../errors.js';
 import { requireCriteriaVersion } from '../pipeline/import-criteria.js';
 import { importScoreFiles, type ScoreImport } from '../pipeline/import-scores.js';
-import { scoreCandidates } from '../pipeline/score-candidates.js';
+import { refreshEvaluations } from '../pipeline/refresh-evaluations.js';
 import { withSession } from '../pipeline/session.js';
 import { progressBar } from '../ui/progress.js';
 
@@ -28,14 +28,15 @@ export async function scoreCommand(ctx: Context, options: ScoreOptions): Promise
   for (const flag of ['candidate', 'criterion', 'points', 'comment'] as const) {
     if (options[flag] !== undefined) throw new UserError(`--${flag} goes with --evaluator`, EXIT.usage);
   }
-  const imports = await withSession(ctx, (session) => {
+  const imports = await withSession(ctx, async (session) => {
     const version = requireCriteriaVersion(session);
     const imported = importScoreFiles(session, version.criteria);
     const bar = progressBar(ctx, 'scoring');
-    const scored = scoreCandidates(session, version, bar);
+    // Only the cache is brought up to date: nothing needs the evaluations themselves here.
+    const scored = await refreshEvaluations(session, version, { onProgress: bar });
     bar.end();
     ctx.out(
-      `criteria version ${version.version}: ${scored.evaluations.length} candidate(s) evaluated (${scored.computed} computed, ${scored.evaluations.length - scored.computed} unchanged), ${scored.invalid.length} invalid\n`,
+      `criteria version ${version.version}: ${scored.evaluated} candidate(s) evaluated (${scored.computed} computed, ${scored.evaluated - scored.computed} unchanged), ${scored.invalid} invalid\n`,
     );
     return imported;
   });

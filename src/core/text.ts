@@ -20,13 +20,17 @@ export function formatNumber(value: number, lang: Lang, decimals = 2): string {
   const factor = 10 ** decimals;
   const scaled = Math.abs(value) * factor;
   const fixed = (Math.round(scaled + scaled * 1e-12 + 1e-9) / factor).toFixed(decimals);
-  const [whole = '0', fraction] = fixed.split('.');
-  const groups: string[] = [];
-  for (let end = whole.length; end > 0; end -= 3) groups.unshift(whole.slice(Math.max(0, end - 3), end));
+  // Hot path (every amount of every explanation): slices and concatenation, no arrays.
+  const dot = fixed.indexOf('.');
+  const whole = dot < 0 ? fixed : fixed.slice(0, dot);
+  const separator = lang === 'fr' ? ' ' : ',';
+  const head = whole.length % 3 || 3;
+  let grouped = whole.slice(0, head);
+  for (let start = head; start < whole.length; start += 3)
+    grouped += separator + whole.slice(start, start + 3);
   const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
-  const grouped = groups.join(lang === 'fr' ? ' ' : ',');
-  if (fraction === undefined) return sign + grouped;
-  return sign + grouped + (lang === 'fr' ? ',' : '.') + fraction;
+  if (dot < 0) return sign + grouped;
+  return sign + grouped + (lang === 'fr' ? ',' : '.') + fixed.slice(dot + 1);
 }
 
 /** An amount with its currency code, 2 decimals. */

@@ -35,7 +35,7 @@ export function checkAttachments(folder: string | null, documents: Record<string
     }
     const fact: AttachmentFact = { kind, path: relative, status: 'missing', size: 0 };
     if (folder !== null) {
-      const found = inspectAttachment(path.join(folder, relative), folder);
+      const found = directFile(folder, relative) ?? inspectAttachment(path.join(folder, relative), folder);
       if (found === 'escapes') {
         escaping.push(kind);
         continue;
@@ -45,6 +45,24 @@ export function checkAttachments(folder: string | null, documents: Record<string
     facts.push(fact);
   }
   return { facts, escaping };
+}
+
+/**
+ * The common case without resolving any link: a plain file right in the (real) candidate folder
+ * is inside it by construction, so one lstat says all a realpath + stat would. Anything else
+ * (a link, a subfolder on the way, nothing there) goes the long way.
+ */
+function directFile(folder: string, relative: string): Pick<AttachmentFact, 'status' | 'size'> | null {
+  if (relative === '' || relative.includes('/') || relative === '.' || relative === '..') return null;
+  const full = `${folder}/${relative}`;
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(full);
+  } catch {
+    return null;
+  }
+  if (!stat.isFile()) return null;
+  return { status: stat.size === 0 ? 'empty' : 'ok', size: stat.size };
 }
 
 function inspectAttachment(

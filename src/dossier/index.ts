@@ -2,7 +2,13 @@
 
 export { RULE_METRICS } from './criteria-checks.js';
 export { jsonSchemaFor } from './json-schema.js';
-export { APPLICATION_FORM, DOSSIERS_DIR, type DossierEntry, listDossierEntries } from './list-dossier-entries.js';
+export {
+  APPLICATION_FORM,
+  DOSSIERS_DIR,
+  type DossierEntry,
+  folderListingOf,
+  listDossierEntries,
+} from './list-dossier-entries.js';
 export { DEFAULT_LIMITS, type ParseLimits } from './parse-document.js';
 export { type DossierParse, parseDossierText } from './parse-dossier-text.js';
 export { type ReadDossierOptions, readDossier } from './read-dossier.js';

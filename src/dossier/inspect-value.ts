@@ -32,7 +32,9 @@ export function inspectValue(value: unknown, limits: StructureLimits): Structure
   const problems: StructureProblem[] = [];
   let nodes = 0;
   let stopped = false;
-  const visit = (node: unknown, path: (string | number)[]): void => {
+  // One path stack for the whole walk: copied only into a problem, never per node.
+  const path: (string | number)[] = [];
+  const visit = (node: unknown): void => {
     if (stopped) return;
     nodes += 1;
     if (nodes > limits.maxNodes) {
@@ -46,12 +48,20 @@ export function inspectValue(value: unknown, limits: StructureLimits): Structure
     }
     if (typeof node !== 'object' || node === null || node instanceof Date) return;
     if (path.length >= limits.maxDepth) {
-      problems.push({ path, message: `nesting is deeper than ${limits.maxDepth} levels`, locatable: false });
+      problems.push({
+        path: [...path],
+        message: `nesting is deeper than ${limits.maxDepth} levels`,
+        locatable: false,
+      });
       stopped = true;
       return;
     }
     if (Array.isArray(node)) {
-      for (const [index, item] of node.entries()) visit(item, [...path, index]);
+      for (let index = 0; index < node.length; index++) {
+        path.push(index);
+        visit(node[index]);
+        path.pop();
+      }
       return;
     }
     for (const key of Object.keys(node)) {
@@ -64,9 +74,11 @@ export function inspectValue(value: unknown, limits: StructureLimits): Structure
         delete (node as Record<string, unknown>)[key];
         continue;
       }
-      visit(child, [...path, key]);
+      path.push(key);
+      visit(child);
+      path.pop();
     }
   };
-  visit(value, []);
+  visit(value);
   return problems;
 }

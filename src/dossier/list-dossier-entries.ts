@@ -21,6 +21,17 @@ export const APPLICATION_FORM = 'application-form.xlsx';
 const DOSSIER_FILES = ['dossier.yaml', 'dossier.yml', 'dossier.json', APPLICATION_FORM];
 const DOSSIER_EXTENSION = /\.(ya?ml|json)$/i;
 
+/** The listing of each candidate folder, read once by `listDossierEntries`. */
+const folderListings = new WeakMap<DossierEntry, readonly fs.Dirent[]>();
+
+/**
+ * The folder listing `listDossierEntries` read for `entry` (a candidate folder), so a caller that
+ * walks the folder again (the ingester's change check) need not read it a second time.
+ */
+export function folderListingOf(entry: DossierEntry): readonly fs.Dirent[] | undefined {
+  return folderListings.get(entry);
+}
+
 /** True when `child` is `parent` or lies below it (both real, absolute paths). */
 export function isInside(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
@@ -38,16 +49,18 @@ export function listDossierEntries(workspace: string): DossierEntry[] {
   if (!fs.existsSync(directory)) return [];
   const realDirectory = fs.realpathSync.native(directory);
   const entries: DossierEntry[] = [];
-  for (const name of fs.readdirSync(directory)) {
-    if (name.startsWith('.')) continue;
-    const entry = describeEntry(path.join(directory, name), name, realDirectory);
+  // Dirents carry the entry type, so a plain folder or file costs no lstat of its own.
+  for (const dirent of fs.readdirSync(directory, { withFileTypes: true })) {
+    if (dirent.name.startsWith('.')) continue;
+    const entry = describeEntry(path.join(directory, dirent.name), dirent, realDirectory);
     if (entry) entries.push(entry);
   }
   markDuplicates(entries);
   return entries.sort((a, b) => compare(a.id, b.id) || compare(a.sourcePath, b.sourcePath));
 }
 
-function describeEntry(full: string, name: string, realDirectory: string): DossierEntry | null {
+function describeEntry(full: string, dirent: fs.Dirent, realDirectory: string): DossierEntry | null {
+  const name = dirent.name;
   const isDossierFile = DOSSIER_EXTENSION.test(name);
   const id = isDossierFile ? name.replace(DOSSIER_EXTENSION, '') : name;
   const sourcePath = `${DOSSIERS_DIR}/${name}`;
@@ -58,8 +71,8 @@ function describeEntry(full: string, name: string, realDirectory: string): Dossi
     folder: null,
     problems: [problem],
   });
-  let stat = fs.lstatSync(full);
-  if (stat.isSymbolicLink()) {
+  let kind: { isDirectory(): boolean; isFile(): boolean } = dirent;
+  if (dirent.isSymbolicLink()) {
     let target: string;
     try {
       target = fs.realpathSync.native(full);
@@ -67,17 +80,27 @@ function describeEntry(full: string, name: string, realDirectory: string): Dossi
       return invalid('symbolic link to nothing');
     }
     if (!isInside(target, realDirectory)) return invalid(`symbolic link points outside ${DOSSIERS_DIR}/`);
-    stat = fs.statSync(target);
+    kind = fs.statSync(target);
+  } else if (!dirent.isDirectory() && !dirent.isFile() && !isDossierFile) {
+    return null;
   }
-  if (stat.isDirectory()) return describeFolder(full, name);
+  if (kind.isDirectory()) return describeFolder(full, name);
   if (!isDossierFile) return null;
-  if (!stat.isFile()) return invalid('not a regular file');
+  if (!kind.isFile()) return invalid('not a regular file');
   return { id, sourcePath, file: sourcePath, folder: null, problems: [] };
 }
 
 function describeFolder(full: string, name: string): DossierEntry {
-  const folder = fs.realpathSync.native(full);
-  const present = DOSSIER_FILES.filter((file) => exists(path.join(full, file)));
+  const listing = fs.readdirSync(full, { withFileTypes: true });
+  const entry = describeListedFolder(full, name, listing);
+  folderListings.set(entry, listing);
+  return entry;
+}
+
+function describeListedFolder(full: string, name: string, listing: fs.Dirent[]): DossierEntry {
+  // One listing of the folder replaces an lstat per candidate file name.
+  const listed = new Map(listing.map((dirent) => [dirent.name, dirent]));
+  const present = DOSSIER_FILES.filter((file) => listed.has(file));
   const base = {
     id: name,
     folder: `${DOSSIERS_DIR}/${name}`,
@@ -88,15 +111,17 @@ function describeFolder(full: string, name: string): DossierEntry {
     return { ...base, problems: [`no ${DOSSIER_FILES.slice(0, 3).join(', ')} or ${APPLICATION_FORM}`] };
   if (present.length > 1) return { ...base, problems: [`several dossier files: ${present.join(', ')}`] };
   const fileName = present[0] ?? '';
-  const file = path.join(full, fileName);
   const entry = { ...base, sourcePath: `${DOSSIERS_DIR}/${name}/${fileName}` };
+  // A regular file listed in the folder is inside it by construction: only a link needs resolving.
+  if (listed.get(fileName)?.isFile()) return { ...entry, file: entry.sourcePath, problems: [] };
+  const file = path.join(full, fileName);
   let real: string;
   try {
     real = fs.realpathSync.native(file);
   } catch {
     return { ...entry, problems: [`${fileName} is a symbolic link to nothing`] };
   }
-  if (!isInside(real, folder))
+  if (!isInside(real, fs.realpathSync.native(full)))
     return { ...entry, problems: [`${fileName} points outside the candidate's folder`] };
   if (!fs.statSync(real).isFile()) return { ...entry, problems: [`${fileName} is not a regular file`] };
   return { ...entry, file: entry.sourcePath, problems: [] };
@@ -111,15 +136,6 @@ function markDuplicates(entries: DossierEntry[]): void {
       const others = group.filter((other) => other !== entry).map((other) => other.sourcePath);
       entry.problems.push(`duplicate candidate id ${id} (also ${others.join(', ')})`);
     }
-  }
-}
-
-function exists(file: string): boolean {
-  try {
-    fs.lstatSync(file);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -37,7 +37,7 @@ function temporaryPathFor(file: string): string {
 }
 
 /** Flushes the folder entry so the rename survives a power loss; some systems refuse, which is harmless. */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   try {
     const handle = await fs.open(folder, 'r');
     try {
@@ -54,13 +54,16 @@ async function syncFolder(folder: string): Promise<void> {
  * Creates the temporary file (exclusively, with `mode` from the start so its content is
  * never readable by others), lets `fill` write it, flushes it and renames it over `file`.
  * On any failure the temporary file is removed, `file` is left as it was, and an error
- * naming `file` and the reason is thrown.
+ * naming `file` and the reason is thrown. When `keepPrevious` (asked once `fill` is done)
+ * says the new content is the same as the old, the temporary file is dropped instead and
+ * false is returned; true means `file` was replaced.
  */
 export async function writeViaTemporaryFile(
   file: string,
   fill: (temporaryPath: string) => Promise<void>,
   mode = 0o600,
-): Promise<void> {
+  keepPrevious: () => boolean = () => false,
+): Promise<boolean> {
   const temporary = temporaryPathFor(file);
   let created = false;
   try {
@@ -68,6 +71,10 @@ export async function writeViaTemporaryFile(
     created = true;
     await handle.close();
     await fill(temporary);
+    if (keepPrevious()) {
+      await fs.rm(temporary, { force: true });
+      return false;
+    }
     const written = await fs.open(temporary, 'r+');
     try {
       await written.chmod(mode);
@@ -81,6 +88,7 @@ export async function writeViaTemporaryFile(
     throw describeWriteError(file, error);
   }
   await syncFolder(path.dirname(file));
+  return true;
 }
 
 /** Writes `data` to `file` atomically with the given mode (default owner-only, 0o600). */

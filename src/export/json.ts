@@ -100,10 +100,10 @@ function buildTie(tie: Tie) {
   return out;
 }
 
-/** Builds the SPEC §6 JSON document for `report`, with texts in `lang`. */
-export function buildJsonDocument(report: EvaluationReport, lang: Lang): object {
+/** The document's fields before and after the candidates, in the order they are written. */
+function buildDocumentParts(report: EvaluationReport, lang: Lang) {
   const { tender, shortlist } = report;
-  return {
+  const head = {
     tender: {
       reference: tender.reference,
       title: tender.title[lang],
@@ -119,16 +119,56 @@ export function buildJsonDocument(report: EvaluationReport, lang: Lang): object 
       filled: shortlist.filled,
       below_min: shortlist.below_min,
     },
-    candidates: shortlist.candidates.map((candidate) => buildCandidate(report, candidate, lang)),
+  };
+  const tail = {
     ties: shortlist.ties.map(buildTie),
     manifest: {
       tender_hash: report.tenderHash,
       dossiers: report.dossiers.map((dossier) => ({ id: dossier.id, hash: dossier.hash })),
     },
   };
+  return { head, tail };
+}
+
+/** Builds the SPEC §6 JSON document for `report`, with texts in `lang`. */
+export function buildJsonDocument(report: EvaluationReport, lang: Lang): object {
+  const { head, tail } = buildDocumentParts(report, lang);
+  const candidates = report.shortlist.candidates.map((candidate) => buildCandidate(report, candidate, lang));
+  return { ...head, candidates, ...tail };
 }
 
 /** The JSON document as text: two-space indent and a final newline. */
 export function renderJson(report: EvaluationReport, lang: Lang): string {
   return `${JSON.stringify(buildJsonDocument(report, lang), null, 2)}\n`;
+}
+
+/** `JSON.stringify(value, null, 2)` as it reads nested `depth` levels deep (strings never hold a raw newline). */
+function indented(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`);
+}
+
+function* fieldChunks(fields: Record<string, unknown>): Generator<string> {
+  for (const [key, value] of Object.entries(fields))
+    yield `,\n  ${JSON.stringify(key)}: ${indented(value, 1)}`;
+}
+
+/**
+ * The same text as renderJson, a candidate at a time, so that a document of many thousand
+ * candidates is never held whole (written by writeChunksIfChanged).
+ */
+export function* renderJsonChunks(report: EvaluationReport, lang: Lang): Generator<string> {
+  const { head, tail } = buildDocumentParts(report, lang);
+  // The first field opens the object; every later one starts with its comma.
+  yield `{${[...fieldChunks(head)].join('').slice(1)}`;
+  const candidates = report.shortlist.candidates;
+  if (candidates.length === 0) yield ',\n  "candidates": []';
+  let first = true;
+  for (const candidate of candidates) {
+    const text = indented(buildCandidate(report, candidate, lang), 2);
+    yield first ? `,\n  "candidates": [\n    ${text}` : `,\n    ${text}`;
+    first = false;
+  }
+  if (!first) yield '\n  ]';
+  yield* fieldChunks(tail);
+  yield '\n}\n';
 }

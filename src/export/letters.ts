@@ -63,10 +63,16 @@ function buildLetterView(
   };
 }
 
-/** Renders one letter per rejected, invalid or reserve candidate with `templateText` (templates/letter.<lang>.md). */
-export function renderLetters(report: EvaluationReport, lang: Lang, templateText: string): LetterFile[] {
+/**
+ * Renders one letter per rejected, invalid or reserve candidate with `templateText`
+ * (templates/letter.<lang>.md), one at a time, so thousands of letters are never held together.
+ */
+export function* renderLetterFiles(
+  report: EvaluationReport,
+  lang: Lang,
+  templateText: string,
+): Generator<LetterFile> {
   const used = new Set<string>();
-  const letters: LetterFile[] = [];
   let reservePosition = 0;
   for (const candidate of report.shortlist.candidates) {
     if (candidate.status === 'reserve') reservePosition += 1;
@@ -77,7 +83,11 @@ export function renderLetters(report: EvaluationReport, lang: Lang, templateText
     for (let n = 2; used.has(file.toLowerCase()); n += 1) file = `${base}-${n}.${lang}.md`;
     used.add(file.toLowerCase());
     const view = buildLetterView(report, candidate, lang, reservePosition);
-    letters.push({ file, content: renderMarkdownTemplate(templateText, view) });
+    yield { file, content: renderMarkdownTemplate(templateText, view) };
   }
-  return letters;
+}
+
+/** Every letter of renderLetterFiles, as a list. */
+export function renderLetters(report: EvaluationReport, lang: Lang, templateText: string): LetterFile[] {
+  return [...renderLetterFiles(report, lang, templateText)];
 }

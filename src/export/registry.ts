@@ -7,12 +7,22 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { EvaluationReport, Lang } from '../core/types.js';
 import { EXIT, UserError } from '../errors.js';
-import { describeWriteError, writeFileAtomic } from './atomic-write.js';
-import { renderJson } from './json.js';
-import { renderLetters, sanitizeFileNamePart } from './letters.js';
+import { describeWriteError, syncFolder } from './atomic-write.js';
+import { renderJsonChunks } from './json.js';
+import { renderLetterFiles, sanitizeFileNamePart } from './letters.js';
 import { loadTemplate, renderReport, type TemplateName } from './markdown.js';
 import { renderOcds } from './ocds.js';
+import {
+  type ExportedFile,
+  type KnownFiles,
+  recordFile,
+  writeChunksIfChanged,
+  writeIfChanged,
+  writeSmallFileIfChanged,
+} from './write-outputs.js';
 import { writeWorkbook } from './xlsx.js';
+
+export { type ExportedFile, writeIfChanged } from './write-outputs.js';
 
 /** The formats of SPEC §6 built here; EXPORTERS also holds `ocds`, and others join through registerExporter. */
 export const EXPORT_FORMATS = ['xlsx', 'md', 'json', 'letters'] as const;
@@ -24,62 +34,60 @@ export interface ExportOptions {
   outDir: string;
   /** Folder holding report.<lang>.md and letter.<lang>.md. */
   templatesDir: string;
-}
-
-export interface ExportedFile {
-  /** Absolute path. */
-  file: string;
-  /** False when the file already held exactly this content and was left untouched. */
-  written: boolean;
-  /** True for a stale letter deleted because its candidate no longer gets one. */
-  removed?: boolean;
+  /** Files of an earlier export, recognised unchanged by record instead of being read back. */
+  known?: KnownFiles;
 }
 
 export type Exporter = (report: EvaluationReport, options: ExportOptions) => Promise<ExportedFile[]>;
 
-/** Writes `content` unless `file` already holds exactly these bytes. */
-export async function writeIfChanged(file: string, content: string): Promise<ExportedFile> {
-  const next = Buffer.from(content, 'utf8');
-  const previous = await fs.readFile(file).catch(() => null);
-  if (previous?.equals(next)) return { file, written: false };
-  await writeFileAtomic(file, next);
-  return { file, written: true };
-}
-
-/** Loads a template, reporting a broken one with its path (the secretary edits them). */
-async function renderWithTemplate<T>(
-  options: ExportOptions,
-  name: TemplateName,
-  render: (text: string) => T,
-): Promise<T> {
-  const text = await loadTemplate(options.templatesDir, name, options.lang);
+/** Runs `render`, reporting a broken template with its path (the secretary edits them). */
+function renderTemplateError<T>(options: ExportOptions, name: TemplateName, render: () => T): T {
   try {
-    return render(text);
+    return render();
   } catch (error) {
     const file = path.join(options.templatesDir, `${name}.${options.lang}.md`);
     throw new UserError(`${file}: ${(error as Error).message}`);
   }
 }
 
+/** Loads a template and renders with it, reporting a broken one with its path. */
+async function renderWithTemplate<T>(
+  options: ExportOptions,
+  name: TemplateName,
+  render: (text: string) => T,
+): Promise<T> {
+  const text = await loadTemplate(options.templatesDir, name, options.lang);
+  return renderTemplateError(options, name, () => render(text));
+}
+
 async function exportLetters(report: EvaluationReport, options: ExportOptions): Promise<ExportedFile[]> {
-  const letters = await renderWithTemplate(options, 'letter', (text) =>
-    renderLetters(report, options.lang, text),
-  );
+  const template = await loadTemplate(options.templatesDir, 'letter', options.lang);
   const folder = path.join(options.outDir, 'letters');
+  // Owner-only like the files (0o700 on creation): the letters' names list the rejected candidates.
   await fs
-    .mkdir(folder, { recursive: true })
+    .mkdir(folder, { recursive: true, mode: 0o700 })
     .catch((error) => Promise.reject(describeWriteError(folder, error)));
   const results: ExportedFile[] = [];
-  for (const letter of letters)
-    results.push(await writeIfChanged(path.join(folder, letter.file), letter.content));
+  const current = new Set<string>();
+  // Rendered and written one by one (a broken template fails on the first letter, before any write).
+  const letters = renderLetterFiles(report, options.lang, template);
+  for (;;) {
+    const next = renderTemplateError(options, 'letter', () => letters.next());
+    if (next.done) break;
+    current.add(next.value.file);
+    results.push(
+      writeSmallFileIfChanged(path.join(folder, next.value.file), next.value.content, options.known),
+    );
+  }
   // A letter left from an earlier run (a candidate since shortlisted) must not be sent by mistake.
-  const current = new Set(letters.map((letter) => letter.file));
   const suffix = `.${options.lang}.md`;
   for (const name of (await fs.readdir(folder)).sort()) {
     if (!name.startsWith('letter-') || !name.endsWith(suffix) || current.has(name)) continue;
     await fs.rm(path.join(folder, name), { force: true });
     results.push({ file: path.join(folder, name), written: false, removed: true });
   }
+  // The letters were renamed into place without a flush each: one flush of the folder covers them.
+  if (results.some((entry) => entry.written || entry.removed)) await syncFolder(folder);
   return results;
 }
 
@@ -90,7 +98,7 @@ export const EXPORTERS = new Map<string, Exporter>([
     async (report, options) => {
       const file = path.join(options.outDir, `prequal-${sanitizeFileNamePart(report.tender.reference)}.xlsx`);
       await writeWorkbook(report, options.lang, file);
-      return [{ file, written: true }];
+      return [{ file, written: true, record: recordFile(file) ?? undefined }];
     },
   ],
   [
@@ -99,13 +107,18 @@ export const EXPORTERS = new Map<string, Exporter>([
       const content = await renderWithTemplate(options, 'report', (text) =>
         renderReport(report, options.lang, text),
       );
-      return [await writeIfChanged(path.join(options.outDir, `report.${options.lang}.md`), content)];
+      return [
+        await writeIfChanged(path.join(options.outDir, `report.${options.lang}.md`), content, options.known),
+      ];
     },
   ],
   [
     'json',
     async (report, options) => [
-      await writeIfChanged(path.join(options.outDir, 'shortlist.json'), renderJson(report, options.lang)),
+      await writeChunksIfChanged(
+        path.join(options.outDir, 'shortlist.json'),
+        renderJsonChunks(report, options.lang),
+      ),
     ],
   ],
   ['letters', exportLetters],
@@ -113,7 +126,7 @@ export const EXPORTERS = new Map<string, Exporter>([
     'ocds',
     async (report, options) => {
       const file = path.join(options.outDir, `ocds-${sanitizeFileNamePart(report.tender.reference)}.json`);
-      return [await writeIfChanged(file, renderOcds(report))];
+      return [await writeIfChanged(file, renderOcds(report), options.known)];
     },
   ],
 ]);
@@ -123,19 +136,26 @@ export function registerExporter(format: string, exporter: Exporter): void {
   EXPORTERS.set(format, exporter);
 }
 
-/**
- * Writes every requested format into `outDir`, each file atomically. Unknown formats are a
- * usage error raised before anything is written.
- */
-export async function runExports(report: EvaluationReport, options: ExportOptions): Promise<ExportedFile[]> {
-  const formats = [...new Set(options.formats)];
+/** The formats asked for, once each; an unknown one is a usage error. */
+export function assertKnownFormats(requested: readonly string[]): string[] {
+  const formats = [...new Set(requested)];
   const unknown = formats.filter((format) => !EXPORTERS.has(format));
   if (unknown.length) {
     const known = [...EXPORTERS.keys()].join(', ');
     throw new UserError(`Unknown export format: ${unknown.join(', ')} (known: ${known})`, EXIT.usage);
   }
+  return formats;
+}
+
+/**
+ * Writes every requested format into `outDir`, each file atomically. Unknown formats are a
+ * usage error raised before anything is written.
+ */
+export async function runExports(report: EvaluationReport, options: ExportOptions): Promise<ExportedFile[]> {
+  const formats = assertKnownFormats(options.formats);
+  // Owner-only on creation, as the exports inside are (an existing folder keeps its mode).
   await fs
-    .mkdir(options.outDir, { recursive: true })
+    .mkdir(options.outDir, { recursive: true, mode: 0o700 })
     .catch((error) => Promise.reject(describeWriteError(options.outDir, error)));
   const results: ExportedFile[] = [];
   for (const format of formats) {

@@ -2,7 +2,7 @@
  * The committee's own records in the report view: members, ties and the decisions taken
  * on them, overrides of automatic verdicts, and manual scores flagged for consensus.
  */
-import type { CriterionResult, EvaluationReport, Lang, Override } from '../core/types.js';
+import type { CriterionResult, EvaluationReport, Lang, Override, RankedCandidate } from '../core/types.js';
 import { formatInstant, formatPoints } from './format.js';
 import { labelsFor } from './labels.js';
 import { criterionLabel, joinClauses, withColon } from './rule-summary.js';
@@ -17,9 +17,21 @@ export function displayCandidate(name: string, id: string): string {
   return name === id || !name ? id : `${name} (${id})`;
 }
 
+/** Candidates by id, built once per report (the records look candidates up many times). */
+const CANDIDATES = new WeakMap<EvaluationReport, Map<string, RankedCandidate>>();
+
+function candidateById(report: EvaluationReport, id: string): RankedCandidate | undefined {
+  let byId = CANDIDATES.get(report);
+  if (!byId) {
+    byId = new Map(report.shortlist.candidates.map((candidate) => [candidate.id, candidate]));
+    CANDIDATES.set(report, byId);
+  }
+  return byId.get(id);
+}
+
 /** How a candidate id is shown in the committee's records. */
 function nameCandidate(report: EvaluationReport, id: string): string {
-  const candidate = report.shortlist.candidates.find((entry) => entry.id === id);
+  const candidate = candidateById(report, id);
   return candidate ? displayCandidate(candidate.name, id) : id;
 }
 
@@ -68,7 +80,7 @@ function describeChange(override: Override, result: CriterionResult | undefined,
 
 function buildOverrides(report: EvaluationReport, lang: Lang) {
   return report.overrides.map((override) => {
-    const candidate = report.shortlist.candidates.find((entry) => entry.id === override.candidate);
+    const candidate = candidateById(report, override.candidate);
     return {
       candidate: nameCandidate(report, override.candidate),
       criterion: override.criterion,
@@ -82,9 +94,14 @@ function buildOverrides(report: EvaluationReport, lang: Lang) {
 }
 
 function buildConsensus(report: EvaluationReport, lang: Lang) {
+  const scoresOf = new Map<string, EvaluationReport['scores']>();
+  for (const score of report.scores) {
+    const key = `${score.candidate}\u0000${score.criterion}`;
+    scoresOf.set(key, [...(scoresOf.get(key) ?? []), score]);
+  }
   return report.shortlist.candidates.flatMap((candidate) =>
     candidate.consensus.map((criterion) => {
-      const scores = report.scores.filter((s) => s.candidate === candidate.id && s.criterion === criterion);
+      const scores = scoresOf.get(`${candidate.id}\u0000${criterion}`) ?? [];
       const points = scores.map((score) => score.points);
       const spread = points.length ? Math.max(...points) - Math.min(...points) : null;
       return {

@@ -43,15 +43,20 @@ function effectiveValue(
   return rate ? (reference.value * (reference.share ?? 1)) / rate : null;
 }
 
-function findVerdict(
+/** For each references criterion, a lookup of the candidate's item verdicts by entity and item. */
+function indexVerdicts(
   candidate: RankedCandidate,
-  criterion: Criterion,
-  entity: number,
-  item: number,
-): ItemVerdict | undefined {
-  return candidate.criteria[criterion.id]?.items?.find(
-    (verdict) => verdict.entity === entity && verdict.item === item,
-  );
+  criteria: Criterion[],
+): ((entity: number, item: number) => ItemVerdict | undefined)[] {
+  return criteria.map((criterion) => {
+    const byItem = new Map<string, ItemVerdict>();
+    // The first verdict for an item wins, as a search from the start would find it.
+    for (const verdict of candidate.criteria[criterion.id]?.items ?? []) {
+      const key = `${verdict.entity}:${verdict.item}`;
+      if (!byItem.has(key)) byItem.set(key, verdict);
+    }
+    return (entity, item) => byItem.get(`${entity}:${item}`);
+  });
 }
 
 function verdictCell(verdict: ItemVerdict | undefined, lang: Lang): SheetCell {
@@ -88,30 +93,34 @@ export function buildExperienceTable(report: EvaluationReport, lang: Lang): Shee
       kind: 'wrap' as const,
     })),
   ];
-  const rows: SheetCell[][] = [];
-  for (const candidate of report.shortlist.candidates) {
-    const dossier = report.dossierData[candidate.id];
-    if (!dossier) continue;
-    for (const entity of listEntities(dossier)) {
-      entity.references.forEach((reference, item) => {
-        const verdicts = referenceCriteria.map((criterion) =>
-          findVerdict(candidate, criterion, entity.index, item),
-        );
-        rows.push([
-          candidate.id,
-          entity.name,
-          item + 1,
-          reference.title,
-          reference.client ?? '',
-          reference.countries.join(', '),
-          dateCell(reference.start),
-          dateCell(reference.end),
-          effectiveValue(report, reference, verdicts),
-          reference.tags.join(', '),
-          ...verdicts.map((verdict) => verdictCell(verdict, lang)),
-        ]);
-      });
-    }
-  }
+  // Every reference of every dossier: rows are made as they are written (twice: widths, then
+  // cells) rather than held, since this sheet alone has several rows per candidate.
+  const rows: Iterable<SheetCell[]> = {
+    *[Symbol.iterator]() {
+      for (const candidate of report.shortlist.candidates) {
+        const dossier = report.dossierData[candidate.id];
+        if (!dossier) continue;
+        const verdictOf = indexVerdicts(candidate, referenceCriteria);
+        for (const entity of listEntities(dossier)) {
+          for (const [item, reference] of entity.references.entries()) {
+            const verdicts = verdictOf.map((find) => find(entity.index, item));
+            yield [
+              candidate.id,
+              entity.name,
+              item + 1,
+              reference.title,
+              reference.client ?? '',
+              reference.countries.join(', '),
+              dateCell(reference.start),
+              dateCell(reference.end),
+              effectiveValue(report, reference, verdicts),
+              reference.tags.join(', '),
+              ...verdicts.map((verdict) => verdictCell(verdict, lang)),
+            ];
+          }
+        }
+      }
+    },
+  };
   return { name: 'Experience', frozenColumns: 2, columns, rows };
 }

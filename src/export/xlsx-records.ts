@@ -22,12 +22,18 @@ export function buildEvaluatorsTable(report: EvaluationReport, lang: Lang): Shee
   const labels = labelsFor(lang);
   const h = labels.headers.evaluators;
   const candidates = new Map(report.shortlist.candidates.map((candidate) => [candidate.id, candidate]));
+  // Every evaluator's points per candidate and criterion, gathered once (not searched per score).
+  const pointsOf = new Map<string, number[]>();
+  for (const score of report.scores) {
+    const key = `${score.candidate}\u0000${score.criterion}`;
+    const list = pointsOf.get(key);
+    if (list) list.push(score.points);
+    else pointsOf.set(key, [score.points]);
+  }
   const rows = report.scores.map((score): SheetCell[] => {
     const candidate = candidates.get(score.candidate);
     const result = candidate?.criteria[score.criterion];
-    const points = report.scores
-      .filter((other) => other.candidate === score.candidate && other.criterion === score.criterion)
-      .map((other) => other.points);
+    const points = pointsOf.get(`${score.candidate}\u0000${score.criterion}`) ?? [score.points];
     const flagged = Boolean(
       candidate?.consensus.includes(score.criterion) || result?.flags?.includes('consensus'),
     );

@@ -32,7 +32,8 @@ export type SheetCell = string | number | Date | null | StyledCell;
 export interface SheetTable {
   name: string;
   columns: SheetColumn[];
-  rows: SheetCell[][];
+  /** Read twice (widths, then cells): a lazy table must give a fresh iterator each time. */
+  rows: Iterable<SheetCell[]>;
   /** Columns kept visible when scrolling right (the candidate's identity). */
   frozenColumns?: number;
 }
@@ -108,15 +109,33 @@ function fitWidths(table: SheetTable): number[] {
   });
 }
 
-function styleCell(cell: ExcelJS.Cell, styled: StyledCell, kind: ColumnKind, currency: string): void {
-  const format = numberFormat(kind, currency);
-  if (format && (typeof styled.value === 'number' || styled.value instanceof Date)) cell.numFmt = format;
-  cell.alignment = kind === 'wrap' ? { vertical: 'top', wrapText: true } : { vertical: 'top' };
-  if (styled.tone) {
-    const tone = TONES[styled.tone];
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: tone.fill } };
-    if (tone.font) cell.font = { color: { argb: tone.font } };
-  }
+type CellStyle = Partial<ExcelJS.Style>;
+
+/**
+ * One style object per (kind, tone, numeric) combination, shared by every cell that has it:
+ * exceljs keys its style table by object identity (a WeakMap), so a shared object is looked
+ * up once, where a fresh object per cell would be serialised and compared for each cell.
+ */
+function createStyleCache(currency: string): (styled: StyledCell, kind: ColumnKind) => CellStyle {
+  const cache = new Map<string, CellStyle>();
+  return (styled, kind) => {
+    const numeric = typeof styled.value === 'number' || styled.value instanceof Date;
+    const key = `${kind}|${styled.tone ?? ''}|${numeric ? 1 : 0}`;
+    let style = cache.get(key);
+    if (!style) {
+      style = {};
+      const format = numberFormat(kind, currency);
+      if (format && numeric) style.numFmt = format;
+      style.alignment = kind === 'wrap' ? { vertical: 'top', wrapText: true } : { vertical: 'top' };
+      if (styled.tone) {
+        const tone = TONES[styled.tone];
+        style.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: tone.fill } };
+        if (tone.font) style.font = { color: { argb: tone.font } };
+      }
+      cache.set(key, style);
+    }
+    return style;
+  };
 }
 
 /** Plain values only: strings are cleaned text, never formulas, hyperlinks or rich text. */
@@ -124,12 +143,31 @@ function cellValue(value: StyledCell['value']): string | number | Date | null {
   return typeof value === 'string' ? safeCellText(value) : value;
 }
 
-/** Adds `table` as a new worksheet of `workbook` and commits it row by row. */
-export function writeSheet(workbook: WorkbookWriter, table: SheetTable, currency: string): void {
+/** Rows written between two pauses that let the zip stream drain (bounds memory). */
+const ROWS_PER_SLICE = 2000;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Adds `table` as a new worksheet of `workbook` and commits it row by row; every few thousand
+ * rows it yields so the compressed output is written out instead of piling up in memory.
+ */
+export async function writeSheet(
+  workbook: WorkbookWriter,
+  table: SheetTable,
+  currency: string,
+): Promise<void> {
   const xSplit = table.frozenColumns ?? 0;
   const sheet = workbook.addWorksheet(table.name, {
     // Printed or turned into PDF, a sheet fits the page width and repeats its header row.
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:1',
+    },
     views: [
       { state: 'frozen', xSplit, ySplit: 1, topLeftCell: `${columnLetter(xSplit + 1)}2`, activeCell: 'A2' },
     ],
@@ -145,14 +183,19 @@ export function writeSheet(workbook: WorkbookWriter, table: SheetTable, currency
   });
   header.commit();
 
+  const styleOf = createStyleCache(currency);
+  const kinds = table.columns.map((column) => column.kind);
+  let written = 0;
   for (const values of table.rows) {
     const styled = values.map(unwrap);
     const row = sheet.addRow(styled.map((cell) => cellValue(cell.value)));
-    styled.forEach((cell, index) => {
-      const kind = cell.kind ?? table.columns[index]?.kind ?? 'text';
-      styleCell(row.getCell(index + 1), cell, kind, currency);
-    });
+    for (let index = 0; index < styled.length; index += 1) {
+      const cell = styled[index] as StyledCell;
+      row.getCell(index + 1).style = styleOf(cell, cell.kind ?? kinds[index] ?? 'text');
+    }
     row.commit();
+    written += 1;
+    if (written % ROWS_PER_SLICE === 0) await yieldToEventLoop();
   }
   sheet.commit();
 }

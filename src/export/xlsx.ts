@@ -13,16 +13,19 @@ import { buildAuditTable, buildEvaluatorsTable, buildRunTable } from './xlsx-rec
 import { buildGatesTable, buildShortlistTable } from './xlsx-results.js';
 import { type SheetTable, writeSheet } from './xlsx-sheet.js';
 
+/** The sheet builders in workbook order. */
+const SHEET_BUILDERS: readonly ((report: EvaluationReport, lang: Lang) => SheetTable)[] = [
+  buildShortlistTable,
+  buildGatesTable,
+  buildExperienceTable,
+  buildEvaluatorsTable,
+  buildAuditTable,
+  buildRunTable,
+];
+
 /** The sheets in workbook order. */
 export function buildWorkbookTables(report: EvaluationReport, lang: Lang): SheetTable[] {
-  return [
-    buildShortlistTable(report, lang),
-    buildGatesTable(report, lang),
-    buildExperienceTable(report, lang),
-    buildEvaluatorsTable(report, lang),
-    buildAuditTable(report, lang),
-    buildRunTable(report, lang),
-  ];
+  return SHEET_BUILDERS.map((build) => build(report, lang));
 }
 
 /** Streams the workbook into `target`; a write error on the file (disk full…) rejects instead of hanging. */
@@ -44,8 +47,9 @@ async function streamWorkbook(report: EvaluationReport, lang: Lang, target: stri
     workbook.created = new Date(report.runAt);
     workbook.modified = new Date(report.runAt);
     workbook.creator = `prequal ${report.toolVersion}`;
-    for (const table of buildWorkbookTables(report, lang))
-      writeSheet(workbook, table, report.tender.currency);
+    // One sheet's rows at a time: the Experience sheet alone holds every reference.
+    for (const build of SHEET_BUILDERS)
+      await writeSheet(workbook, build(report, lang), report.tender.currency);
     await workbook.commit();
     await closed;
   };

@@ -1,5 +1,5 @@
 import type { CommitteeView } from '../committee/score-rows.js';
-import { listActiveDossiers, listMembers } from '../store/index.js';
+import { listActiveDossierHeads, listMembers } from '../store/index.js';
 import type { Session } from './session.js';
 
 /** Who may score and what can be scored, as the score checks need it. */
@@ -9,7 +9,7 @@ export function loadCommitteeView(session: Session): CommitteeView {
   );
   // Every dossier present counts as a known candidate, invalid ones included: a score sheet written
   // before a dossier turned out unreadable must not be refused for that.
-  const candidates = new Set(listActiveDossiers(session.store).map((d) => d.id));
+  const candidates = new Set(listActiveDossierHeads(session.store).map((d) => d.id));
   return { members, candidates };
 }
 

@@ -1,17 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { InputIssue, ReadDossier } from '../core/types.js';
-import { APPLICATION_FORM, DEFAULT_LIMITS, type DossierEntry, listDossierEntries, readDossier } from '../dossier/index.js';
+import {
+  APPLICATION_FORM,
+  DEFAULT_LIMITS,
+  type DossierEntry,
+  listDossierEntries,
+  readDossier,
+} from '../dossier/index.js';
 import {
   appendAudit,
   type DossierStat,
   getMeta,
   type IngestSummary,
   knownDossierHashes,
+  type StorableDossier,
   setMeta,
   syncDossiers,
   withWriteTransaction,
 } from '../store/index.js';
+import { signatureOf } from './dossier-signature.js';
+import { DossierReader } from './parse-pool.js';
 import type { Session } from './session.js';
 
 export interface IngestOptions {
@@ -38,13 +47,16 @@ export async function ingestDossiers(session: Session, options: IngestOptions = 
   const entries = listDossierEntries(ctx.workspace);
   const known = knownDossierHashes(store);
   const tenderChanged = getMeta(store, TENDER_KEY) !== session.tenderHash;
-  const reads: ReadDossier[] = [];
   const stats = new Map<string, DossierStat>();
-  const warnings: ReadDossier['warnings'] = [];
-  let read = 0;
   const forms = await readApplicationForms(ctx.workspace, entries);
-  entries.forEach((entry, index) => {
-    const signature = signatureOf(entry);
+  // Each slot is a stub for an unchanged dossier, a result read here, or null: read by `reader`.
+  const slots: (StorableDossier | null)[] = [];
+  let skipped = 0;
+  const progress = (done: number) => options.onProgress?.(skipped + done, entries.length);
+  // Parsing leaves for worker threads while this loop goes on stat-ing the next candidates.
+  const reader = new DossierReader(ctx.workspace, tender, { onRead: progress });
+  for (const entry of entries) {
+    const signature = signatureOf(ctx.workspace, entry);
     const previous = known.get(entry.id);
     const unchanged =
       !tenderChanged &&
@@ -56,7 +68,7 @@ export async function ingestDossiers(session: Session, options: IngestOptions = 
       previous.mtimeMs === signature.mtimeMs;
     if (unchanged) {
       // The store keeps validity and content for an unchanged hash: a stub is enough.
-      reads.push({
+      slots.push({
         id: entry.id,
         sourcePath: entry.sourcePath,
         hash: previous.hash,
@@ -65,18 +77,25 @@ export async function ingestDossiers(session: Session, options: IngestOptions = 
         errors: [],
         warnings: [],
       });
+      skipped += 1;
+      progress(0);
     } else {
       const form = forms.get(entry.id);
-      const result = form?.issues.length
-        ? { ...readDossier(ctx.workspace, { ...entry, problems: [] }, tender, { document: {} }), dossier: null, errors: form.issues }
-        : readDossier(ctx.workspace, entry, tender, form ? { document: form.document } : {});
-      reads.push(result);
-      warnings.push(...result.warnings);
-      read += 1;
+      if (form?.issues.length) {
+        const blank = readDossier(ctx.workspace, { ...entry, problems: [] }, tender, { document: {} });
+        slots.push({ ...blank, dossier: null, errors: form.issues });
+      } else {
+        reader.add({ entry, options: form ? { document: form.document } : {} });
+        slots.push(null);
+      }
     }
     if (signature) stats.set(entry.id, signature);
-    options.onProgress?.(index + 1, entries.length);
-  });
+  }
+  const parsed = await reader.finish();
+  let next = 0;
+  const reads = slots.map((slot) => slot ?? (parsed[next++] as StorableDossier));
+  const warnings = reads.flatMap((result) => result.warnings);
+  const read = entries.length - skipped;
   const summary = withWriteTransaction(store.db, () => {
     const result = syncDossiers(store, reads, session.at, stats);
     setMeta(store, TENDER_KEY, session.tenderHash);
@@ -112,37 +131,12 @@ async function readApplicationForms(
 ): Promise<Map<string, { document: unknown; issues: InputIssue[] }>> {
   const forms = new Map<string, { document: unknown; issues: InputIssue[] }>();
   for (const entry of entries) {
-    if (entry.file === null || entry.problems.length > 0 || !entry.file.endsWith(`/${APPLICATION_FORM}`)) continue;
+    if (entry.file === null || entry.problems.length > 0 || !entry.file.endsWith(`/${APPLICATION_FORM}`))
+      continue;
     const absolute = path.join(workspace, entry.file);
     if (fs.statSync(absolute).size > DEFAULT_LIMITS.maxBytes) continue;
     const { readApplicationForm } = await import('../forms/read-form.js');
     forms.set(entry.id, await readApplicationForm(absolute, entry.sourcePath));
   }
   return forms;
-}
-
-/**
- * Total size and latest modification time of everything the candidate's dossier is made of
- * (the dossier file, and for a folder every file in it and the folder itself, which changes when
- * a file is added, removed or renamed). A change to any attachment therefore triggers a re-read.
- */
-function signatureOf(entry: DossierEntry): DossierStat | null {
-  try {
-    if (entry.file === null) return null;
-    if (entry.folder === null) {
-      const stat = fs.statSync(entry.file);
-      return { size: stat.size, mtimeMs: stat.mtimeMs };
-    }
-    let size = 0;
-    let mtimeMs = fs.statSync(entry.folder).mtimeMs;
-    for (const item of fs.readdirSync(entry.folder, { withFileTypes: true, recursive: true })) {
-      if (!item.isFile() && !item.isDirectory()) continue;
-      const stat = fs.statSync(`${item.parentPath}/${item.name}`);
-      size += item.isFile() ? stat.size : 0;
-      mtimeMs = Math.max(mtimeMs, stat.mtimeMs);
-    }
-    return { size, mtimeMs };
-  } catch {
-    return null;
-  }
 }

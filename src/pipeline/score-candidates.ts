@@ -1,9 +1,11 @@
 import { evaluateDossier } from '../core/evaluate.js';
-import type { CandidateEvaluation, Dossier } from '../core/types.js';
+import type { AttachmentFact, CandidateEvaluation, Dossier, InputIssue } from '../core/types.js';
 import {
   type CriteriaVersion,
   getCachedEvaluations,
-  listActiveDossiers,
+  getDossier,
+  listActiveDossierHeads,
+  listValidDossierTexts,
   type StoredDossier,
   saveEvaluations,
 } from '../store/index.js';
@@ -24,38 +26,45 @@ export interface ScoreResult {
 /**
  * Evaluates every valid active dossier against a criteria version. Results are cached by
  * criteria version, dossier hash and the tender/tool context, so re-running with nothing
- * changed recomputes nothing.
+ * changed recomputes nothing. Commands that may have many dossiers to evaluate call
+ * `refreshEvaluations` first (worker threads); this then only reads the cache.
  */
 export function scoreCandidates(
   session: Session,
   version: CriteriaVersion,
   onProgress?: (done: number, total: number) => void,
 ): ScoreResult {
-  const dossiers = listActiveDossiers(session.store);
+  const heads = listActiveDossierHeads(session.store);
   const cached = getCachedEvaluations(session.store, version.version, session.contextHash);
+  // Only the small JSON of the dossiers is read here, never a whole row per candidate.
+  const texts = new Map(listValidDossierTexts(session.store).map((text) => [text.id, text]));
   const evaluations: CandidateEvaluation[] = [];
   const fresh: CandidateEvaluation[] = [];
   const invalid: StoredDossier[] = [];
   const sourcePaths = new Map<string, string>();
   const dossierData: Record<string, Dossier | null> = {};
-  dossiers.forEach((stored, index) => {
-    sourcePaths.set(stored.id, stored.sourcePath);
-    dossierData[stored.id] = stored.dossier;
-    if (stored.status !== 'valid' || stored.dossier === null) {
+  heads.forEach((head, index) => {
+    sourcePaths.set(head.id, head.sourcePath);
+    const text = texts.get(head.id);
+    if (head.status !== 'valid' || text === undefined) {
+      const stored = getDossier(session.store, head.id) as StoredDossier;
+      dossierData[head.id] = stored.dossier;
       invalid.push(stored);
       return;
     }
-    const hit = cached.get(stored.id);
-    if (hit && hit.dossierHash === stored.hash) {
+    const dossier = JSON.parse(text.document) as Dossier;
+    dossierData[head.id] = dossier;
+    const hit = cached.get(head.id);
+    if (hit && hit.dossierHash === head.hash) {
       evaluations.push(hit);
     } else {
       const evaluation = evaluateDossier(
         {
-          id: stored.id,
-          hash: stored.hash,
-          dossier: stored.dossier,
-          attachments: stored.attachments,
-          warnings: stored.warnings,
+          id: head.id,
+          hash: head.hash,
+          dossier,
+          attachments: JSON.parse(text.attachments) as AttachmentFact[],
+          warnings: JSON.parse(text.warnings) as InputIssue[],
         },
         version.criteria,
         session.tender,
@@ -63,7 +72,7 @@ export function scoreCandidates(
       evaluations.push(evaluation);
       fresh.push(evaluation);
     }
-    onProgress?.(index + 1, dossiers.length);
+    onProgress?.(index + 1, heads.length);
   });
   if (fresh.length > 0) saveEvaluations(session.store, version.version, session.contextHash, fresh);
   return { evaluations, invalid, computed: fresh.length, sourcePaths, dossierData };

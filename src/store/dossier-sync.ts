@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
 import type { InputIssue, ReadDossier } from '../core/types.js';
 import type { DossierStatus } from './dossier-queries.js';
-import { type DossierStat, storeNewContent } from './dossier-writes.js';
+import { type DossierStat, type StorableDossier, storeNewContent } from './dossier-writes.js';
 import { mergeDuplicateIds } from './duplicate-dossiers.js';
 import { statement } from './prepared.js';
 import type { Store } from './store-handle.js';
 import { withWriteTransaction } from './write-transaction.js';
 
-export type { DossierStat } from './dossier-writes.js';
+export type { DossierStat, StorableDossier } from './dossier-writes.js';
 
 /** What an ingest changed in the store. Every id list is sorted. */
 export interface IngestSummary {
@@ -46,7 +46,7 @@ interface SyncState {
  */
 export function syncDossiers(
   store: Store,
-  read: readonly ReadDossier[],
+  read: readonly StorableDossier[],
   at: string,
   stat?: ReadonlyMap<string, DossierStat>,
 ): IngestSummary {

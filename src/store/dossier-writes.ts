@@ -8,22 +8,33 @@ export interface DossierStat {
   mtimeMs: number;
 }
 
+/**
+ * A read dossier as the store takes it. A parse worker hands its document over already
+ * serialised (`documentJson`, with `dossier` null) so the main thread neither clones nor
+ * re-serialises it; either form stores the same text.
+ */
+export interface StorableDossier extends ReadDossier {
+  documentJson?: string;
+}
+
 /** Writes a dossier's new content to `dossiers` and `dossier_versions`; returns whether it is valid. */
 export function storeNewContent(
   db: Database.Database,
-  dossier: ReadDossier,
+  dossier: StorableDossier,
   at: string,
   fileStat: DossierStat | undefined,
   mode: 'insert' | 'update',
 ): boolean {
-  const valid = dossier.dossier !== null && dossier.errors.length === 0;
+  const document =
+    dossier.documentJson ?? (dossier.dossier === null ? null : JSON.stringify(dossier.dossier));
+  const valid = document !== null && dossier.errors.length === 0;
   const row = {
     id: dossier.id,
     sourcePath: dossier.sourcePath,
     hash: dossier.hash,
     status: valid ? 'valid' : 'invalid',
     // An invalid dossier's partial content is not trusted by anything downstream: keep it out.
-    document: valid ? JSON.stringify(dossier.dossier) : null,
+    document: valid ? document : null,
     attachments: JSON.stringify(dossier.attachments),
     errors: JSON.stringify(dossier.errors),
     warnings: JSON.stringify(dossier.warnings),

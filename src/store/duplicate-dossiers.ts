@@ -6,8 +6,8 @@ import type { ReadDossier } from '../core/types.js';
  * should already report duplicates; this keeps the store (one row per id) from losing one of
  * them silently or failing the whole ingest if it did not.
  */
-export function mergeDuplicateIds(read: readonly ReadDossier[]): ReadDossier[] {
-  const byId = new Map<string, ReadDossier[]>();
+export function mergeDuplicateIds<T extends ReadDossier>(read: readonly T[]): (T | ReadDossier)[] {
+  const byId = new Map<string, T[]>();
   for (const dossier of read) {
     const group = byId.get(dossier.id);
     if (group) group.push(dossier);

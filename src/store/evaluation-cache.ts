@@ -54,3 +54,48 @@ export function saveEvaluations(
     }
   });
 }
+
+/**
+ * Candidate id → dossier hash of every cached evaluation that still matches the dossier's
+ * current content: what a re-score needs to know, without reading the evaluations themselves.
+ */
+export function listCachedEvaluationKeys(
+  store: Store,
+  criteriaVersion: number,
+  contextHash: string,
+): Map<string, string> {
+  const rows = statement(
+    store.db,
+    `SELECT e.candidate, e.dossier_hash FROM evaluations e
+     JOIN dossiers d ON d.id = e.candidate AND d.hash = e.dossier_hash AND d.status <> 'withdrawn'
+     WHERE e.criteria_version = ? AND e.context_hash = ?`,
+  ).all(criteriaVersion, contextHash) as { candidate: string; dossier_hash: string }[];
+  return new Map(rows.map((row) => [row.candidate, row.dossier_hash]));
+}
+
+/** An evaluation already serialised (by an evaluation worker), with its key. */
+export interface EvaluationText {
+  id: string;
+  dossierHash: string;
+  /** `JSON.stringify` of the CandidateEvaluation. */
+  json: string;
+}
+
+/** As `saveEvaluations`, for evaluations serialised elsewhere; stores the very same text. */
+export function saveEvaluationTexts(
+  store: Store,
+  criteriaVersion: number,
+  contextHash: string,
+  evaluations: readonly EvaluationText[],
+): void {
+  withWriteTransaction(store.db, () => {
+    const insert = statement(
+      store.db,
+      `INSERT OR REPLACE INTO evaluations (criteria_version, context_hash, candidate, dossier_hash, evaluation)
+       VALUES (?, ?, ?, ?, ?)`,
+    );
+    for (const evaluation of evaluations) {
+      insert.run(criteriaVersion, contextHash, evaluation.id, evaluation.dossierHash, evaluation.json);
+    }
+  });
+}

@@ -33,8 +33,22 @@ export {
   type StoredDossier,
   toReadDossier,
 } from './dossier-queries.js';
-export { type DossierStat, type IngestSummary, syncDossiers } from './dossier-sync.js';
-export { getCachedEvaluations, saveEvaluations } from './evaluation-cache.js';
+export { type DossierStat, type IngestSummary, type StorableDossier, syncDossiers } from './dossier-sync.js';
+export {
+  type DossierHead,
+  type DossierSourceText,
+  getDossierTexts,
+  listActiveDossierHeads,
+  listEvaluableDossiers,
+  listValidDossierTexts,
+} from './dossier-texts.js';
+export {
+  type EvaluationText,
+  getCachedEvaluations,
+  listCachedEvaluationKeys,
+  saveEvaluations,
+  saveEvaluationTexts,
+} from './evaluation-cache.js';
 export { listScores, recordScores } from './manual-scores.js';
 export { getMeta, setMeta } from './meta.js';
 export {

@@ -49,6 +49,8 @@ export const currentRatioRule: RuleModule<CurrentRatioRule> = {
     const threshold = ctx.rule.at_least;
     const ratios: number[] = [];
     const details: Bilingual[] = [];
+    // Entities whose ratio cannot be computed: the summary names them, as they are why it fails.
+    const missing: Bilingual[] = [];
     let passed = true;
     for (const entity of ctx.entities) {
       const who = describeEntity(entity);
@@ -56,6 +58,7 @@ export const currentRatioRule: RuleModule<CurrentRatioRule> = {
       if ('problem' in found) {
         passed = false;
         details.push(bi(`${who.fr} : ${found.problem.fr}`, `${who.en}: ${found.problem.en}`));
+        missing.push(bi(`${who.fr} (${found.problem.fr})`, `${who.en} (${found.problem.en})`));
         continue;
       }
       ratios.push(found.ratio);
@@ -71,9 +74,10 @@ export const currentRatioRule: RuleModule<CurrentRatioRule> = {
     const word = verdictWord(passed);
     const low = ratios.length === 0 ? null : Math.min(...ratios);
     const summary = biMap((lang) => {
+      const t = formatQuantity(threshold, lang);
+      if (missing.length > 0) return summaryWithMissing(year, missing, low, t, lang);
       const lowText =
         low === null ? (lang === 'fr' ? 'non calculable' : 'not computable') : formatNumber(low, lang);
-      const t = formatQuantity(threshold, lang);
       const several = ctx.entities.length > 1;
       return lang === 'fr'
         ? `ratio de liquidité générale ${year}${several ? ', le plus faible des membres' : ''} : ${lowText}, seuil ${t} : ${word.fr}`
@@ -82,3 +86,21 @@ export const currentRatioRule: RuleModule<CurrentRatioRule> = {
     return { passed, metrics: { lowest: low }, explanation: [summary, ...details] };
   },
 };
+
+/**
+ * The summary when some entity's ratio cannot be computed: it names each one with the missing
+ * figure (the reason the criterion fails), then the lowest ratio of the others, if any.
+ */
+function summaryWithMissing(
+  year: number,
+  missing: Bilingual[],
+  low: number | null,
+  threshold: string,
+  lang: 'fr' | 'en',
+): string {
+  const names = missing.map((entry) => entry[lang]).join(lang === 'fr' ? ' ; ' : '; ');
+  const others = low === null ? '' : formatNumber(low, lang);
+  return lang === 'fr'
+    ? `ratio de liquidité générale ${year} non calculable pour ${names}${others ? `, le plus faible des autres membres : ${others}` : ''}, seuil ${threshold} : non atteint`
+    : `current ratio ${year} not computable for ${names}${others ? `, lowest of the other members: ${others}` : ''}, threshold ${threshold}: not met`;
+}

@@ -43,4 +43,28 @@ describe('current ratio rule (year before the deadline: 2024), each entity alone
       'current ratio 2024, lowest of the members: 1.00, threshold 1.2: not met',
     );
   });
+
+  it('names the member with no figures in the summary, not only the lowest ratio of the others', () => {
+    const dossier = makeDossier({
+      financials: sheet(165, 100),
+      members: [makeMember({ financials: sheet(undefined, undefined) })],
+    });
+    const result = evaluateOne(FIN2, dossier);
+    expect(result.passed).toBe(false);
+    expect(result.metrics.lowest).toBe(1.65);
+    const summary = result.explanation[0];
+    expect(summary?.en).toMatch(
+      /^current ratio 2024 not computable for .+ \(no current assets or liabilities for 2024\)/,
+    );
+    expect(summary?.en).toMatch(/, lowest of the other members: 1\.65, threshold 1\.2: not met$/);
+    expect(summary?.fr).toContain('(actif et passif courants 2024 non déclarés)');
+    expect(summary?.fr).toMatch(/le plus faible des autres membres : 1,65, seuil 1,2 : non atteint$/);
+  });
+
+  it('names the missing figure in the summary of a single entity', () => {
+    const result = evaluateOne(FIN2, makeDossier({ financials: sheet(120, undefined) }));
+    expect(result.explanation[0]?.en).toBe(
+      'current ratio 2024 not computable for Institut Droits & Sécurité SARL (lead) (no current liabilities for 2024), threshold 1.2: not met',
+    );
+  });
 });

@@ -1,0 +1,175 @@
+/**
+ * How exports reach the disk without rewriting what did not change, and without holding a
+ * large document several times in memory (text, bytes, and the previous file read back).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describeWriteError, writeFileAtomic, writeViaTemporaryFile } from './atomic-write.js';
+
+/** What is remembered of a written file, to recognise it unchanged later without reading it. */
+export interface FileRecord {
+  size: number;
+  mtimeMs: number;
+  /** sha256 of the content, base64url; absent where nothing compares contents (the workbook). */
+  sha256?: string;
+}
+
+export interface ExportedFile {
+  /** Absolute path. */
+  file: string;
+  /** False when the file already held exactly this content and was left untouched. */
+  written: boolean;
+  /** True for a stale letter deleted because its candidate no longer gets one. */
+  removed?: boolean;
+  /** Size, time and hash of the file as it now is (absent for removed files). */
+  record?: FileRecord;
+}
+
+/** Known records of earlier exports, by absolute path. */
+export type KnownFiles = ReadonlyMap<string, FileRecord>;
+
+/** sha256 of `bytes` as base64url. */
+export function hashBytes(bytes: Buffer | string): string {
+  return createHash('sha256').update(bytes).digest('base64url');
+}
+
+/** The file's size and time now, with a hash computed by the caller; null when it is gone. */
+export function recordFile(file: string, sha256?: string): FileRecord | null {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat) return null;
+  return sha256 === undefined
+    ? { size: stat.size, mtimeMs: stat.mtimeMs }
+    : { size: stat.size, mtimeMs: stat.mtimeMs, sha256 };
+}
+
+/** True when `file` still has the size and time it had when `record` was taken. */
+export function isIntact(file: string, record: FileRecord | undefined): boolean {
+  if (!record) return false;
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat !== undefined && stat.size === record.size && stat.mtimeMs === record.mtimeMs;
+}
+
+/** True when `file` already holds `next`: by its record when it is intact, else by reading it. */
+function holdsContent(file: string, next: Buffer, sha256: string, known?: KnownFiles): boolean {
+  const record = known?.get(file);
+  if (record?.sha256 !== undefined && isIntact(file, record)) return record.sha256 === sha256;
+  try {
+    return fs.readFileSync(file).equals(next);
+  } catch {
+    return false;
+  }
+}
+
+/** Writes `content` atomically unless `file` already holds exactly these bytes. */
+export async function writeIfChanged(
+  file: string,
+  content: string,
+  known?: KnownFiles,
+): Promise<ExportedFile> {
+  const next = Buffer.from(content, 'utf8');
+  const sha256 = hashBytes(next);
+  const written = !holdsContent(file, next, sha256, known);
+  if (written) await writeFileAtomic(file, next);
+  return { file, written, record: recordFile(file, sha256) ?? undefined };
+}
+
+/** Reads exactly `length` bytes at `position` of `fd` (fewer at the end of the file). */
+function readAt(fd: number, length: number, position: number): Buffer {
+  const buffer = Buffer.allocUnsafe(length);
+  let read = 0;
+  while (read < length) {
+    const n = fs.readSync(fd, buffer, read, length - read, position + read);
+    if (n === 0) break;
+    read += n;
+  }
+  return buffer.subarray(0, read);
+}
+
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(fd, bytes, offset);
+}
+
+/**
+ * Streams `chunks` into a temporary file while comparing them with the current `file`; the
+ * temporary file replaces `file` only when the bytes differ. The document is never held whole.
+ */
+export async function writeChunksIfChanged(file: string, chunks: Iterable<string>): Promise<ExportedFile> {
+  const previous = (() => {
+    try {
+      return fs.openSync(file, 'r');
+    } catch {
+      return null;
+    }
+  })();
+  const hash = createHash('sha256');
+  let same = previous !== null;
+  let size = 0;
+  try {
+    const written = await writeViaTemporaryFile(
+      file,
+      async (temporary) => {
+        const fd = fs.openSync(temporary, 'w');
+        try {
+          for (const chunk of chunks) {
+            const bytes = Buffer.from(chunk, 'utf8');
+            hash.update(bytes);
+            if (same && previous !== null) same = readAt(previous, bytes.length, size).equals(bytes);
+            writeAll(fd, bytes);
+            size += bytes.length;
+          }
+        } finally {
+          fs.closeSync(fd);
+        }
+      },
+      0o600,
+      () => same && previous !== null && fs.fstatSync(previous).size === size,
+    );
+    return { file, written, record: recordFile(file, hash.digest('base64url')) ?? undefined };
+  } finally {
+    if (previous !== null) fs.closeSync(previous);
+  }
+}
+
+/** One random part per process, a counter per file: unique temporary names without a syscall each. */
+const TEMPORARY_PREFIX = `${process.pid}.${randomBytes(6).toString('hex')}`;
+let temporaryCount = 0;
+
+/**
+ * Writes one small file through a temporary sibling and a rename, like writeFileAtomic, but
+ * synchronously and without flushing it to disk: thousands of letters would otherwise wait for
+ * thousands of flushes. The caller flushes the folder once at the end (syncFolder). A crash may
+ * then leave a letter empty or missing (never a mix of two versions); the next export notices,
+ * since its size no longer matches the export record, and writes it again.
+ */
+export function writeSmallFileAtomic(file: string, content: Buffer, mode = 0o600): void {
+  temporaryCount += 1;
+  const temporary = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${TEMPORARY_PREFIX}.${temporaryCount}.tmp`,
+  );
+  let created = false;
+  try {
+    const fd = fs.openSync(temporary, 'wx', mode);
+    created = true;
+    try {
+      writeAll(fd, content);
+      fs.fchmodSync(fd, mode);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    if (created) fs.rmSync(temporary, { force: true });
+    throw describeWriteError(file, error);
+  }
+}
+
+/** Writes a small file unless it already holds `content` (see writeSmallFileAtomic). */
+export function writeSmallFileIfChanged(file: string, content: string, known?: KnownFiles): ExportedFile {
+  const next = Buffer.from(content, 'utf8');
+  const sha256 = hashBytes(next);
+  const written = !holdsContent(file, next, sha256, known);
+  if (written) writeSmallFileAtomic(file, next);
+  return { file, written, record: recordFile(file, sha256) ?? undefined };
+}

@@ -1,0 +1,26 @@
+import { evaluateDossier } from '../core/evaluate.js';
+import type { AttachmentFact, CriteriaSet, Dossier, InputIssue, Tender } from '../core/types.js';
+import type { DossierSourceText, EvaluationText } from '../store/index.js';
+
+/**
+ * Evaluates one dossier from its stored JSON and answers with the evaluation's JSON: the form
+ * both ends of an evaluation worker use, so neither side clones an object graph.
+ */
+export function evaluateDossierText(
+  source: DossierSourceText,
+  criteria: CriteriaSet,
+  tender: Tender,
+): EvaluationText {
+  const evaluation = evaluateDossier(
+    {
+      id: source.id,
+      hash: source.hash,
+      dossier: JSON.parse(source.document) as Dossier,
+      attachments: JSON.parse(source.attachments) as AttachmentFact[],
+      warnings: JSON.parse(source.warnings) as InputIssue[],
+    },
+    criteria,
+    tender,
+  );
+  return { id: source.id, dossierHash: source.hash, json: JSON.stringify(evaluation) };
+}

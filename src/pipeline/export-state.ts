@@ -1,0 +1,52 @@
+/**
+ * What the last export of a workspace wrote, kept in the store's meta table: the export key it
+ * was made from and, per format, the size, time and hash of each file. With it a re-run that
+ * changes nothing leaves the exports alone after a `stat` of each file, reading none of them.
+ */
+import path from 'node:path';
+import type { Lang } from '../core/types.js';
+import { type FileRecord, isIntact, type KnownFiles } from '../export/write-outputs.js';
+import { getMeta, type Store, setMeta } from '../store/index.js';
+
+export interface ExportState {
+  key: string;
+  /** Format → file path relative to the output folder → record. */
+  files: Record<string, Record<string, FileRecord>>;
+}
+
+/** The meta key of the exports of `outDir` in `lang` (relative to the workspace, so a moved workspace keeps it). */
+export function exportStateName(workspace: string, outDir: string, lang: Lang): string {
+  return `export.state:${lang}:${path.relative(workspace, outDir) || '.'}`;
+}
+
+/** The recorded state, or null when there is none (or it cannot be read, which only costs a rewrite). */
+export function readExportState(store: Store, name: string): ExportState | null {
+  const text = getMeta(store, name);
+  if (!text) return null;
+  try {
+    const state = JSON.parse(text) as ExportState;
+    return typeof state.key === 'string' && typeof state.files === 'object' ? state : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeExportState(store: Store, name: string, state: ExportState): void {
+  setMeta(store, name, JSON.stringify(state));
+}
+
+/** True when every file recorded for a format is still there with its recorded size and time. */
+export function isFormatIntact(outDir: string, records: Record<string, FileRecord> | undefined): boolean {
+  if (!records) return false;
+  for (const [name, record] of Object.entries(records))
+    if (!isIntact(path.join(outDir, name), record)) return false;
+  return true;
+}
+
+/** Every recorded file by absolute path, for the exporters to recognise unchanged ones. */
+export function knownFilesOf(outDir: string, state: ExportState | null): KnownFiles {
+  const known = new Map<string, FileRecord>();
+  for (const records of Object.values(state?.files ?? {}))
+    for (const [name, record] of Object.entries(records)) known.set(path.join(outDir, name), record);
+  return known;
+}

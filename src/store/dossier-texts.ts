@@ -1,0 +1,64 @@
+import type { DossierStatus } from './dossier-queries.js';
+import { statement } from './prepared.js';
+import type { Store } from './store-handle.js';
+
+/*
+ * Light reads of the dossiers table for the scoring path: ids and hashes without any JSON
+ * parsed, and the stored JSON of a few dossiers left as text for an evaluation worker to parse.
+ * A re-score of 10,000 dossiers never holds them all in memory as objects.
+ */
+
+/** An active dossier without its content: enough to decide what must be evaluated. */
+export interface DossierHead {
+  id: string;
+  sourcePath: string;
+  hash: string;
+  status: DossierStatus;
+}
+
+/** Every dossier that is not withdrawn, by id, without parsing any stored JSON. */
+export function listActiveDossierHeads(store: Store): DossierHead[] {
+  return statement(
+    store.db,
+    "SELECT id, source_path AS sourcePath, hash, status FROM dossiers WHERE status <> 'withdrawn' ORDER BY id",
+  ).all() as DossierHead[];
+}
+
+/** A valid active dossier's stored JSON, unparsed: an evaluation worker parses it itself. */
+export interface DossierSourceText {
+  id: string;
+  hash: string;
+  /** JSON of the Dossier. */
+  document: string;
+  /** JSON of the AttachmentFact[]. */
+  attachments: string;
+  /** JSON of the InputIssue[]. */
+  warnings: string;
+}
+
+/** The stored JSON of every valid active dossier (the ones that can be evaluated), by id. */
+export function listValidDossierTexts(store: Store): DossierSourceText[] {
+  return statement(
+    store.db,
+    `SELECT id, hash, document, attachments, warnings FROM dossiers
+     WHERE status = 'valid' AND document IS NOT NULL ORDER BY id`,
+  ).all() as DossierSourceText[];
+}
+
+/** Id and hash of every dossier that can be evaluated (valid, active), by id. */
+export function listEvaluableDossiers(store: Store): { id: string; hash: string }[] {
+  return statement(
+    store.db,
+    "SELECT id, hash FROM dossiers WHERE status = 'valid' AND document IS NOT NULL ORDER BY id",
+  ).all() as { id: string; hash: string }[];
+}
+
+/** The stored JSON of the valid dossiers among `ids`, by id: one batch of a re-score. */
+export function getDossierTexts(store: Store, ids: readonly string[]): DossierSourceText[] {
+  return statement(
+    store.db,
+    `SELECT id, hash, document, attachments, warnings FROM dossiers
+     WHERE id IN (SELECT value FROM json_each(?)) AND status = 'valid' AND document IS NOT NULL
+     ORDER BY id`,
+  ).all(JSON.stringify(ids)) as DossierSourceText[];
+}

@@ -1,0 +1,68 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  isIntact,
+  writeChunksIfChanged,
+  writeIfChanged,
+  writeSmallFileIfChanged,
+} from '../../src/export/write-outputs.js';
+
+let dir = '';
+
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'prequal-outputs-'));
+});
+
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+const leftovers = async () => (await fs.readdir(dir)).filter((name) => name.endsWith('.tmp'));
+
+describe('writeChunksIfChanged', () => {
+  it('writes a new file, leaves identical bytes alone, and replaces different ones', async () => {
+    const file = path.join(dir, 'doc.json');
+    const first = await writeChunksIfChanged(file, ['{\n', '  "a": 1\n', '}\n']);
+    expect(first.written).toBe(true);
+    expect(await fs.readFile(file, 'utf8')).toBe('{\n  "a": 1\n}\n');
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+    const same = await writeChunksIfChanged(file, ['{\n  "a"', ': 1\n}\n']);
+    expect(same.written).toBe(false);
+    expect(same.record).toEqual(first.record);
+    const longer = await writeChunksIfChanged(file, ['{\n  "a": 1\n}\n', 'more']);
+    expect(longer.written).toBe(true);
+    const shorter = await writeChunksIfChanged(file, ['{\n  "a": 1\n}\n']);
+    expect(shorter.written).toBe(true);
+    expect(await fs.readFile(file, 'utf8')).toBe('{\n  "a": 1\n}\n');
+    expect(await leftovers()).toEqual([]);
+  });
+});
+
+describe('writeSmallFileIfChanged', () => {
+  it('recognises an intact file by its record, and a changed one by its size', async () => {
+    const file = path.join(dir, 'letter-a.fr.md');
+    const first = writeSmallFileIfChanged(file, 'Madame, Monsieur,\n');
+    expect(first.written).toBe(true);
+    expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
+    const known = new Map(first.record ? [[file, first.record]] : []);
+    expect(isIntact(file, first.record)).toBe(true);
+    expect(writeSmallFileIfChanged(file, 'Madame, Monsieur,\n', known).written).toBe(false);
+    // Truncated behind the tool's back (say, by a crash): no longer intact, so it is compared and rewritten.
+    await fs.writeFile(file, '');
+    expect(isIntact(file, first.record)).toBe(false);
+    expect(writeSmallFileIfChanged(file, 'Madame, Monsieur,\n', known).written).toBe(true);
+    expect(await fs.readFile(file, 'utf8')).toBe('Madame, Monsieur,\n');
+    expect(await leftovers()).toEqual([]);
+  });
+});
+
+describe('writeIfChanged', () => {
+  it('compares with the file itself when there is no record', async () => {
+    const file = path.join(dir, 'report.fr.md');
+    expect((await writeIfChanged(file, '# Rapport\n')).written).toBe(true);
+    expect((await writeIfChanged(file, '# Rapport\n')).written).toBe(false);
+    expect((await writeIfChanged(file, '# Rapport 2\n')).written).toBe(true);
+  });
+});

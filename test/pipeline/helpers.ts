@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Context } from '../../src/context.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/** The built worker scripts: worker threads run JavaScript, so these tests use `dist/` like the e2e ones. */
+export const BUILT_PARSE_WORKER = pathToFileURL(path.join(ROOT, 'dist', 'pipeline', 'parse-worker.js'));
+export const BUILT_EVALUATE_WORKER = pathToFileURL(path.join(ROOT, 'dist', 'pipeline', 'evaluate-worker.js'));
+
+/** A temporary copy of a fixture workspace. */
+export function copyFixture(name = 'poc2-s29'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `prequal-pipeline-${name}-`));
+  fs.cpSync(path.join(ROOT, 'fixtures', name), dir, { recursive: true });
+  return dir;
+}
+
+/** A quiet context with a fixed clock. */
+export function quietContext(workspace: string): Context {
+  return {
+    workspace,
+    cwd: workspace,
+    now: () => new Date('2025-12-05T10:00:00Z'),
+    user: 'Test Runner',
+    out: () => undefined,
+    err: () => undefined,
+    interactive: false,
+    progressAllowed: false,
+  };
+}

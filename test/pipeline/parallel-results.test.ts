@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listDossierEntries } from '../../src/dossier/index.js';
+import { importCriteriaFile } from '../../src/pipeline/import-criteria.js';
+import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
+import { DossierReader } from '../../src/pipeline/parse-pool.js';
+import { refreshEvaluations } from '../../src/pipeline/refresh-evaluations.js';
+import { scoreCandidates } from '../../src/pipeline/score-candidates.js';
+import { closeSession, openSession, type Session } from '../../src/pipeline/session.js';
+import type { StorableDossier } from '../../src/store/index.js';
+import { BUILT_EVALUATE_WORKER, BUILT_PARSE_WORKER, copyFixture, quietContext } from './helpers.js';
+
+const cleanup: (() => void)[] = [];
+afterEach(() => {
+  for (const undo of cleanup.splice(0)) undo();
+});
+
+function open(): Session {
+  const workspace = copyFixture();
+  const session = openSession(quietContext(workspace));
+  cleanup.push(() => {
+    closeSession(session);
+    fs.rmSync(workspace, { recursive: true, force: true });
+  });
+  return session;
+}
+
+/** The stored text a read dossier becomes, whichever thread read it. */
+const asStored = ({ documentJson, dossier, ...rest }: StorableDossier) => ({
+  ...rest,
+  document: documentJson ?? (dossier === null ? null : JSON.stringify(dossier)),
+});
+
+describe('DossierReader on worker threads (built dist/)', () => {
+  it('reads every dossier as the in-process reader does, in the order added', async () => {
+    const session = open();
+    const workspace = session.ctx.workspace;
+    const entries = listDossierEntries(workspace);
+    const progress: number[] = [];
+    const here = new DossierReader(workspace, session.tender, { minForWorkers: Number.POSITIVE_INFINITY });
+    const there = new DossierReader(workspace, session.tender, {
+      minForWorkers: 1,
+      batchSize: 3,
+      workers: 2,
+      script: BUILT_PARSE_WORKER,
+      onRead: (done) => progress.push(done),
+    });
+    for (const entry of entries) {
+      here.add({ entry, options: {} });
+      there.add({ entry, options: {} });
+    }
+    const local = await here.finish();
+    const parallel = await there.finish();
+    expect(parallel.some((read) => read.documentJson !== undefined && read.dossier === null)).toBe(true);
+    expect(parallel.map(asStored)).toEqual(local.map(asStored));
+    expect(progress.at(-1)).toBe(entries.length);
+  });
+});
+
+describe('refreshEvaluations', () => {
+  async function scoredTexts(session: Session, minForWorkers: number) {
+    session.store.db.exec('DELETE FROM evaluations');
+    const version = importCriteriaFile(session).version;
+    const result = await refreshEvaluations(session, version, {
+      minForWorkers,
+      batchSize: 2,
+      script: BUILT_EVALUATE_WORKER,
+    });
+    const rows = session.store.db
+      .prepare('SELECT candidate, dossier_hash, evaluation FROM evaluations ORDER BY candidate')
+      .all();
+    return { result, rows, version };
+  }
+
+  it('stores on worker threads exactly what it stores in-process, and what scoreCandidates computes', async () => {
+    const session = open();
+    await ingestDossiers(session);
+    const parallel = await scoredTexts(session, 1);
+    const local = await scoredTexts(session, Number.POSITIVE_INFINITY);
+    expect(parallel.result).toEqual(local.result);
+    expect(parallel.result.computed).toBe(parallel.result.evaluated);
+    expect(parallel.result.invalid).toBeGreaterThan(0);
+    expect(parallel.rows).toEqual(local.rows);
+
+    // Everything is cached now: the report path computes nothing and finds the same results.
+    const scored = scoreCandidates(session, local.version);
+    expect(scored.computed).toBe(0);
+    expect(scored.evaluations.map((e) => JSON.stringify(e))).toEqual(
+      local.rows.map((row) => (row as { evaluation: string }).evaluation),
+    );
+    session.store.db.exec('DELETE FROM evaluations');
+    const fresh = scoreCandidates(session, local.version);
+    expect(fresh.computed).toBe(local.result.evaluated);
+    expect(fresh.evaluations).toEqual(scored.evaluations);
+    expect(Object.keys(fresh.dossierData).length).toBe(local.result.evaluated + local.result.invalid);
+  });
+
+  it('evaluates nothing again when nothing changed', async () => {
+    const session = open();
+    await ingestDossiers(session);
+    const version = importCriteriaFile(session).version;
+    const first = await refreshEvaluations(session, version);
+    const again = await refreshEvaluations(session, version);
+    expect(first.computed).toBe(first.evaluated);
+    expect(again).toEqual({ ...first, computed: 0 });
+  });
+});
