@@ -47,4 +47,13 @@ function isCommanderExit(error: unknown): error is { exitCode: number; code: str
   );
 }
 
+// `prequal audit | head`: once the reader has gone, nothing more can be delivered; stop quietly
+// instead of crashing on EPIPE. The exit code of the work already done stands.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+  });
+}
+
 process.exitCode = await main(process.argv);
