@@ -143,6 +143,23 @@ function cellValue(value: StyledCell['value']): string | number | Date | null {
   return typeof value === 'string' ? safeCellText(value) : value;
 }
 
+/** Points per line of 11-pt text. */
+const LINE_HEIGHT = 15;
+
+/** Lines the tallest wrapped cell of a row takes at its column's width (about one character per width unit). */
+function wrappedLines(cells: StyledCell[], kinds: ColumnKind[], widths: number[]): number {
+  let most = 1;
+  cells.forEach((cell, index) => {
+    if ((cell.kind ?? kinds[index]) !== 'wrap' || typeof cell.value !== 'string') return;
+    const width = Math.max(1, (widths[index] ?? MAX_WIDTH) - 1);
+    const lines = cell.value
+      .split('\n')
+      .reduce((sum, part) => sum + Math.max(1, Math.ceil(part.length / width)), 0);
+    most = Math.max(most, lines);
+  });
+  return most;
+}
+
 /** Rows written between two pauses that let the zip stream drain (bounds memory). */
 const ROWS_PER_SLICE = 2000;
 
@@ -172,7 +189,8 @@ export async function writeSheet(
       { state: 'frozen', xSplit, ySplit: 1, topLeftCell: `${columnLetter(xSplit + 1)}2`, activeCell: 'A2' },
     ],
   });
-  sheet.columns = fitWidths(table).map((width) => ({ width }));
+  const widths = fitWidths(table);
+  sheet.columns = widths.map((width) => ({ width }));
   sheet.autoFilter = `A1:${columnLetter(Math.max(1, table.columns.length))}1`;
 
   const header = sheet.addRow(table.columns.map((column) => safeCellText(column.header)));
@@ -193,6 +211,9 @@ export async function writeSheet(
       const cell = styled[index] as StyledCell;
       row.getCell(index + 1).style = styleOf(cell, cell.kind ?? kinds[index] ?? 'text');
     }
+    const lines = wrappedLines(styled, kinds, widths);
+    // Spreadsheets do not grow a row to its wrapped text on opening: give it the height it needs.
+    if (lines > 1) row.height = Math.min(409, lines * LINE_HEIGHT);
     row.commit();
     written += 1;
     if (written % ROWS_PER_SLICE === 0) await yieldToEventLoop();
