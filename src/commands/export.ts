@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
@@ -46,11 +47,7 @@ export async function exportReport(
   options: ExportOptions,
 ): Promise<ExportedFile[]> {
   const { ctx } = session;
-  const lang: Lang = reportLanguage(session, options.lang);
-  const outDir = options.out ? path.resolve(ctx.cwd, options.out) : path.join(ctx.workspace, 'out');
-  const formats = assertKnownFormats(options.format ?? DEFAULT_FORMATS);
-  const templatesDir = templatesFor(ctx.workspace);
-  const templates = readTemplateTexts(templatesDir, lang);
+  const { lang, outDir, formats, templatesDir, templates } = resolveExport(session, options);
   const key = computeExportKey(report, { lang, templates });
   const stateName = exportStateName(ctx.workspace, outDir, lang);
   const previous = readExportState(session.store, stateName);
@@ -89,12 +86,78 @@ export async function exportReport(
       files: { ...(current?.files ?? {}), ...built },
     });
   }
+  ctx.err(renderExportedFiles(session, files));
+  return files;
+}
+
+interface ResolvedExport {
+  lang: Lang;
+  outDir: string;
+  formats: string[];
+  templatesDir: string;
+  templates: string[];
+}
+
+/** Language, folder, formats (an unknown one is a usage error) and templates of an export. */
+function resolveExport(session: Session, options: ExportOptions): ResolvedExport {
+  const { ctx } = session;
+  const lang: Lang = reportLanguage(session, options.lang);
+  const outDir = options.out ? path.resolve(ctx.cwd, options.out) : path.join(ctx.workspace, 'out');
+  const formats = assertKnownFormats(options.format ?? DEFAULT_FORMATS);
+  const templatesDir = templatesFor(ctx.workspace);
+  return { lang, outDir, formats, templatesDir, templates: readTemplateTexts(templatesDir, lang) };
+}
+
+/** One line per export file, for stderr: written, removed or unchanged. */
+function renderExportedFiles(session: Session, files: ExportedFile[]): string {
+  const { ctx } = session;
   const lines = files.map((file) => {
     const state = file.removed ? 'removed' : file.written ? 'written' : 'unchanged';
     return `${state}: ${path.relative(ctx.cwd, file.file) || file.file}\n`;
   });
-  ctx.err(lines.join(''));
-  return files;
+  return lines.join('');
+}
+
+/** The run snapshot key joined with what else the exports are made of (template folder and texts). */
+function exportSnapshotKey(snapshotKey: string, resolved: ResolvedExport): string {
+  const hash = createHash('sha256').update(`${snapshotKey}\n${resolved.templatesDir}\n`);
+  for (const text of resolved.templates) hash.update(createHash('sha256').update(text).digest('hex'));
+  return hash.digest('hex');
+}
+
+/**
+ * Records that the current exports of `options` are those of the run snapshot `snapshotKey`
+ * (taken after exportReport, so after its own audit entry).
+ */
+export function markExportsCurrent(session: Session, options: ExportOptions, snapshotKey: string): void {
+  const resolved = resolveExport(session, options);
+  const name = exportStateName(session.ctx.workspace, resolved.outDir, resolved.lang);
+  const state = readExportState(session.store, name);
+  if (!state) return;
+  writeExportState(session.store, name, { ...state, snapshotKey: exportSnapshotKey(snapshotKey, resolved) });
+}
+
+/**
+ * For a run whose snapshot matched: when every file of every format asked for was made under
+ * that snapshot and is intact, returns the lines exportReport would print (every file unchanged);
+ * otherwise null (the run then takes the full path).
+ */
+export function replayExports(session: Session, options: ExportOptions, snapshotKey: string): string | null {
+  const resolved = resolveExport(session, options);
+  const state = readExportState(
+    session.store,
+    exportStateName(session.ctx.workspace, resolved.outDir, resolved.lang),
+  );
+  if (!state || state.snapshotKey !== exportSnapshotKey(snapshotKey, resolved)) return null;
+  const files: ExportedFile[] = [];
+  for (const format of resolved.formats) {
+    const records = state.files[format];
+    if (!records || !isFormatIntact(resolved.outDir, records)) return null;
+    files.push(
+      ...Object.keys(records).map((name) => ({ file: path.join(resolved.outDir, name), written: false })),
+    );
+  }
+  return renderExportedFiles(session, files);
 }
 
 /** Records of the files an exporter left in place, by path relative to the output folder. */

@@ -1,7 +1,9 @@
 import type { Context } from '../context.js';
 import { renderJson } from '../export/json.js';
 import { evaluateWorkspace, reportLanguage } from '../pipeline/evaluate-workspace.js';
-import { assertFinal } from '../pipeline/exit-status.js';
+import { assertFinality, type Finality, finalityOf } from '../pipeline/exit-status.js';
+import { requireCriteriaVersion } from '../pipeline/import-criteria.js';
+import { computeSnapshotKey, readTableSnapshot, saveTableSnapshot } from '../pipeline/run-snapshot.js';
 import { withSession } from '../pipeline/session.js';
 import { renderRankTable } from '../ui/rank-table.js';
 
@@ -10,15 +12,33 @@ export interface RankOptions {
   lang?: string;
 }
 
-/** `prequal rank`: the ranked table, or SPEC §6's JSON document with --json. */
+/**
+ * `prequal rank`: the ranked table, or SPEC §6's JSON document with --json. The table is the
+ * stored one when nothing changed since it was made (see run-snapshot.ts); --json, which carries
+ * the run's time, is always made anew.
+ */
 export async function rankCommand(ctx: Context, options: RankOptions): Promise<void> {
-  const shortlist = await withSession(ctx, (session) => {
-    const { report, version } = evaluateWorkspace(session);
+  const finality = await withSession(ctx, (session): Finality => {
     const lang = reportLanguage(session, options.lang);
-    ctx.out(
-      options.json ? renderJson(report, lang) : renderRankTable(report.shortlist, version.criteria, lang),
-    );
-    return report.shortlist;
+    if (!options.json) {
+      const version = requireCriteriaVersion(session);
+      const key = computeSnapshotKey(session, version, lang);
+      const snapshot = key === null ? null : readTableSnapshot(session.store, lang, key);
+      if (snapshot) {
+        ctx.out(snapshot.table);
+        return snapshot.finality;
+      }
+    }
+    const { report, version, scored } = evaluateWorkspace(session);
+    const finality = finalityOf(report.shortlist);
+    if (options.json) {
+      ctx.out(renderJson(report, lang));
+      return finality;
+    }
+    const table = renderRankTable(report.shortlist, version.criteria, lang);
+    ctx.out(table);
+    saveTableSnapshot(session, version, lang, { table, finality, evaluable: scored.evaluations.length });
+    return finality;
   });
-  assertFinal(shortlist, {});
+  assertFinality(finality, {});
 }

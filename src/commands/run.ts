@@ -1,15 +1,18 @@
 import type { Context } from '../context.js';
+import type { Lang } from '../core/types.js';
 import { renderJson } from '../export/json.js';
 import { evaluateWorkspace, reportLanguage } from '../pipeline/evaluate-workspace.js';
-import { assertFinal } from '../pipeline/exit-status.js';
+import { assertFinality, type Finality, finalityOf } from '../pipeline/exit-status.js';
 import { importCriteriaFile } from '../pipeline/import-criteria.js';
 import { importScoreFiles } from '../pipeline/import-scores.js';
 import { ingestDossiers } from '../pipeline/ingest-dossiers.js';
 import { refreshEvaluations } from '../pipeline/refresh-evaluations.js';
-import { withSession } from '../pipeline/session.js';
+import { computeSnapshotKey, readTableSnapshot, saveTableSnapshot } from '../pipeline/run-snapshot.js';
+import { type Session, withSession } from '../pipeline/session.js';
+import type { CriteriaVersion } from '../store/index.js';
 import { progressBar } from '../ui/progress.js';
 import { renderRankTable } from '../ui/rank-table.js';
-import { exportReport } from './export.js';
+import { exportReport, markExportsCurrent, replayExports } from './export.js';
 import { renderIngestSummary } from './ingest.js';
 import { reportScoreImports } from './score.js';
 
@@ -26,7 +29,7 @@ export interface RunOptions {
  * Exit code per SPEC §7: 0, or 3 when the shortlist is not final; 1 when a score file was rejected.
  */
 export async function runCommand(ctx: Context, options: RunOptions): Promise<void> {
-  const { shortlist, imports } = await withSession(ctx, async (session) => {
+  const { finality, imports } = await withSession(ctx, async (session) => {
     const bar = progressBar(ctx, 'reading dossiers');
     const ingest = await ingestDossiers(session, { onProgress: bar });
     bar.end();
@@ -34,18 +37,53 @@ export async function runCommand(ctx: Context, options: RunOptions): Promise<voi
     const { version, created } = importCriteriaFile(session);
     ctx.err(`criteria version ${version.version}${created ? ' (new)' : ''}\n`);
     const imports = importScoreFiles(session, version.criteria);
+    const lang = reportLanguage(session, options.lang);
+    const replayed = options.json ? null : replayRun(session, version, lang, options);
+    if (replayed) return { finality: replayed, imports };
     // Evaluates what the cache lacks on worker threads; the report below then reads the cache.
     const scoring = progressBar(ctx, 'scoring');
-    await refreshEvaluations(session, version, { onProgress: scoring });
+    const refreshed = await refreshEvaluations(session, version, { onProgress: scoring });
     scoring.end();
     const { report } = evaluateWorkspace(session, { version: version.version });
-    const lang = reportLanguage(session, options.lang);
-    ctx.out(
-      options.json ? renderJson(report, lang) : renderRankTable(report.shortlist, version.criteria, lang),
-    );
+    const table = options.json ? null : renderRankTable(report.shortlist, version.criteria, lang);
+    ctx.out(table ?? renderJson(report, lang));
     await exportReport(session, report, options);
-    return { shortlist: report.shortlist, imports };
+    const finality = finalityOf(report.shortlist);
+    if (table !== null) {
+      const key = saveTableSnapshot(session, version, lang, {
+        table,
+        finality,
+        evaluable: refreshed.evaluated,
+      });
+      if (key !== null) markExportsCurrent(session, options, key);
+    }
+    return { finality, imports };
   });
   reportScoreImports(ctx, imports);
-  assertFinal(shortlist, { strict: options.strict });
+  assertFinality(finality, { strict: options.strict });
+}
+
+/**
+ * When nothing the table and the exports depend on changed since the last run (see run-snapshot.ts)
+ * and the exports are intact, prints what that run printed and returns its exit facts; else null.
+ * Not for --json: SPEC §6's document carries the run's time, so it is made anew each time.
+ */
+function replayRun(
+  session: Session,
+  version: CriteriaVersion,
+  lang: Lang,
+  options: RunOptions,
+): Finality | null {
+  const key = computeSnapshotKey(session, version, lang);
+  const snapshot = key === null ? null : readTableSnapshot(session.store, lang, key);
+  if (key === null || snapshot === null) return null;
+  // Checked before anything is printed; reported after the table, where a full run reports them.
+  const exportLines = replayExports(session, options, key);
+  if (exportLines === null) return null;
+  const scoring = progressBar(session.ctx, 'scoring');
+  scoring(snapshot.evaluable, snapshot.evaluable);
+  scoring.end();
+  session.ctx.out(snapshot.table);
+  session.ctx.err(exportLines);
+  return snapshot.finality;
 }

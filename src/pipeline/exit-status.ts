@@ -1,16 +1,38 @@
 import type { Shortlist } from '../core/types.js';
 import { EXIT, ExitError } from '../errors.js';
 
+/** What decides the exit status of a command that ranks, kept apart so a run snapshot can store it. */
+export interface Finality {
+  /** A tie at the cut awaits the committee's decision. */
+  tieAwaiting: boolean;
+  /** Some manual scores are pending. */
+  pending: boolean;
+  /** Some dossiers are invalid (matters only with --strict). */
+  invalid: boolean;
+}
+
+/** The facts of `shortlist` that assertFinal looks at. */
+export function finalityOf(shortlist: Shortlist): Finality {
+  return {
+    tieAwaiting: shortlist.ties.some((t) => t.at_cut && !t.decision),
+    pending: shortlist.candidates.some((c) => c.status === 'pending'),
+    invalid: shortlist.candidates.some((c) => c.status === 'invalid'),
+  };
+}
+
 /**
  * SPEC §7: 3 when the shortlist is not final (an undecided tie at the cut, pending manual scores,
  * or, with --strict, an invalid dossier). Throws the ExitError that main.ts turns into the code.
  */
 export function assertFinal(shortlist: Shortlist, options: { strict?: boolean }): void {
+  assertFinality(finalityOf(shortlist), options);
+}
+
+/** assertFinal on facts already drawn from a shortlist (e.g. by a run snapshot). */
+export function assertFinality(facts: Finality, options: { strict?: boolean }): void {
   const reasons: string[] = [];
-  if (shortlist.ties.some((t) => t.at_cut && !t.decision))
-    reasons.push('a tie at the cut awaits the committee’s decision');
-  if (shortlist.candidates.some((c) => c.status === 'pending')) reasons.push('manual scores are pending');
-  if (options.strict && shortlist.candidates.some((c) => c.status === 'invalid'))
-    reasons.push('some dossiers are invalid (--strict)');
+  if (facts.tieAwaiting) reasons.push('a tie at the cut awaits the committee’s decision');
+  if (facts.pending) reasons.push('manual scores are pending');
+  if (options.strict && facts.invalid) reasons.push('some dossiers are invalid (--strict)');
   if (reasons.length > 0) throw new ExitError(EXIT.notFinal, `shortlist not final: ${reasons.join('; ')}`);
 }

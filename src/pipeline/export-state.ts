@@ -12,6 +12,11 @@ export interface ExportState {
   key: string;
   /** Format → file path relative to the output folder → record. */
   files: Record<string, Record<string, FileRecord>>;
+  /**
+   * The run snapshot key (with the templates) under which these files were last found current:
+   * a run finding the same key and intact files leaves them alone without evaluating anything.
+   */
+  snapshotKey?: string;
 }
 
 /** The meta key of the exports of `outDir` in `lang` (relative to the workspace, so a moved workspace keeps it). */

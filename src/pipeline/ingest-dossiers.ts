@@ -21,6 +21,7 @@ import {
 } from '../store/index.js';
 import { signatureOf } from './dossier-signature.js';
 import { DossierReader } from './parse-pool.js';
+import { countStoreChanges, markDossiersChanged } from './run-snapshot.js';
 import type { Session } from './session.js';
 
 export interface IngestOptions {
@@ -97,7 +98,10 @@ export async function ingestDossiers(session: Session, options: IngestOptions = 
   const warnings = reads.flatMap((result) => result.warnings);
   const read = entries.length - skipped;
   const summary = withWriteTransaction(store.db, () => {
+    const changesBefore = countStoreChanges(store);
     const result = syncDossiers(store, reads, session.at, stats);
+    // Any write, audited or not (a dossier moved or touched), invalidates the run snapshots.
+    if (countStoreChanges(store) !== changesBefore) markDossiersChanged(store);
     setMeta(store, TENDER_KEY, session.tenderHash);
     const changed = [...result.added, ...result.updated, ...result.withdrawn, ...result.reactivated];
     if (changed.length > 0) {

@@ -67,6 +67,14 @@ export function appendAudit(target: StoreOrDb, input: AuditInput): AuditEntry {
   });
 }
 
+/** The head of the audit chain (seq 0 and the genesis hash before any entry): cheap, one row. */
+export function readAuditHead(target: StoreOrDb): { seq: number; hash: string } {
+  return statement(dbOf(target), 'SELECT seq, hash FROM audit_head WHERE id = 1').get() as {
+    seq: number;
+    hash: string;
+  };
+}
+
 /** Every audit entry, oldest first. */
 export function listAudit(target: StoreOrDb): AuditEntry[] {
   const rows = statement(dbOf(target), 'SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];

@@ -4,7 +4,14 @@
  * decisions), the hash-chained audit log and the runs. Committee acts write their own audit entry
  * in the same transaction; `appendAudit` is for any other change a command wants recorded.
  */
-export { type AuditInput, appendAudit, GENESIS_HASH, hashAuditEntry, listAudit } from './audit-log.js';
+export {
+  type AuditInput,
+  appendAudit,
+  GENESIS_HASH,
+  hashAuditEntry,
+  listAudit,
+  readAuditHead,
+} from './audit-log.js';
 export { type AuditVerdict, verifyAudit } from './audit-verify.js';
 export { canonicalJson } from './canonical-json.js';
 export {
