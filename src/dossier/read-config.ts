@@ -31,13 +31,13 @@ export function readConfigFile<T>(
 ): ConfigFile<T> {
   const file = relativeToWorkspace(workspace, absolutePath);
   const fail = (message: string): never => {
-    throw new InputError(`${file}: ${message}`, [{ file, path: '', message }]);
+    throw new InputError(`cannot read ${file}`, [{ file, path: '', message }]);
   };
   let stat: fs.Stats;
   try {
     stat = fs.statSync(absolutePath);
   } catch {
-    return fail(`file not found (looked for ${absolutePath})`);
+    return fail(`file not found (looked for ${absolutePath}; is --workspace right?)`);
   }
   if (!stat.isFile()) fail('not a regular file');
   const bytes = fs.readFileSync(absolutePath);
