@@ -79,6 +79,7 @@ export interface Labels {
     criteria: string;
     criteriaVersion: string;
     sanctions: string;
+    shortlist: string;
     dossier: string;
   };
   consensusFlag: string;
@@ -169,6 +170,7 @@ const FR: Labels = {
     criteria: 'Grille de critères',
     criteriaVersion: 'Version de la grille',
     sanctions: 'Liste de sanctions (version)',
+    shortlist: 'Liste restreinte',
     dossier: 'Dossier',
   },
   consensusFlag: 'écart au-delà du seuil',
@@ -259,6 +261,7 @@ const EN: Labels = {
     criteria: 'Criteria set',
     criteriaVersion: 'Criteria version',
     sanctions: 'Sanctions list version',
+    shortlist: 'Shortlist',
     dossier: 'Dossier',
   },
   consensusFlag: 'spread above threshold',

@@ -19,6 +19,7 @@
  *   (ISO code: OCDS 1.1 addresses only have a country name).
  */
 import type { Criterion, EvaluationReport, Lang, RankedCandidate, Status } from '../core/types.js';
+import { summarizeShortlist } from './shortlist-summary.js';
 
 export const OCDS_EXTENSIONS = [
   'https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/master/extension.json',
@@ -207,6 +208,8 @@ export function buildOcdsReleasePackage(report: EvaluationReport, options: OcdsO
       title: tender.title[lang],
       title_fr: tender.title.fr,
       title_en: tender.title.en,
+      // Below-minimum shortlists and ties awaiting the committee must be said in every output (SPEC §5).
+      description: summarizeShortlist(shortlist, lang).join('. '),
       status: 'active',
       procurementMethod: 'selective',
       procurementMethodDetails: 'Restricted procedure (PRAG) – prequalification / shortlist',

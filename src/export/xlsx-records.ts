@@ -4,6 +4,7 @@
  */
 import type { EvaluationReport, Lang } from '../core/types.js';
 import { labelsFor } from './labels.js';
+import { summarizeShortlist } from './shortlist-summary.js';
 import type { SheetCell, SheetTable } from './xlsx-sheet.js';
 
 /** An RFC 3339 instant as a Date (UTC), or the text when it does not parse. */
@@ -97,7 +98,7 @@ export function buildAuditTable(report: EvaluationReport, lang: Lang): SheetTabl
   };
 }
 
-/** The Run sheet: tool version, run time, criteria and tender fingerprints, then every dossier. */
+/** The Run sheet: tool version, run time, fingerprints, the state of the shortlist, then every dossier. */
 export function buildRunTable(report: EvaluationReport, lang: Lang): SheetTable {
   const labels = labelsFor(lang);
   const h = labels.headers.run;
@@ -108,6 +109,11 @@ export function buildRunTable(report: EvaluationReport, lang: Lang): SheetTable 
     [labels.run.criteria, report.criteria.name, report.criteriaHash],
     [labels.run.criteriaVersion, { value: report.criteriaVersion, kind: 'int' }, ''],
     [labels.run.sanctions, report.sanctionsListVersion ?? labels.none, ''],
+    ...summarizeShortlist(report.shortlist, lang).map((line): SheetCell[] => [
+      labels.run.shortlist,
+      line,
+      '',
+    ]),
   ];
   const dossiers = report.dossiers.map((dossier): SheetCell[] => [
     `${labels.run.dossier} ${dossier.id}`,
