@@ -26,7 +26,7 @@ describe('the state of the shortlist in the workbook and the OCDS release', () =
     const pkg = buildOcdsReleasePackage(report, { publisher: 'x' }) as {
       releases: { tender: { description: string } }[];
     };
-    expect(pkg.releases[0]?.tender.description).toContain('the shortlist is below its minimum');
+    expect(pkg.releases[0]?.tender.description).toContain('en deçà du minimum');
   });
 
   it('says nothing of a tie once the committee decided it', () => {
