@@ -10,6 +10,10 @@ export async function decideCommand(
   options: { choose: string[]; reason: string },
 ): Promise<void> {
   if (!options.reason.trim()) throw new UserError('--reason must not be empty', EXIT.usage);
+  const repeated = options.choose.filter((id, index) => options.choose.indexOf(id) !== index);
+  // A repeated id would fill two seats with one candidate.
+  if (repeated.length > 0)
+    throw new UserError(`--choose names ${[...new Set(repeated)].join(', ')} more than once`, EXIT.usage);
   await withSession(ctx, (session) => {
     const { shortlist } = evaluateWorkspace(session).report;
     const tie = shortlist.ties.find((t) => t.at_cut && !t.decision);

@@ -1,3 +1,4 @@
+import { parsePoints } from '../committee/score-rows.js';
 import type { Context } from '../context.js';
 import type { Criterion } from '../core/types.js';
 import { EXIT, UserError } from '../errors.js';
@@ -43,8 +44,8 @@ export async function overrideCommand(ctx: Context, options: OverrideOptions): P
     if (criterion.kind === 'score') {
       if (options.points === undefined)
         throw new UserError(`${criterion.id} is scored: use --points`, EXIT.usage);
-      points = Number(options.points);
-      if (!Number.isFinite(points) || points < 0 || points > (criterion.max ?? 0)) {
+      points = parsePoints(options.points) ?? Number.NaN;
+      if (Number.isNaN(points) || points < 0 || points > (criterion.max ?? 0)) {
         throw new UserError(`--points must be a number in [0, ${criterion.max ?? 0}]`, EXIT.usage);
       }
     }

@@ -1,8 +1,8 @@
 import type { Context } from '../context.js';
 import { renderJson } from '../export/json.js';
+import { requireEvaluableCriteria } from '../pipeline/check-stored-inputs.js';
 import { evaluateWorkspace, reportLanguage } from '../pipeline/evaluate-workspace.js';
 import { assertFinality, type Finality, finalityOf } from '../pipeline/exit-status.js';
-import { requireCriteriaVersion } from '../pipeline/import-criteria.js';
 import { computeSnapshotKey, readTableSnapshot, saveTableSnapshot } from '../pipeline/run-snapshot.js';
 import { withSession } from '../pipeline/session.js';
 import { renderRankTable } from '../ui/rank-table.js';
@@ -21,7 +21,7 @@ export async function rankCommand(ctx: Context, options: RankOptions): Promise<v
   const finality = await withSession(ctx, (session): Finality => {
     const lang = reportLanguage(session, options.lang);
     if (!options.json) {
-      const version = requireCriteriaVersion(session);
+      const version = requireEvaluableCriteria(session);
       const key = computeSnapshotKey(session, version, lang);
       const snapshot = key === null ? null : readTableSnapshot(session.store, lang, key);
       if (snapshot) {

@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
 import { EXIT, ExitError, formatIssue, UserError } from '../errors.js';
-import { requireCriteriaVersion } from '../pipeline/import-criteria.js';
+import { requireEvaluableCriteria } from '../pipeline/check-stored-inputs.js';
 import { importScoreFiles, type ScoreImport } from '../pipeline/import-scores.js';
 import { refreshEvaluations } from '../pipeline/refresh-evaluations.js';
 import { withSession } from '../pipeline/session.js';
@@ -29,7 +29,7 @@ export async function scoreCommand(ctx: Context, options: ScoreOptions): Promise
     if (options[flag] !== undefined) throw new UserError(`--${flag} goes with --evaluator`, EXIT.usage);
   }
   const imports = await withSession(ctx, async (session) => {
-    const version = requireCriteriaVersion(session);
+    const version = requireEvaluableCriteria(session);
     const imported = importScoreFiles(session, version.criteria);
     const bar = progressBar(ctx, 'scoring');
     // Only the cache is brought up to date: nothing needs the evaluations themselves here.

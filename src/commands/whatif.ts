@@ -1,6 +1,6 @@
 import type { Context } from '../context.js';
+import { assertTenderUnchanged, requireEvaluableCriteria } from '../pipeline/check-stored-inputs.js';
 import { loadVoters } from '../pipeline/committee-view.js';
-import { requireCriteriaVersion } from '../pipeline/import-criteria.js';
 import { loadSanctionsList } from '../pipeline/screen-sanctions.js';
 import { type Session, withSession } from '../pipeline/session.js';
 import { listActiveDossiers, listDecisions, listOverrides, listScores } from '../store/index.js';
@@ -17,9 +17,11 @@ export interface WhatifOptions {
 
 /**
  * Reads once, without writing, everything a simulated shortlist needs from the store: the active
- * dossiers and the committee's scores, overrides and tie decisions.
+ * dossiers and the committee's scores, overrides and tie decisions. Refuses when tender.yaml
+ * changed since the dossiers were ingested.
  */
 export function loadSimulationInput(session: Session): SimulationInput {
+  assertTenderUnchanged(session);
   const input: SimulationInput = {
     dossiers: [],
     invalid: [],
@@ -59,7 +61,7 @@ export function loadSimulationInput(session: Session): SimulationInput {
  */
 export async function whatifCommand(ctx: Context, options: WhatifOptions): Promise<void> {
   await withSession(ctx, (session) => {
-    const version = requireCriteriaVersion(session);
+    const version = requireEvaluableCriteria(session);
     const assignments = parseAssignments(options.set ?? [], version.criteria);
     const current: Scenario = { criteria: version.criteria, tender: session.tender };
     const changed = buildScenario(current, assignments);

@@ -55,9 +55,8 @@ export function checkScoreRows(
     if (!criterion) problem('criterion', `unknown criterion "${row.criterion}"`);
     else if (criterion.rule.type !== 'manual')
       problem('criterion', `criterion ${row.criterion} is not scored by evaluators`);
-    const points = Number(row.points.trim());
-    if (row.points.trim() === '' || !Number.isFinite(points))
-      problem('points', `points "${row.points}" is not a number`);
+    const points = parsePoints(row.points);
+    if (points === null) problem('points', `points "${row.points}" is not a number`);
     else if (criterion?.rule.type === 'manual') {
       const max = criterion.max ?? 0;
       if (points < 0 || points > max)
@@ -72,7 +71,7 @@ export function checkScoreRows(
     const key = `${row.evaluator}\u0000${row.candidate}\u0000${row.criterion}`;
     if (seen.has(key)) problem('criterion', `duplicate score (also at line ${seen.get(key) ?? '?'})`);
     seen.set(key, row.line);
-    if (issues.length === before) {
+    if (issues.length === before && points !== null) {
       scores.push({
         evaluator: row.evaluator,
         candidate: row.candidate,
@@ -85,6 +84,17 @@ export function checkScoreRows(
     }
   }
   return { scores, issues };
+}
+
+/**
+ * Points as evaluators write them: a plain decimal number, with a point or a French decimal comma
+ * (`14.5`, `14,5`); a sign is read so a negative is reported as out of range. Anything else (`0x10`,
+ * `1e1`, empty, `Infinity`), which `Number()` would accept, is null.
+ */
+export function parsePoints(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^-?\d+([.,]\d+)?$/.test(trimmed)) return null;
+  return Number(trimmed.replace(',', '.'));
 }
 
 /** `14,5` (a French decimal comma, as typed in a prompt or a sheet) → `14.5`; anything else unchanged. */

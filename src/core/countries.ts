@@ -129,7 +129,10 @@ export const BUILT_IN_GROUPS: Readonly<Record<string, readonly string[]>> = { EU
  * Expands a list of country codes and group names into a set of ISO codes.
  * A name defined in the tender's `country_groups` wins over a built-in group of the same name
  * (the committee's own definition is the one it published); groups may name other groups.
- * Anything that is not a group is taken as a country code.
+ * Any other two-letter name is taken as a country code; any other name throws, since it can only be
+ * a group the tender no longer defines (the readers check criteria against the tender, so this
+ * happens when stored criteria meet a changed tender.yaml) and silently matching nothing would
+ * reject or ignore candidates for the wrong reason.
  */
 export function expandCountries(
   codesOrGroups: readonly string[],
@@ -140,6 +143,9 @@ export function expandCountries(
   const visit = (name: string): void => {
     const group = tender.country_groups[name] ?? BUILT_IN_GROUPS[name];
     if (!group) {
+      if (!/^[A-Za-z]{2}$/.test(name)) {
+        throw new Error(`unknown country group "${name}": tender.yaml defines no such country_groups entry`);
+      }
       out.add(name.toUpperCase());
       return;
     }

@@ -8,10 +8,16 @@ export interface Contender {
   keys: number[];
 }
 
-/** The value a tie-breaker reads: `points`, or a numeric metric of that criterion's result. */
+/**
+ * The value a tie-breaker reads: `points`, or a numeric metric of that criterion's result.
+ * A current ratio gate that passed with `lowest` null had no current liabilities anywhere: its
+ * ratio is unbounded, so it ranks above every finite ratio rather than below.
+ */
 export function tieBreakerValue(ev: CandidateEvaluation, breaker: TieBreaker): number {
   const result = ev.criteria[breaker.criterion];
   const value = breaker.metric === 'points' ? result?.points : result?.metrics[breaker.metric];
+  if (breaker.metric === 'lowest' && value === null && result?.passed === true)
+    return Number.POSITIVE_INFINITY;
   return typeof value === 'number' && Number.isFinite(value) ? value : Number.NEGATIVE_INFINITY;
 }
 

@@ -32,10 +32,31 @@ function sameIds(a: string[], b: string[]): boolean {
   return set.size === new Set(b).size && b.every((id) => set.has(id));
 }
 
-/** The latest decision (by `at`) whose tied set is exactly this group. */
-function findDecision(group: string[], decisions: TieDecision[]): TieDecision | undefined {
+/**
+ * A decision fills the seats of this tie only if its choice still fits it: distinct ids, all in
+ * the group, exactly `seats` of them. A decision taken when `shortlist.max` (hence the seats) was
+ * different, or one naming a candidate twice, would shortlist too many or too few; it is ignored
+ * and the tie stays open for the committee rather than being broken silently.
+ */
+function fitsTie(d: TieDecision, group: string[], seats: number): boolean {
+  const chosen = new Set(d.chosen);
+  return (
+    chosen.size === d.chosen.length && chosen.size === seats && d.chosen.every((id) => group.includes(id))
+  );
+}
+
+/** Orders two decisions recorded at the same instant, so the input order never matters. */
+function choiceKey(d: TieDecision): string {
+  return [...d.chosen].sort(compareIds).join('\n');
+}
+
+/** The latest decision (by `at`) for exactly this tied group whose choice fills its `seats`. */
+function findDecision(group: string[], seats: number, decisions: TieDecision[]): TieDecision | undefined {
   let found: TieDecision | undefined;
-  for (const d of decisions) if (sameIds(d.tied, group) && (!found || d.at >= found.at)) found = d;
+  for (const d of decisions) {
+    if (!sameIds(d.tied, group) || !fitsTie(d, group, seats)) continue;
+    if (!found || d.at > found.at || (d.at === found.at && choiceKey(d) > choiceKey(found))) found = d;
+  }
   return found;
 }
 
@@ -99,10 +120,11 @@ function placeGroup(group: RankGroup, max: number, decisions: TieDecision[], tie
   const ids = group.members.map((m) => m.ev.id).sort(compareIds);
   const last = group.rank + group.members.length - 1;
   const atCut = group.rank <= max && last > max;
+  const seats = max - group.rank + 1;
   const tie: Tie | null =
     group.members.length > 1 ? { rank: group.rank, candidates: ids, at_cut: atCut } : null;
-  const decision = atCut ? findDecision(ids, decisions) : undefined;
-  if (tie && atCut) tie.seats = max - group.rank + 1;
+  const decision = atCut ? findDecision(ids, seats, decisions) : undefined;
+  if (tie && atCut) tie.seats = seats;
   if (tie && decision) tie.decision = decision;
   if (tie) ties.push(tie);
   return group.members.map((m) => {
@@ -116,7 +138,7 @@ function placeGroup(group: RankGroup, max: number, decisions: TieDecision[], tie
 /**
  * SPEC §5–§6: assigns every candidate a status, ranks the qualified ones by total then tie-breakers
  * (equal candidates share a rank), cuts at `shortlist.max` and never breaks a tie across the cut
- * unless the committee recorded a decision for exactly that group. Deterministic whatever the
+ * unless the committee recorded a decision for exactly that group and its seats. Deterministic whatever the
  * order of the inputs.
  */
 export function rankCandidates(input: RankingInput, criteria: CriteriaSet, tender: Tender): Shortlist {

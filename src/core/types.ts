@@ -410,4 +410,6 @@ export interface EvaluationReport {
   audit: AuditEntry[];
   committee: { name: string; role: CommitteeRole; declaredAt: string | null }[];
   sanctionsListVersion: string | null;
+  /** sha256 (hex) of the sanctions list file's bytes, when one was screened against. */
+  sanctionsListHash?: string | null;
 }

@@ -22,6 +22,20 @@ export const RULE_METRICS: Record<RuleType, readonly string[]> = {
   manual: ['evaluators'],
 };
 
+/**
+ * Metrics a tie-breaker may name: ranking compares numbers, higher first, so a date
+ * (`submitted_at`) or a list (`missing`) would rank every candidate equal, as if absent.
+ */
+const NUMERIC_METRICS = new Set([
+  'count',
+  'total_value',
+  'average',
+  'lowest',
+  'members_checked',
+  'evaluators',
+  'points',
+]);
+
 const GATE_ONLY = new Set<RuleType>([
   'deadline',
   'documents',
@@ -120,11 +134,22 @@ export function checkCriteriaSet(set: Raw): Problem[] {
       ...(RULE_METRICS[target.type as RuleType] ?? []),
       ...(target.kind === 'score' ? ['points'] : []),
     ];
-    if (typeof target.type === 'string' && !metrics.includes(tie.metric)) {
+    if (typeof target.type !== 'string') return;
+    const numeric = metrics.filter((metric) => NUMERIC_METRICS.has(metric));
+    const choices =
+      numeric.length > 0
+        ? `use one of ${numeric.join(', ')}`
+        : `criterion ${tie.criterion} has no numeric metric; break ties on another criterion`;
+    if (!metrics.includes(tie.metric)) {
       const what = tie.metric === 'points' ? ' (it is a gate, without points)' : '';
       problems.push({
         path: ['tie_breakers', index, 'metric'],
-        message: `criterion ${tie.criterion} has no metric "${tie.metric}"${what}${formatSuggestion(tie.metric, metrics)}; use one of ${metrics.join(', ')}`,
+        message: `criterion ${tie.criterion} has no metric "${tie.metric}"${what}${formatSuggestion(tie.metric, numeric)}; ${choices}`,
+      });
+    } else if (!NUMERIC_METRICS.has(tie.metric)) {
+      problems.push({
+        path: ['tie_breakers', index, 'metric'],
+        message: `metric "${tie.metric}" of criterion ${tie.criterion} is not a number and cannot rank candidates; ${choices}`,
       });
     }
   });

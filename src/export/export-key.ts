@@ -25,7 +25,8 @@ export function computeExportKey(report: EvaluationReport, input: ExportKeyInput
   add('prequal-export-key', 1, report.toolVersion, input.lang);
   add('tender', report.tenderHash, report.tender.reference);
   add('criteria', report.criteriaVersion, report.criteriaHash);
-  add('sanctions', report.sanctionsListVersion ?? '');
+  // The version string is the publisher's: a list edited under the same version must still count.
+  add('sanctions', report.sanctionsListVersion ?? '', report.sanctionsListHash ?? '');
   for (const text of input.templates) add('template', createHash('sha256').update(text).digest('hex'));
   for (const dossier of report.dossiers) add('dossier', dossier.id, dossier.hash, dossier.sourcePath);
   // The committee's acts are also in the audit head; listed here too, they cost little.

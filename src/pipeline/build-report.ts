@@ -41,5 +41,6 @@ export function buildReport(
       declaredAt: m.declaredAt,
     })),
     sanctionsListVersion: extra.sanctionsListVersion ?? result.sanctionsListVersion,
+    sanctionsListHash: result.sanctionsListHash,
   };
 }

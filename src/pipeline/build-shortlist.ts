@@ -4,7 +4,7 @@ import type { ManualScore, Override, Shortlist, TieDecision } from '../core/type
 import { type CriteriaVersion, listDecisions, listOverrides, listScores } from '../store/index.js';
 import { loadVoters } from './committee-view.js';
 import type { ScoreResult } from './score-candidates.js';
-import { loadSanctionsList } from './screen-sanctions.js';
+import { readSanctionsList } from './screen-sanctions.js';
 import type { Session } from './session.js';
 
 export interface ShortlistResult {
@@ -14,6 +14,8 @@ export interface ShortlistResult {
   decisions: TieDecision[];
   /** Version of the sanctions list screened against, when tender.yaml names one. */
   sanctionsListVersion: string | null;
+  /** sha256 of the sanctions list file screened against, when tender.yaml names one. */
+  sanctionsListHash: string | null;
 }
 
 /** Adds the committee's scores, overrides and decisions to the evaluations, then ranks. */
@@ -26,7 +28,8 @@ export function buildShortlist(
   const overrides = listOverrides(session.store);
   const decisions = listDecisions(session.store);
   const voters = loadVoters(session);
-  const sanctions = loadSanctionsList(session);
+  const screening = readSanctionsList(session);
+  const sanctions = screening?.list ?? null;
   const evaluations = consolidateAll(
     scored.evaluations,
     { scores, voters, overrides },
@@ -41,5 +44,12 @@ export function buildShortlist(
     warnings: d.warnings,
   }));
   const shortlist = rankCandidates({ evaluations, invalid, decisions }, version.criteria, session.tender);
-  return { shortlist, scores, overrides, decisions, sanctionsListVersion: sanctions?.version ?? null };
+  return {
+    shortlist,
+    scores,
+    overrides,
+    decisions,
+    sanctionsListVersion: sanctions?.version ?? null,
+    sanctionsListHash: screening?.hash ?? null,
+  };
 }

@@ -2,7 +2,7 @@ import type { EvaluationReport, Lang } from '../core/types.js';
 import type { CriteriaVersion } from '../store/index.js';
 import { buildReport } from './build-report.js';
 import { buildShortlist, type ShortlistResult } from './build-shortlist.js';
-import { requireCriteriaVersion } from './import-criteria.js';
+import { requireEvaluableCriteria } from './check-stored-inputs.js';
 import { type ScoreResult, scoreCandidates } from './score-candidates.js';
 import type { Session } from './session.js';
 
@@ -16,12 +16,13 @@ export interface Evaluation {
 /**
  * Scores (from the cache where possible), consolidates and ranks the stored dossiers against a
  * criteria version (the latest by default), and assembles the report the exporters format.
+ * Refuses when tender.yaml changed since the dossiers were ingested (see check-stored-inputs.ts).
  */
 export function evaluateWorkspace(
   session: Session,
   options: { version?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Evaluation {
-  const version = requireCriteriaVersion(session, options.version);
+  const version = requireEvaluableCriteria(session, options.version);
   const scored = scoreCandidates(session, version, options.onProgress);
   const result = buildShortlist(session, version, scored);
   const report = buildReport(session, version, scored, result);

@@ -9,6 +9,8 @@ import type { Session } from './session.js';
 
 export const SCORES_DIR = 'scores';
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 export interface ScoreImport {
   file: string;
   recorded: number;
@@ -48,16 +50,25 @@ export function importScoreFiles(session: Session, criteria: CriteriaSet): Score
 
 export function importScoreCsv(session: Session, absolute: string, criteria: CriteriaSet): ScoreImport {
   const file = path.relative(session.ctx.workspace, absolute).split(path.sep).join('/');
+  const refuse = (message: string): ScoreImport => ({
+    file,
+    recorded: 0,
+    unchanged: 0,
+    issues: [{ file, path: '', message }],
+  });
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(absolute);
+  } catch (error) {
+    return refuse(`cannot read: ${(error as Error).message}`);
+  }
   let text: string;
   try {
-    text = fs.readFileSync(absolute, 'utf8');
-  } catch (error) {
-    return {
-      file,
-      recorded: 0,
-      unchanged: 0,
-      issues: [{ file, path: '', message: `cannot read: ${(error as Error).message}` }],
-    };
+    // Fatal: a sheet saved in another encoding would otherwise record names and comments with
+    // U+FFFD in place of their accents. The decoder strips a leading BOM.
+    text = UTF8.decode(bytes);
+  } catch {
+    return refuse('not valid UTF-8 text; save the file with UTF-8 encoding');
   }
   const { rows, issues } = readScoreCsv(text, file);
   if (issues.length > 0) return { file, recorded: 0, unchanged: 0, issues };

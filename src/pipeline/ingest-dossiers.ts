@@ -19,6 +19,7 @@ import {
   syncDossiers,
   withWriteTransaction,
 } from '../store/index.js';
+import { TENDER_KEY } from './check-stored-inputs.js';
 import { signatureOf } from './dossier-signature.js';
 import { DossierReader } from './parse-pool.js';
 import { countStoreChanges, markDossiersChanged } from './run-snapshot.js';
@@ -36,11 +37,9 @@ export interface IngestResult {
   warnings: ReadDossier['warnings'];
 }
 
-const TENDER_KEY = 'ingest.tender_hash';
-
 /**
  * Reads every dossier of `dossiers/` and makes the store match. A dossier whose files have the same
- * size and modification time as when last stored is not read again (its stored hash stands);
+ * size and change time (latest mtime or ctime, see dossier-signature.ts) as when last stored is not read again (its stored hash stands);
  * everything is re-read when tender.yaml changed, since validity depends on its exchange rates.
  */
 export async function ingestDossiers(session: Session, options: IngestOptions = {}): Promise<IngestResult> {

@@ -52,8 +52,10 @@ export async function refreshEvaluations(
   const total = evaluable.length;
   let done = total - missing.length;
   options.onProgress?.(done, total);
-  const save = (texts: EvaluationText[]) => {
-    saveEvaluationTexts(store, version.version, session.contextHash, texts);
+  // A dossier the engine failed on comes back as null: left uncached, for scoreCandidates to report.
+  const save = (texts: (EvaluationText | null)[]) => {
+    const evaluated = texts.filter((text): text is EvaluationText => text !== null);
+    saveEvaluationTexts(store, version.version, session.contextHash, evaluated);
     done += texts.length;
     options.onProgress?.(done, total);
   };
@@ -66,7 +68,7 @@ export async function refreshEvaluations(
       save(batchAt(start).map((source) => evaluateDossierText(source, version.criteria, session.tender)));
   } else {
     const size = Math.min(defaultWorkerCount(), Math.ceil(missing.length / batchSize));
-    const pool = startWorkerPool<DossierSourceText, EvaluationText>(
+    const pool = startWorkerPool<DossierSourceText, EvaluationText | null>(
       script,
       { criteria: version.criteria, tender: session.tender },
       size,

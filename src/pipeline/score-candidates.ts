@@ -58,22 +58,36 @@ export function scoreCandidates(
     if (hit && hit.dossierHash === head.hash) {
       evaluations.push(hit);
     } else {
-      const evaluation = evaluateDossier(
-        {
-          id: head.id,
-          hash: head.hash,
-          dossier,
-          attachments: JSON.parse(text.attachments) as AttachmentFact[],
-          warnings: JSON.parse(text.warnings) as InputIssue[],
-        },
-        version.criteria,
-        session.tender,
-      );
-      evaluations.push(evaluation);
-      fresh.push(evaluation);
+      const input = {
+        id: head.id,
+        hash: head.hash,
+        dossier,
+        attachments: JSON.parse(text.attachments) as AttachmentFact[],
+        warnings: JSON.parse(text.warnings) as InputIssue[],
+      };
+      try {
+        const evaluation = evaluateDossier(input, version.criteria, session.tender);
+        evaluations.push(evaluation);
+        fresh.push(evaluation);
+      } catch (error) {
+        // One dossier the engine cannot evaluate must not abort the others: it is reported as
+        // invalid, with the reason, never as a stack trace.
+        invalid.push(unevaluable(getDossier(session.store, head.id) as StoredDossier, error));
+      }
     }
     onProgress?.(index + 1, heads.length);
   });
   if (fresh.length > 0) saveEvaluations(session.store, version.version, session.contextHash, fresh);
   return { evaluations, invalid, computed: fresh.length, sourcePaths, dossierData };
+}
+
+/** A stored dossier the engine threw on, as an invalid one whose first error says why. */
+function unevaluable(stored: StoredDossier, error: unknown): StoredDossier {
+  const reason = error instanceof Error ? error.message : String(error);
+  const issue: InputIssue = {
+    file: stored.sourcePath,
+    path: '',
+    message: `could not be evaluated: ${reason}`,
+  };
+  return { ...stored, status: 'invalid', errors: [issue, ...stored.errors] };
 }

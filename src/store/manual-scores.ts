@@ -23,8 +23,9 @@ interface ScoreRow {
  * The latest score of an (evaluator, candidate, criterion) wins; the earlier one stays in the
  * table, marked superseded, and the audit log keeps both values. A score equal to the current one
  * (same points and comment) is not recorded again, so re-reading the same `scores/*.csv` on every
- * run adds nothing. An evaluator must be registered with the `evaluator` role (chair and secretary
- * do not vote) and have declared impartiality first (SPEC §5). Ranges against the criterion's
+ * run adds nothing. When a committee is registered, an evaluator must be in it with the `evaluator`
+ * role (chair and secretary do not vote) and have declared impartiality first (SPEC §5); with no
+ * committee at all, any named evaluator is accepted (voters are then everyone who scored). Ranges against the criterion's
  * `max` are the caller's check: the store does not know which criteria version applies.
  */
 export function recordScores(
@@ -69,6 +70,10 @@ function assertMayScore(store: Store, score: ManualScore): void {
   if (!Number.isFinite(score.points) || score.points < 0) {
     throw new UserError(`${where}points must be a number of at least 0, not ${score.points}.`);
   }
+  if (score.evaluator.trim() === '') throw new UserError(`${where}the evaluator's name is empty.`);
+  // With no committee registered, SPEC §5 counts everyone who scored: there is no one to declare
+  // to, so any named evaluator is accepted (the same rule as checkScoreRows).
+  if (!committeeRegistered(store)) return;
   const member = statement(store.db, 'SELECT role, declared_at FROM committee_members WHERE name = ?').get(
     score.evaluator,
   ) as { role: string; declared_at: string | null } | undefined;
@@ -81,6 +86,10 @@ function assertMayScore(store: Store, score: ManualScore): void {
       `${where}${score.evaluator} has not recorded a declaration of impartiality and confidentiality yet.`,
     );
   }
+}
+
+function committeeRegistered(store: Store): boolean {
+  return statement(store.db, 'SELECT 1 FROM committee_members LIMIT 1').get() !== undefined;
 }
 
 /** The current score of every (evaluator, candidate, criterion), by candidate, criterion, evaluator. */

@@ -38,4 +38,16 @@ describe('expandCountries', () => {
     const loop = makeTender({ country_groups: { A: ['A', 'SN'] } });
     expect([...expandCountries(['A'], loop)]).toEqual(['SN']);
   });
+
+  it.each([['SAHEL'], ['ecowas2'], ['X'], ['FRA']])(
+    'throws naming an unknown group rather than reading %s as a country code',
+    (name) => {
+      expect(() => expandCountries(['SN', name], tender)).toThrow(`unknown country group "${name}"`);
+    },
+  );
+
+  it('throws for an unknown group named inside a group', () => {
+    const nested = makeTender({ country_groups: { WEST: ['SN', 'SAHEL'] } });
+    expect(() => expandCountries(['WEST'], nested)).toThrow('unknown country group "SAHEL"');
+  });
 });

@@ -128,6 +128,15 @@ describe('ranking properties', () => {
     );
   });
 
+  it('leaves total null only for pending candidates (a rejected one counts pending scores as 0)', () => {
+    fc.assert(
+      fc.property(evaluationsArb, (evs) => {
+        const s = rankCandidates({ evaluations: evs, invalid: [], decisions: [] }, criteria, tender);
+        for (const c of s.candidates) expect(c.total === null).toBe(c.status === 'pending');
+      }),
+    );
+  });
+
   it('gives the same bytes for the same inputs', () => {
     fc.assert(
       fc.property(evaluationsArb, (evs) => {
@@ -154,6 +163,55 @@ describe('ranking properties', () => {
         expect(tied.length > 0).toBe(s.ties.some((t) => t.at_cut && !t.decision));
         if (decide) expect(tied).toEqual([]);
       }),
+    );
+  });
+});
+
+/** Any decision for the ties at the cut: stale seat counts, duplicates, outsiders, or a fitting one. */
+const anyDecisionsFor = (evs: CandidateEvaluation[]): fc.Arbitrary<TieDecision[]> => {
+  const first = rankCandidates({ evaluations: evs, invalid: [], decisions: [] }, criteria, tender);
+  const atCut = first.ties.filter((t) => t.at_cut);
+  if (atCut.length === 0) return fc.constant([]);
+  return fc.tuple(
+    ...atCut.map((t) =>
+      fc
+        .array(fc.constantFrom(...t.candidates, 'outsider'), { maxLength: t.candidates.length + 1 })
+        .map((chosen) => ({
+          tied: t.candidates,
+          chosen,
+          reason: 'r',
+          by: 'Awa',
+          at: '2025-12-05T10:00:00Z',
+        })),
+    ),
+  );
+};
+
+describe('ranking with arbitrary decisions', () => {
+  it('never shortlists more than max, and applies only a decision that fills the seats exactly', () => {
+    fc.assert(
+      fc.property(
+        evaluationsArb.chain((evs) => fc.tuple(fc.constant(evs), anyDecisionsFor(evs))),
+        ([evs, decisions]) => {
+          const s = rankCandidates({ evaluations: evs, invalid: [], decisions }, criteria, tender);
+          expect(s.filled).toBeLessThanOrEqual(s.max);
+          for (const tie of s.ties.filter((t) => t.at_cut)) {
+            const members = s.candidates.filter((c) => tie.candidates.includes(c.id));
+            const given = decisions.find((d) => d.tied.join() === tie.candidates.join());
+            const fits =
+              given !== undefined &&
+              new Set(given.chosen).size === given.chosen.length &&
+              given.chosen.length === tie.seats &&
+              given.chosen.every((id) => tie.candidates.includes(id));
+            expect(tie.decision).toEqual(fits ? given : undefined);
+            const shortlisted = members.filter((c) => c.status === 'shortlisted').length;
+            expect(shortlisted).toBe(fits ? tie.seats : 0);
+            if (!fits) expect(members.every((c) => c.status === 'tied')).toBe(true);
+            if (!fits) expect(s.awaitingCommittee).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -131,7 +131,8 @@ describe('rankCandidates', () => {
       points: { 'EXP-1': 40, 'EXP-3': null },
     });
     const s = rank([ev]);
-    expect(s.candidates[0]).toMatchObject({ status: 'rejected', total: null, rank: null });
+    // SPEC §6: total is null only for invalid and pending candidates; the pending EXP-3 counts 0.
+    expect(s.candidates[0]).toMatchObject({ status: 'rejected', total: 40, rank: null });
     expect(s.candidates[0]?.reasons.map((r) => [r.criterion, r.message.en])).toEqual([
       ['ADM-1', 'ADM-1 not met'],
       ['SEL-3', 'SEL-3 not met'],

@@ -84,6 +84,29 @@ describe('readCriteria', () => {
       at: [5, 'metric: average'],
     },
     {
+      name: 'tie-breaker on a date metric',
+      text: single(gate, 'tie_breakers:\n  - { criterion: A, metric: submitted_at }\n'),
+      issue: {
+        path: 'tie_breakers.0.metric',
+        message:
+          'metric "submitted_at" of criterion A is not a number and cannot rank candidates; criterion A has no numeric metric; break ties on another criterion',
+      },
+      at: [5, 'metric: submitted_at'],
+    },
+    {
+      name: 'tie-breaker on a list metric',
+      text: single(
+        '{ id: D, kind: gate, rule: { type: documents, required: [form] } }',
+        'tie_breakers:\n  - { criterion: D, metric: missing }\n',
+      ),
+      issue: {
+        path: 'tie_breakers.0.metric',
+        message:
+          'metric "missing" of criterion D is not a number and cannot rank candidates; criterion D has no numeric metric; break ties on another criterion',
+      },
+      at: [5, 'metric: missing'],
+    },
+    {
       name: 'score without max',
       text: single('{ id: A, kind: score, rule: { type: references, points_each: 5 } }'),
       issue: { path: 'criteria.0.max', message: 'a score criterion needs "max", its highest points' },

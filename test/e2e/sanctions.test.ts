@@ -35,6 +35,8 @@ describe('sanctions screening on fixtures/poc2-s29', () => {
     );
     const pending = prequal(['run', '--workspace', ws, '--json', ...NOW]);
     expect(pending.code).toBe(3);
+    expect(pending.stderr).toContain('a sanctions near match awaits the secretary’s review');
+    expect(pending.stderr).not.toContain('manual scores are pending');
     const doc = JSON.parse(pending.stdout) as Doc;
     expect(doc.candidates.find((c) => c.id === 'c01-institut-droits-securite')?.status).toBe('pending');
     const notSecretary = prequal([

@@ -37,4 +37,16 @@ describe('computeExportKey', () => {
       computeExportKey(report, { lang: 'fr', templates }),
     );
   });
+
+  it('changes with the sanctions list’s content even under the same version string', () => {
+    const report = {
+      ...buildSampleReport(),
+      sanctionsListVersion: '2025-11',
+      sanctionsListHash: 'a'.repeat(64),
+    };
+    const edited = { ...report, sanctionsListHash: 'b'.repeat(64) };
+    expect(computeExportKey(edited, { lang: 'fr', templates })).not.toBe(
+      computeExportKey(report, { lang: 'fr', templates }),
+    );
+  });
 });

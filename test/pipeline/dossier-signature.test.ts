@@ -3,7 +3,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listDossierEntries } from '../../src/dossier/index.js';
 import { signatureOf } from '../../src/pipeline/dossier-signature.js';
-import { copyFixture } from './helpers.js';
+import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
+import { closeSession, openSession } from '../../src/pipeline/session.js';
+import { copyFixture, quietContext } from './helpers.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -53,5 +55,26 @@ describe('signatureOf', () => {
     const ws = workspace();
     const stat = fs.statSync(path.join(ws, 'dossiers', 'c15-nord-sud-expertise.yaml'));
     expect(signatureOfId(ws, 'c15-nord-sud-expertise')).toEqual({ size: stat.size, mtimeMs: stat.mtimeMs });
+  });
+
+  it('lets ingest see content replaced with the old size and mtime restored (cp -p, touch -r)', async () => {
+    const ws = workspace();
+    const session = openSession(quietContext(ws));
+    try {
+      const file = path.join(ws, 'dossiers', 'c01-institut-droits-securite', 'dossier.yaml');
+      const old = new Date('2025-11-20T08:00:00Z');
+      fs.utimesSync(file, old, old);
+      await ingestDossiers(session);
+      const before = fs.statSync(file);
+      const text = fs.readFileSync(file, 'utf8');
+      fs.writeFileSync(file, text.replace('Abdou Diallo', 'Abdou Diallu'));
+      fs.utimesSync(file, old, old);
+      expect(fs.statSync(file).size).toBe(before.size);
+      expect(fs.statSync(file).mtimeMs).toBe(before.mtimeMs);
+      const again = await ingestDossiers(session);
+      expect(again.summary.updated).toEqual(['c01-institut-droits-securite']);
+    } finally {
+      closeSession(session);
+    }
   });
 });

@@ -100,4 +100,14 @@ describe('manual scores', () => {
     expect(() => recordScores(store, [score('Jean', 'c01', -1)], META)).toThrow(/scores\/jean.csv:2/);
     expect(listScores(store)).toEqual([]);
   });
+
+  it('accepts any named evaluator when no committee is registered (voters are everyone who scored)', () => {
+    const store = openTempStore();
+    expect(recordScores(store, [score('Jean', 'c01', 3), score('Anyone', 'c01', 2)], META)).toEqual({
+      recorded: 2,
+      unchanged: 0,
+    });
+    expect(listScores(store).map((s) => s.evaluator)).toEqual(['Anyone', 'Jean']);
+    expect(() => recordScores(store, [score(' ', 'c02', 1)], META)).toThrow(/evaluator's name is empty/);
+  });
 });

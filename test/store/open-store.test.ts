@@ -6,6 +6,8 @@ import { UserError } from '../../src/errors.js';
 import {
   applyMigrations,
   LATEST_SCHEMA_VERSION,
+  listScores,
+  MIGRATIONS,
   type Migration,
   openStore,
   readSchemaVersion,
@@ -108,5 +110,25 @@ describe('applyMigrations', () => {
     applyMigrations(db, [steps[0]!, fixed], 'memory');
     expect(readSchemaVersion(db)).toBe(2);
     db.close();
+  });
+
+  it('keeps the scores of a version 1 store when manual scores lose their committee reference', () => {
+    const file = path.join(makeTempDir(), 'prequal.db');
+    const db = new Database(file);
+    db.pragma('foreign_keys = ON');
+    applyMigrations(db, MIGRATIONS.slice(0, 1), file);
+    db.prepare(
+      "INSERT INTO committee_members (name, role, source, added_at) VALUES ('Jean', 'evaluator', 'cli', 'x')",
+    ).run();
+    db.prepare(
+      `INSERT INTO manual_scores (evaluator, candidate, criterion, points, comment, source, recorded_at)
+       VALUES ('Jean', 'c01', 'EXP-4', 12, 'ok', 'scores/jean.csv:2', '2025-12-05T10:00:00Z')`,
+    ).run();
+    db.close();
+    const store = openTempStore(file);
+    expect(readSchemaVersion(store.db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(listScores(store).map((s) => [s.evaluator, s.points])).toEqual([['Jean', 12]]);
+    // The rebuilt table keeps its guards.
+    expect(() => store.db.prepare('DELETE FROM manual_scores').run()).toThrow(/never deleted/);
   });
 });

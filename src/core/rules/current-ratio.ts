@@ -1,13 +1,17 @@
 import { yearOf } from '../dates.js';
 import { describeEntity } from '../entities.js';
-import { roundPoints } from '../money.js';
-import { bi, biMap, formatNumber, formatQuantity, verdictWord } from '../text.js';
+import { bi, biMap, verdictWord } from '../text.js';
 import type { Bilingual, Entity, Rule } from '../types.js';
+import {
+  formatRatio,
+  formatThreshold,
+  meetsThreshold,
+  type RatioFinding,
+  shownRatio,
+} from './ratio-display.js';
 import type { RuleContext, RuleModule, RuleOutcome } from './rule.js';
 
 type CurrentRatioRule = Extract<Rule, { type: 'current_ratio' }>;
-
-type RatioFinding = { ratio: number } | { problem: Bilingual };
 
 /** One entity's current ratio for `year`, or why it cannot be computed. */
 function findRatio(entity: Entity, year: number): RatioFinding {
@@ -28,20 +32,25 @@ function findRatio(entity: Entity, year: number): RatioFinding {
     return { problem: bi(`passif courant ${year} non déclaré`, `no current liabilities for ${year}`) };
   }
   if (liabilities === 0) {
+    // Assets and no short-term debt: as liquid as can be, so the gate passes. Nothing over nothing
+    // shows no liquidity at all, so that case still fails, with its own reason.
+    if (assets > 0) return { unbounded: true };
     return {
       problem: bi(
-        `passif courant ${year} nul : ratio non calculable`,
-        `current liabilities for ${year} are zero: no ratio`,
+        `actif et passif courants ${year} nuls : ratio non calculable`,
+        `current assets and liabilities for ${year} are both zero: no ratio`,
       ),
     };
   }
-  // Compared as shown, to 2 decimals, so a ratio printed 1.20 never fails a 1.20 threshold.
-  return { ratio: roundPoints(assets / liabilities) };
+  // Unrounded: 1.195 must not pass `at_least: 1.2` by being shown as 1.20.
+  return { ratio: assets / liabilities };
 }
 
 /**
  * Current assets / current liabilities for the financial year before the deadline's year,
  * for each entity on its own (liquidity cannot be pooled); each must reach `at_least`.
+ * An entity with no current liabilities passes and is left out of `lowest` (null when every
+ * entity is in that case).
  */
 export const currentRatioRule: RuleModule<CurrentRatioRule> = {
   evaluate(ctx: RuleContext<CurrentRatioRule>): RuleOutcome {
@@ -51,6 +60,7 @@ export const currentRatioRule: RuleModule<CurrentRatioRule> = {
     const details: Bilingual[] = [];
     // Entities whose ratio cannot be computed: the summary names them, as they are why it fails.
     const missing: Bilingual[] = [];
+    let unbounded = 0;
     let passed = true;
     for (const entity of ctx.entities) {
       const who = describeEntity(entity);
@@ -61,29 +71,49 @@ export const currentRatioRule: RuleModule<CurrentRatioRule> = {
         missing.push(bi(`${who.fr} (${found.problem.fr})`, `${who.en} (${found.problem.en})`));
         continue;
       }
+      if ('unbounded' in found) {
+        unbounded += 1;
+        details.push(
+          bi(
+            `${who.fr} : aucun passif courant ${year} : ratio non borné (atteint)`,
+            `${who.en}: no current liabilities for ${year}: ratio not bounded (met)`,
+          ),
+        );
+        continue;
+      }
       ratios.push(found.ratio);
-      if (found.ratio < threshold) passed = false;
-      const word = verdictWord(found.ratio >= threshold);
+      const met = meetsThreshold(found.ratio, threshold);
+      if (!met) passed = false;
+      const word = verdictWord(met);
       details.push(
         biMap(
           (lang) =>
-            `${who[lang]}${lang === 'fr' ? ' : ' : ': '}${formatNumber(found.ratio, lang)} (${word[lang]})`,
+            `${who[lang]}${lang === 'fr' ? ' : ' : ': '}${formatRatio(found.ratio, threshold, lang)} (${word[lang]})`,
         ),
       );
     }
     const word = verdictWord(passed);
     const low = ratios.length === 0 ? null : Math.min(...ratios);
     const summary = biMap((lang) => {
-      const t = formatQuantity(threshold, lang);
-      if (missing.length > 0) return summaryWithMissing(year, missing, low, t, lang);
+      const t = formatThreshold(threshold, lang);
+      if (missing.length > 0) return summaryWithMissing(year, missing, low, threshold, lang);
       const lowText =
-        low === null ? (lang === 'fr' ? 'non calculable' : 'not computable') : formatNumber(low, lang);
+        low !== null
+          ? formatRatio(low, threshold, lang)
+          : unbounded > 0
+            ? lang === 'fr'
+              ? 'aucun passif courant, ratio non borné'
+              : 'no current liabilities, ratio not bounded'
+            : lang === 'fr'
+              ? 'non calculable'
+              : 'not computable';
       const several = ctx.entities.length > 1;
       return lang === 'fr'
         ? `ratio de liquidité générale ${year}${several ? ', le plus faible des membres' : ''} : ${lowText}, seuil ${t} : ${word.fr}`
         : `current ratio ${year}${several ? ', lowest of the members' : ''}: ${lowText}, threshold ${t}: ${word.en}`;
     });
-    return { passed, metrics: { lowest: low }, explanation: [summary, ...details] };
+    const lowest = low === null ? null : shownRatio(low, threshold);
+    return { passed, metrics: { lowest }, explanation: [summary, ...details] };
   },
 };
 
@@ -95,12 +125,13 @@ function summaryWithMissing(
   year: number,
   missing: Bilingual[],
   low: number | null,
-  threshold: string,
+  threshold: number,
   lang: 'fr' | 'en',
 ): string {
   const names = missing.map((entry) => entry[lang]).join(lang === 'fr' ? ' ; ' : '; ');
-  const others = low === null ? '' : formatNumber(low, lang);
+  const others = low === null ? '' : formatRatio(low, threshold, lang);
+  const t = formatThreshold(threshold, lang);
   return lang === 'fr'
-    ? `ratio de liquidité générale ${year} non calculable pour ${names}${others ? `, le plus faible des autres membres : ${others}` : ''}, seuil ${threshold} : non atteint`
-    : `current ratio ${year} not computable for ${names}${others ? `, lowest of the other members: ${others}` : ''}, threshold ${threshold}: not met`;
+    ? `ratio de liquidité générale ${year} non calculable pour ${names}${others ? `, le plus faible des autres membres : ${others}` : ''}, seuil ${t} : non atteint`
+    : `current ratio ${year} not computable for ${names}${others ? `, lowest of the other members: ${others}` : ''}, threshold ${t}: not met`;
 }

@@ -23,7 +23,7 @@ describe('current ratio rule (year before the deadline: 2024), each entity alone
   it.each([
     [sheet(120, undefined), 'no current liabilities for 2024'],
     [sheet(undefined, 100), 'no current assets for 2024'],
-    [sheet(120, 0), 'current liabilities for 2024 are zero: no ratio'],
+    [sheet(0, 0), 'current assets and liabilities for 2024 are both zero: no ratio'],
     [sheet(120, 100, '2023'), 'no current assets or liabilities for 2024'],
   ])('fails with the reason when a figure is missing (%#)', (financials, reason) => {
     const result = evaluateOne(FIN2, makeDossier({ financials }));
@@ -65,6 +65,58 @@ describe('current ratio rule (year before the deadline: 2024), each entity alone
     const result = evaluateOne(FIN2, makeDossier({ financials: sheet(120, undefined) }));
     expect(result.explanation[0]?.en).toBe(
       'current ratio 2024 not computable for Institut Droits & Sécurité SARL (lead) (no current liabilities for 2024), threshold 1.2: not met',
+    );
+  });
+
+  it.each([
+    // Unrounded comparison: 1.195 is below 1.2 even though it rounds to 1.20, and says so with 4 decimals.
+    [119.5, 100, 1.2, false, 1.195, '1.1950, threshold 1.2: not met'],
+    [1199999, 1000000, 1.2, false, 1.199999, '1.199999, threshold 1.2: not met'],
+    [120, 100, 1.2, true, 1.2, '1.20, threshold 1.2: met'],
+    [12, 10, 1.2, true, 1.2, '1.20, threshold 1.2: met'],
+    // A threshold with 3 decimals is shown as written, and a ratio above it that rounds below shows more.
+    [1196, 1000, 1.195, true, 1.2, '1.20, threshold 1.195: met'],
+    [11912, 10000, 1.191, true, 1.1912, '1.1912, threshold 1.191: met'],
+    [1194, 1000, 1.195, false, 1.19, '1.19, threshold 1.195: not met'],
+  ])(
+    'assets %s / liabilities %s against %s → %s (lowest %s)',
+    (assets, liabilities, atLeast, passed, lowest, tail) => {
+      const rule = gate('FIN-2', { type: 'current_ratio', at_least: atLeast });
+      const result = evaluateOne(rule, makeDossier({ financials: sheet(assets, liabilities) }));
+      expect(result.passed).toBe(passed);
+      expect(result.metrics.lowest).toBe(lowest);
+      expect(result.explanation[0]?.en).toBe(`current ratio 2024: ${tail}`);
+    },
+  );
+
+  it('shows a failing ratio with more decimals in French too', () => {
+    const result = evaluateOne(FIN2, makeDossier({ financials: sheet(119.5, 100) }));
+    expect(result.explanation[0]?.fr).toBe(
+      'ratio de liquidité générale 2024 : 1,1950, seuil 1,2 : non atteint',
+    );
+    expect(result.explanation[1]?.en).toBe('Institut Droits & Sécurité SARL (lead): 1.1950 (not met)');
+  });
+
+  it('passes a firm with current assets and no current liabilities, leaving lowest null', () => {
+    const result = evaluateOne(FIN2, makeDossier({ financials: sheet(120, 0) }));
+    expect(result.passed).toBe(true);
+    expect(result.metrics.lowest).toBeNull();
+    expect(result.explanation.map((line) => line.en)).toEqual([
+      'current ratio 2024: no current liabilities, ratio not bounded, threshold 1.2: met',
+      'Institut Droits & Sécurité SARL (lead): no current liabilities for 2024: ratio not bounded (met)',
+    ]);
+  });
+
+  it('leaves a member with no current liabilities out of lowest, which the others set', () => {
+    const dossier = makeDossier({
+      financials: sheet(5000, 0),
+      members: [makeMember({ financials: sheet(130, 100) })],
+    });
+    const result = evaluateOne(FIN2, dossier);
+    expect(result.passed).toBe(true);
+    expect(result.metrics.lowest).toBe(1.3);
+    expect(result.explanation[0]?.en).toBe(
+      'current ratio 2024, lowest of the members: 1.30, threshold 1.2: met',
     );
   });
 });

@@ -1,0 +1,54 @@
+import type { InputIssue } from '../core/types.js';
+import { parseDocument } from '../dossier/parse-document.js';
+import { buildCriteriaSchema } from '../dossier/schema-criteria.js';
+import { validateValue } from '../dossier/validate-value.js';
+import { InputError, UserError } from '../errors.js';
+import { type CriteriaVersion, getMeta } from '../store/index.js';
+import { requireCriteriaVersion } from './import-criteria.js';
+import type { Session } from './session.js';
+
+/** Meta key holding the hash of the tender.yaml the stored dossiers were read against. */
+export const TENDER_KEY = 'ingest.tender_hash';
+
+/**
+ * Refuses when tender.yaml changed since the dossiers were last ingested: validity depends on
+ * its exchange rates and country groups, so stored dossiers must not be judged against another
+ * tender (a removed rate would crash the engine; a renamed group would silently change results).
+ * A store never ingested has nothing to be stale about.
+ */
+export function assertTenderUnchanged(session: Session): void {
+  const stored = getMeta(session.store, TENDER_KEY);
+  if (stored !== null && stored !== session.tenderHash)
+    throw new UserError(
+      'tender.yaml changed since the dossiers were ingested: run `prequal ingest` (or `prequal run`)',
+    );
+}
+
+/**
+ * Validates a stored criteria version again, against the current tender (a criteria file can
+ * name country groups that tender.yaml no longer defines). Lists every problem when it fails.
+ */
+export function assertCriteriaFitTender(session: Session, version: CriteriaVersion): void {
+  const file = `criteria version ${version.version}`;
+  const parsed = parseDocument(version.text, file);
+  const schema = buildCriteriaSchema(Object.keys(session.tender.country_groups));
+  const issues: InputIssue[] =
+    parsed.value === null ? parsed.issues : validateValue(schema, parsed.value, file, 'error').errors;
+  if (issues.length === 0) return;
+  throw new InputError(
+    `${file} no longer fits tender.yaml: fix criteria.yaml and run \`prequal criteria import\``,
+    issues,
+  );
+}
+
+/**
+ * The criteria version to evaluate with, once the stored dossiers and that version are known to
+ * match the current tender.yaml: what every command that judges stored data without ingesting
+ * again must call.
+ */
+export function requireEvaluableCriteria(session: Session, version?: number): CriteriaVersion {
+  assertTenderUnchanged(session);
+  const found = requireCriteriaVersion(session, version);
+  assertCriteriaFitTender(session, found);
+  return found;
+}
