@@ -80,6 +80,7 @@ export function buildProgram(): Command {
     .option('--now <datetime>', 'the run clock (RFC 3339), for reproducible runs and tests')
     .option('--no-color', 'never colour output (NO_COLOR and FORCE_COLOR are honoured too)')
     .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride();
 
   registerCommands(program);
@@ -115,7 +116,7 @@ function registerCommands(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .addHelpText(
       'after',
-      examples(['prequal ingest --workspace fixtures/poc2-s29', 'prequal ingest --strict']),
+      examples(['prequal ingest --workspace my-tender', 'prequal ingest --strict --json']),
     )
     .action(action(async () => (await import('./commands/ingest.js')).ingestCommand));
 
@@ -172,7 +173,13 @@ function registerCommands(program: Command): void {
     .option('--json', 'machine output')
     .option('--closest', 'the smallest single threshold change that would shortlist this candidate')
     .addOption(new Option('--lang <lang>', 'language').choices(['fr', 'en']))
-    .addHelpText('after', examples(['prequal explain c03-retard', 'prequal explain c09 --closest']))
+    .addHelpText(
+      'after',
+      examples([
+        'prequal explain c11-atlantique-securite-conseil --lang en',
+        'prequal explain c07 --closest   # a unique prefix of the id is enough',
+      ]),
+    )
     .action(action(async () => (await import('./commands/explain.js')).explainCommand));
 
   program
@@ -199,7 +206,13 @@ function registerCommands(program: Command): void {
     )
     .option('--strict', 'exit 3 when any dossier is invalid')
     .option('--json', "print SPEC §6's JSON document instead of the table")
-    .addHelpText('after', examples(['prequal run --workspace fixtures/poc2-s29 --out out/']))
+    .addHelpText(
+      'after',
+      examples([
+        'prequal run --workspace my-tender --out my-tender/out',
+        'prequal run --json --strict > shortlist.json',
+      ]),
+    )
     .action(action(async () => (await import('./commands/run.js')).runCommand));
 
   const audit = program
@@ -298,7 +311,7 @@ function registerCommitteeCommands(program: Command): void {
     .addHelpText(
       'after',
       examples([
-        'prequal override --as "Moussa Diop" --candidate c07 --criterion ADM-2 --pass --reason "RCCM filed as rccm-2025.pdf"',
+        'prequal override --as "Olivier Lemaire" --candidate c18 --criterion sanctions --pass --reason "Different entity: registration numbers differ"',
       ]),
     )
     .action(action(async () => (await import('./commands/override.js')).overrideCommand));

@@ -18,7 +18,13 @@ export async function decideCommand(
     const { shortlist } = evaluateWorkspace(session).report;
     const tie = shortlist.ties.find((t) => t.at_cut && !t.decision);
     if (!tie) throw new UserError('there is no undecided tie at the cut');
-    const outsiders = options.choose.filter((id) => !tie.candidates.includes(id));
+    // `c03` stands for `c03-sahel-justice-conseil` when only one tied candidate starts so.
+    const chosen = options.choose.map((id) =>
+      tie.candidates.filter((c) => c.startsWith(id)).length === 1
+        ? (tie.candidates.find((c) => c.startsWith(id)) as string)
+        : id,
+    );
+    const outsiders = chosen.filter((id) => !tie.candidates.includes(id));
     if (outsiders.length > 0) {
       throw new UserError(
         `${outsiders.join(', ')} not among the tied candidates (${tie.candidates.join(', ')})`,
@@ -26,21 +32,21 @@ export async function decideCommand(
       );
     }
     const seats = shortlist.max - shortlist.candidates.filter((c) => c.status === 'shortlisted').length;
-    if (options.choose.length !== seats) {
+    if (chosen.length !== seats) {
       throw new UserError(
         `choose exactly ${seats} of ${tie.candidates.join(', ')}: ${seats} place(s) remain on the shortlist`,
         EXIT.usage,
       );
     }
     recordDecision(session.store, {
-      chosen: options.choose,
+      chosen,
       tied: tie.candidates,
       reason: options.reason,
       by: ctx.user,
       at: session.at,
     });
     ctx.out(
-      `decision recorded: ${options.choose.join(', ')} shortlisted; ${tie.candidates.filter((id) => !options.choose.includes(id)).join(', ')} to the reserve\n`,
+      `decision recorded: ${chosen.join(', ')} shortlisted; ${tie.candidates.filter((id) => !chosen.includes(id)).join(', ')} to the reserve\n`,
     );
   });
 }

@@ -4,6 +4,7 @@ import type { Bilingual, CriteriaSet, Lang, RankedCandidate } from '../core/type
 import { formatIssue, UserError } from '../errors.js';
 import { buildJsonDocument } from '../export/json.js';
 import { evaluateWorkspace, reportLanguage } from '../pipeline/evaluate-workspace.js';
+import { resolveCandidateId } from '../pipeline/resolve-candidate.js';
 import { withSession } from '../pipeline/session.js';
 import { terminalSafe } from '../ui/terminal-text.js';
 
@@ -18,16 +19,17 @@ export interface ExplainOptions {
 }
 
 /** `prequal explain <candidate>`: every criterion's verdict with its explanation. */
-export async function explainCommand(ctx: Context, options: ExplainOptions, id: string): Promise<void> {
+export async function explainCommand(ctx: Context, options: ExplainOptions, given: string): Promise<void> {
   await withSession(ctx, async (session) => {
     const evaluation = evaluateWorkspace(session);
     const { report } = evaluation;
     const lang = reportLanguage(session, options.lang);
+    const id = resolveCandidateId(
+      given,
+      report.shortlist.candidates.map((c) => c.id),
+    );
     const candidate = report.shortlist.candidates.find((c) => c.id === id);
-    if (!candidate) {
-      const known = report.shortlist.candidates.map((c) => c.id).join(', ');
-      throw new UserError(`unknown candidate "${id}" (known: ${known})`);
-    }
+    if (!candidate) throw new UserError(`unknown candidate "${given}"`);
     if (options.closest) {
       const { closestChangeCommand } = await import('./closest.js');
       closestChangeCommand(session, evaluation, candidate, lang, options.json === true);

@@ -29,6 +29,7 @@ export interface ExportOptions {
 
 /** `prequal export`: every format (or --format) into <workspace>/out (or --out), atomically. */
 export async function exportCommand(ctx: Context, options: ExportOptions): Promise<void> {
+  if (options.format) assertKnownFormats(options.format);
   const shortlist = await withSession(ctx, async (session) => {
     const { report } = evaluateWorkspace(session);
     await exportReport(session, report, options);

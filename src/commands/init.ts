@@ -32,6 +32,7 @@ export async function initCommand(ctx: Context, options: InitOptions, dir?: stri
     // The window usually opens a few weeks before the deadline: a starting point to edit.
     opens: `${new Date(Date.parse(answers.closes) - 15 * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`,
     submittedAt: answers.closes,
+    rates: exchangeRatesFor(answers.currency),
   };
   for (const file of files) {
     const source = path.join(TEMPLATE_DIR, file);
@@ -101,4 +102,20 @@ function listTemplateFiles(root: string, prefix = ''): string[] {
       return entry.isDirectory() ? listTemplateFiles(root, rel) : [rel];
     })
     .sort();
+}
+
+/** Reference rates per 1 EUR (XOF is pegged); a starting point the secretary replaces with the notice's rates. */
+const EUR_RATES: Record<string, number> = { EUR: 1, XOF: 655.957, USD: 1.0823 };
+
+/**
+ * The `exchange_rates` block for the tender currency: the other reference currencies expressed per
+ * unit of it, so the example dossier (XOF and EUR figures) is valid whatever the currency chosen.
+ */
+function exchangeRatesFor(currency: string): string {
+  const base = EUR_RATES[currency];
+  if (base === undefined) return '  {}                                   # add e.g. XOF: 655.957';
+  return Object.entries(EUR_RATES)
+    .filter(([code]) => code !== currency)
+    .map(([code, rate]) => `  ${code}: ${Number((rate / base).toPrecision(6))}`)
+    .join('\n');
 }

@@ -3,8 +3,9 @@ import type { Context } from '../context.js';
 import type { Criterion } from '../core/types.js';
 import { EXIT, UserError } from '../errors.js';
 import { requireCriteriaVersion } from '../pipeline/import-criteria.js';
+import { resolveCandidateId } from '../pipeline/resolve-candidate.js';
 import { withSession } from '../pipeline/session.js';
-import { getDossier, listMembers, recordOverride } from '../store/index.js';
+import { getDossier, listActiveDossierHeads, listMembers, recordOverride } from '../store/index.js';
 
 /** The screening gate tender.yaml adds when it names a sanctions list; it has no rule of its own here. */
 const SANCTIONS_GATE: Pick<Criterion, 'id' | 'kind' | 'max'> = { id: 'sanctions', kind: 'gate' };
@@ -36,7 +37,11 @@ export async function overrideCommand(ctx: Context, options: OverrideOptions): P
         ? SANCTIONS_GATE
         : requireCriteriaVersion(session).criteria.criteria.find((c) => c.id === options.criterion);
     if (!criterion) throw new UserError(`unknown criterion "${options.criterion}"`);
-    if (!getDossier(session.store, options.candidate))
+    const candidate = resolveCandidateId(
+      options.candidate,
+      listActiveDossierHeads(session.store).map((d) => d.id),
+    );
+    if (!getDossier(session.store, candidate))
       throw new UserError(`unknown candidate "${options.candidate}"`);
     let points: number | undefined;
     if (criterion.kind === 'gate' && options.points !== undefined)
@@ -50,13 +55,13 @@ export async function overrideCommand(ctx: Context, options: OverrideOptions): P
       }
     }
     recordOverride(session.store, {
-      candidate: options.candidate,
+      candidate,
       criterion: criterion.id,
       ...(criterion.kind === 'gate' ? { passed: options.pass === true } : { points }),
       reason: options.reason,
       by: ctx.user,
       at: session.at,
     });
-    ctx.out(`override recorded: ${options.candidate} ${criterion.id} — ${options.reason}\n`);
+    ctx.out(`override recorded: ${candidate} ${criterion.id} — ${options.reason}\n`);
   });
 }

@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import type { Lang } from '../core/types.js';
 import { renderJson } from '../export/json.js';
+import { assertKnownFormats } from '../export/registry.js';
 import { evaluateWorkspace, reportLanguage } from '../pipeline/evaluate-workspace.js';
 import { assertFinality, type Finality, finalityOf } from '../pipeline/exit-status.js';
 import { importCriteriaFile } from '../pipeline/import-criteria.js';
@@ -29,6 +30,8 @@ export interface RunOptions {
  * Exit code per SPEC §7: 0, or 3 when the shortlist is not final; 1 when a score file was rejected.
  */
 export async function runCommand(ctx: Context, options: RunOptions): Promise<void> {
+  // A usage error is reported before any work is done.
+  if (options.format) assertKnownFormats(options.format);
   const { finality, imports } = await withSession(ctx, async (session) => {
     const bar = progressBar(ctx, 'reading dossiers');
     const ingest = await ingestDossiers(session, { onProgress: bar });

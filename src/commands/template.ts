@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
 import { LANGS, type Lang } from '../core/types.js';
-import { readTender, TENDER_FILE } from '../dossier/index.js';
+import { APPLICATION_FORM, readTender, TENDER_FILE } from '../dossier/index.js';
 import { EXIT, UserError } from '../errors.js';
 import { writeViaTemporaryFile } from '../export/atomic-write.js';
 import { writeApplicationForm } from '../forms/write-form.js';
@@ -30,7 +30,7 @@ function chooseLanguage(ctx: Context, lang: string | undefined): Lang {
  */
 export async function applicationFormCommand(ctx: Context, options: TemplateOptions): Promise<void> {
   const lang = chooseLanguage(ctx, options.lang);
-  const file = path.resolve(ctx.cwd, options.out ?? `application-form.${lang}.xlsx`);
+  const file = path.resolve(ctx.cwd, options.out ?? APPLICATION_FORM);
   if (fs.existsSync(file)) {
     throw new UserError(`${file} already exists; remove it or choose another file with --out`);
   }

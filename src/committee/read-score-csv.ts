@@ -9,6 +9,12 @@ export const SCORE_HEADER = ['evaluator', 'candidate', 'criterion', 'points', 'c
  * UTF-8, RFC 4180). Structural problems (header, field count, quoting) are reported per line.
  */
 export function readScoreCsv(text: string, file: string): { rows: ScoreRow[]; issues: InputIssue[] } {
+  // French-locale spreadsheets save "CSV" with semicolons: say so once instead of a cascade of errors.
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  if (!firstLine.includes(',') && firstLine.includes(';')) {
+    const message = 'fields are separated by ";" — save the sheet as "CSV UTF-8 (comma delimited)"';
+    return { rows: [], issues: [{ file, line: 1, path: '', message }] };
+  }
   const parsed = parseCsv(text);
   const issues: InputIssue[] = parsed.errors.map((e) => ({
     file,

@@ -142,7 +142,7 @@ export function assertKnownFormats(requested: readonly string[]): string[] {
   const unknown = formats.filter((format) => !EXPORTERS.has(format));
   if (unknown.length) {
     const known = [...EXPORTERS.keys()].join(', ');
-    throw new UserError(`Unknown export format: ${unknown.join(', ')} (known: ${known})`, EXIT.usage);
+    throw new UserError(`unknown export format: ${unknown.join(', ')} (known: ${known})`, EXIT.usage);
   }
   return formats;
 }

@@ -52,20 +52,24 @@ export function stripControl(text: string): string {
 }
 
 /**
- * Text for a Markdown document (tables included): control characters removed, HTML
- * special characters as entities, Markdown punctuation backslash-escaped, line breaks as
+ * Text for a Markdown document (tables included): control characters removed, `<`, `>` and
+ * entity-like `&` as entities, Markdown punctuation backslash-escaped, line breaks as
  * `<br>` so a value always stays within its table cell or line.
  */
 export function escapeMarkdown(text: string): string {
   const cleaned = removeControls(text).replace(BIDI_CONTROLS, '').replace(/\t/g, ' ');
-  return cleaned
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(MARKDOWN_PUNCTUATION, '\\$&')
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(LEADING_BLOCK_MARKER, escapeBlockMarker))
-    .join('<br>');
+  return (
+    cleaned
+      // A bare `&` is plain text in Markdown; only one that would start an entity (`&lt;`) is escaped,
+      // so "Droits & Sécurité" stays readable in the source a secretary edits or pastes.
+      .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(MARKDOWN_PUNCTUATION, '\\$&')
+      .split(/\r\n|\r|\n/)
+      .map((line) => line.replace(LEADING_BLOCK_MARKER, escapeBlockMarker))
+      .join('<br>')
+  );
 }
 
 /**

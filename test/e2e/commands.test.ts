@@ -30,6 +30,30 @@ describe('prequal init', () => {
     expect(JSON.parse(run.stdout).shortlist.below_min).toBe(true);
   });
 
+  it('writes exchange rates that fit the chosen currency, so the example still runs in XOF', () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'prequal-init-'));
+    const args = [
+      'init',
+      'xof',
+      '--reference',
+      'R',
+      '--title-fr',
+      'T',
+      '--title-en',
+      'T',
+      '--currency',
+      'XOF',
+    ];
+    expect(prequal([...args, '--closes', '2025-11-28T16:00:00Z'], { cwd: parent }).code).toBe(0);
+    const ws = path.join(parent, 'xof');
+    expect(fs.readFileSync(path.join(ws, 'tender.yaml'), 'utf8')).toMatch(
+      / {2}EUR: 0\.00152449\n {2}USD: 0\.00164996/,
+    );
+    const run = prequal(['run', '--workspace', ws, '--json', ...NOW]);
+    expect(run.stderr).not.toContain('error');
+    expect(JSON.parse(run.stdout).candidates[0]).toMatchObject({ id: 'c01-exemple', status: 'shortlisted' });
+  });
+
   it('refuses to overwrite existing files and asks for missing flags when not on a terminal', () => {
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'prequal-init-'));
     const args = [
@@ -130,6 +154,10 @@ describe('prequal rank and explain', () => {
     const fr = prequal(['explain', 'c16-kedougou-formation-droits', '--workspace', ws, '--json']);
     expect(JSON.parse(fr.stdout).criteria['SEL-1'].passed).toBe(false);
     expect(prequal(['explain', 'nobody', '--workspace', ws]).stderr).toContain('unknown candidate "nobody"');
+    // A unique prefix of an id is enough.
+    expect(prequal(['explain', 'c16', '--workspace', ws]).stdout).toContain(
+      'c16-kedougou-formation-droits —',
+    );
   });
 });
 

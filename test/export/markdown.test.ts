@@ -29,8 +29,8 @@ describe('renderReport', () => {
   it('states the procedure, the shortlist, the tie at the cut and the reserve', () => {
     expect(fr).toContain('# Rapport de présélection — POC2-S29');
     expect(fr).toContain('du 13 novembre 2025 à 00:00 UTC au 28 novembre 2025 à 16:00 UTC');
-    expect(fr).toContain('| 1 | Institut Droits &amp; Sécurité SARL | c01-idsec | SN | 38,00 |');
-    expect(en).toContain('| 1 | Institut Droits &amp; Sécurité SARL | c01-idsec | SN | 38.00 |');
+    expect(fr).toContain('| 1 | Institut Droits & Sécurité SARL | c01-idsec | SN | 38,00 |');
+    expect(en).toContain('| 1 | Institut Droits & Sécurité SARL | c01-idsec | SN | 38.00 |');
     expect(fr).toContain('| 3 | Alpha Conseil | c03-alpha | BJ | 30,00 |');
     expect(fr).toContain('**Décision requise :**');
     expect(en).toContain('**at the shortlist cut** (1 place(s) left) — decision required');
