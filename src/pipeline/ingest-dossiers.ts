@@ -8,11 +8,13 @@ import {
   listDossierEntries,
   readDossier,
 } from '../dossier/index.js';
+import { summarizeUnchanged } from '../store/dossier-sync.js';
 import {
   appendAudit,
   type DossierStat,
   getMeta,
   type IngestSummary,
+  type KnownDossier,
   knownDossierHashes,
   type StorableDossier,
   setMeta,
@@ -96,6 +98,18 @@ export async function ingestDossiers(session: Session, options: IngestOptions = 
   const reads = slots.map((slot) => slot ?? (parsed[next++] as StorableDossier));
   const warnings = reads.flatMap((result) => result.warnings);
   const read = entries.length - skipped;
+  if (read === 0 && !tenderChanged && countActive(known) === entries.length) {
+    // Every entry is a distinct stored, active dossier with its signature unchanged and none
+    // vanished: the sync would write nothing, so neither it nor its transaction runs.
+    return {
+      summary: summarizeUnchanged(
+        known,
+        entries.map((entry) => entry.id),
+      ),
+      read,
+      warnings,
+    };
+  }
   const summary = withWriteTransaction(store.db, () => {
     const changesBefore = countStoreChanges(store);
     const result = syncDossiers(store, reads, session.at, stats);
@@ -122,6 +136,13 @@ export async function ingestDossiers(session: Session, options: IngestOptions = 
     return result;
   });
   return { summary, read, warnings };
+}
+
+/** Stored dossiers that are not withdrawn. */
+function countActive(known: ReadonlyMap<string, KnownDossier>): number {
+  let active = 0;
+  for (const dossier of known.values()) if (dossier.status !== 'withdrawn') active += 1;
+  return active;
 }
 
 /**

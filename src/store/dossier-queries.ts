@@ -32,6 +32,10 @@ export interface KnownDossier {
   status: DossierStatus;
   size?: number;
   mtimeMs?: number;
+  /** Whether the stored content is a valid dossier (what an unchanged dossier stays). */
+  valid: boolean;
+  /** The stored content's errors, kept only when it is not valid (they are reported again). */
+  errors?: InputIssue[];
 }
 
 export interface DossierRow {
@@ -51,20 +55,32 @@ export interface DossierRow {
 }
 
 /**
- * Hash, path and file stat of every stored dossier (withdrawn ones included), in one query.
+ * Hash, path, file stat and validity of every stored dossier (withdrawn ones included), in one
+ * query: enough for an ingest that finds nothing changed to report without reading the table again.
  * A matching size and mtime only says the dossier file is unchanged: its attachments, which the
  * hash also covers, must be checked separately.
  */
 export function knownDossierHashes(store: Store): Map<string, KnownDossier> {
+  // Validity as syncDossiers judges it; the errors text only for the few invalid rows.
   const rows = statement(
     store.db,
-    'SELECT id, hash, source_path, status, file_size, file_mtime_ms FROM dossiers',
-  ).all() as Pick<DossierRow, 'id' | 'hash' | 'source_path' | 'status' | 'file_size' | 'file_mtime_ms'>[];
+    `SELECT id, hash, source_path, status, file_size, file_mtime_ms,
+            CASE WHEN document IS NOT NULL AND errors = '[]' THEN NULL ELSE errors END AS errors
+     FROM dossiers`,
+  ).all() as (Pick<DossierRow, 'id' | 'hash' | 'source_path' | 'status' | 'file_size' | 'file_mtime_ms'> & {
+    errors: string | null;
+  })[];
   const known = new Map<string, KnownDossier>();
   for (const row of rows) {
-    const entry: KnownDossier = { hash: row.hash, sourcePath: row.source_path, status: row.status };
+    const entry: KnownDossier = {
+      hash: row.hash,
+      sourcePath: row.source_path,
+      status: row.status,
+      valid: row.errors === null,
+    };
     if (row.file_size !== null) entry.size = row.file_size;
     if (row.file_mtime_ms !== null) entry.mtimeMs = row.file_mtime_ms;
+    if (row.errors !== null) entry.errors = JSON.parse(row.errors) as InputIssue[];
     known.set(row.id, entry);
   }
   return known;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { InputIssue, ReadDossier } from '../core/types.js';
-import type { DossierStatus } from './dossier-queries.js';
+import type { DossierStatus, KnownDossier } from './dossier-queries.js';
 import { type DossierStat, type StorableDossier, storeNewContent } from './dossier-writes.js';
 import { mergeDuplicateIds } from './duplicate-dossiers.js';
 import { statement } from './prepared.js';
@@ -107,6 +107,34 @@ export function syncDossiers(
     }
     return sortSummary(summary);
   });
+}
+
+/**
+ * The summary `syncDossiers` would return when every dossier of `ids` (unique, each stored and
+ * not withdrawn) is unchanged and no other stored dossier is active: built from `known` alone,
+ * so an ingest that changes nothing opens no write transaction and reads no row twice.
+ */
+export function summarizeUnchanged(
+  known: ReadonlyMap<string, KnownDossier>,
+  ids: readonly string[],
+): IngestSummary {
+  const summary: IngestSummary = {
+    added: [],
+    updated: [],
+    unchanged: [...ids],
+    withdrawn: [],
+    reactivated: [],
+    valid: [],
+    invalid: [],
+  };
+  for (const id of ids) {
+    const previous = known.get(id);
+    if (previous === undefined || previous.status === 'withdrawn')
+      throw new Error(`summarizeUnchanged: ${id} is not an active stored dossier`);
+    if (previous.valid) summary.valid.push(id);
+    else summary.invalid.push({ id, errors: previous.errors ?? [] });
+  }
+  return sortSummary(summary);
 }
 
 function loadSyncState(db: Database.Database): Map<string, SyncState> {

@@ -217,6 +217,6 @@ describe('template application-form', () => {
 
     const english = prequal(['template', 'application-form', '--lang', 'en', ...NOW], { cwd: dir });
     expect(english.code).toBe(0);
-    expect(fs.existsSync(path.join(dir, 'application-form.en.xlsx'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'application-form.xlsx'))).toBe(true);
   });
 });

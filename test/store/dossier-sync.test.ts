@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { summarizeUnchanged } from '../../src/store/dossier-sync.js';
 import {
   getDossier,
   knownDossierHashes,
@@ -112,6 +113,7 @@ describe('syncDossiers', () => {
       status: 'valid',
       size: 120,
       mtimeMs: 1000.5,
+      valid: true,
     });
     const summary = syncDossiers(
       store,
@@ -144,5 +146,29 @@ describe('syncDossiers', () => {
     const store = openTempStore();
     syncDossiers(store, [validRead('c01')], AT);
     expect(() => store.db.exec('DELETE FROM dossiers')).toThrow(/never deleted/);
+  });
+});
+
+describe('summarizeUnchanged', () => {
+  it('reports what syncDossiers reports for the same unchanged dossiers, without writing', () => {
+    const store = openTempStore();
+    const reads = [validRead('c02'), invalidRead('c03', 'not a date'), validRead('c01')];
+    syncDossiers(store, reads, AT);
+    const known = knownDossierHashes(store);
+    expect(known.get('c03')).toMatchObject({ valid: false, errors: invalidRead('c03', 'not a date').errors });
+    expect(known.get('c01')?.errors).toBeUndefined();
+    const before = totalChanges(store);
+    const quick = summarizeUnchanged(known, ['c03', 'c01', 'c02']);
+    expect(totalChanges(store)).toBe(before);
+    expect(quick).toEqual(syncDossiers(store, reads, LATER));
+  });
+
+  it('refuses an id that is not an active stored dossier', () => {
+    const store = openTempStore();
+    syncDossiers(store, [validRead('c01'), validRead('c02')], AT);
+    syncDossiers(store, [validRead('c01')], LATER);
+    const known = knownDossierHashes(store);
+    expect(() => summarizeUnchanged(known, ['c02'])).toThrow(/c02/);
+    expect(() => summarizeUnchanged(known, ['c09'])).toThrow(/c09/);
   });
 });

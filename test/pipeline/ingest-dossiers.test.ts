@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
+import { countStoreChanges } from '../../src/pipeline/run-snapshot.js';
+import { closeSession, openSession, type Session } from '../../src/pipeline/session.js';
+import { copyFixture, quietContext } from './helpers.js';
+
+const sessions: Session[] = [];
+const dirs: string[] = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) closeSession(session);
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function openWorkspace(): { ws: string; session: Session } {
+  const ws = copyFixture();
+  dirs.push(ws);
+  const session = openSession(quietContext(ws));
+  sessions.push(session);
+  return { ws, session };
+}
+
+describe('ingestDossiers on an unchanged workspace', () => {
+  it('reads nothing, writes nothing, and reports what the full sync reported', async () => {
+    const { session } = openWorkspace();
+    const first = await ingestDossiers(session);
+    expect(first.summary.invalid.length).toBeGreaterThan(0);
+    const changes = countStoreChanges(session.store);
+    const again = await ingestDossiers(session);
+    expect(again.read).toBe(0);
+    expect(countStoreChanges(session.store)).toBe(changes);
+    expect(again.summary).toEqual({
+      ...first.summary,
+      added: [],
+      unchanged: [...first.summary.added].sort(),
+    });
+  });
+
+  it('still withdraws a dossier folder that was removed', async () => {
+    const { ws, session } = openWorkspace();
+    await ingestDossiers(session);
+    fs.rmSync(path.join(ws, 'dossiers', 'c02-cabinet-ndiaye-associes'), { recursive: true });
+    const again = await ingestDossiers(session);
+    expect(again.summary.withdrawn).toEqual(['c02-cabinet-ndiaye-associes']);
+    expect((await ingestDossiers(session)).summary.withdrawn).toEqual([]);
+  });
+
+  it('still sees an attachment removed from a candidate folder', async () => {
+    const { ws, session } = openWorkspace();
+    await ingestDossiers(session);
+    const folder = path.join(ws, 'dossiers', 'c02-cabinet-ndiaye-associes');
+    const pdf = fs.readdirSync(folder).find((name) => name.endsWith('.pdf')) as string;
+    fs.rmSync(path.join(folder, pdf));
+    const again = await ingestDossiers(session);
+    expect(again.read).toBe(1);
+    expect(again.summary.updated).toEqual(['c02-cabinet-ndiaye-associes']);
+  });
+
+  it('still adds a new dossier folder', async () => {
+    const { ws, session } = openWorkspace();
+    await ingestDossiers(session);
+    fs.cpSync(
+      path.join(ws, 'dossiers', 'c02-cabinet-ndiaye-associes'),
+      path.join(ws, 'dossiers', 'c99-copie'),
+      { recursive: true },
+    );
+    const again = await ingestDossiers(session);
+    expect(again.summary.added).toEqual(['c99-copie']);
+  });
+});
