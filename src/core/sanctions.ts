@@ -242,7 +242,15 @@ export function judgeSanctions(
       fr: `${m.entityName} : proche de « ${m.matchedAs} » (similarité ${m.similarity}, ligne ${m.line}) sur la liste ${where} : à examiner par le comité`,
       en: `${m.entityName}: near match with "${m.matchedAs}" (similarity ${m.similarity}, line ${m.line}) on list ${where}: needs review by the committee`,
     };
-    items.push({ entity: m.entity, entityName: m.entityName, item: -1, counted: false, why });
+    // `value` carries the similarity, so exporters need not read it back from the wording.
+    items.push({
+      entity: m.entity,
+      entityName: m.entityName,
+      item: -1,
+      counted: false,
+      value: m.similarity,
+      why,
+    });
     explanation.push(why);
   }
   if (explanation.length === 0) {

@@ -71,7 +71,9 @@ export function formatCalendarDate(date: string, lang: Lang): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const month = match ? MONTHS[lang][Number(match[2]) - 1] : undefined;
   if (!match || !month) return date;
-  return `${Number(match[3])} ${month} ${match[1]}`;
+  const day = Number(match[3]);
+  // French writes the first of the month as an ordinal: « 1er décembre 2025 ».
+  return `${day === 1 && lang === 'fr' ? '1er' : day} ${month} ${match[1]}`;
 }
 
 /**

@@ -274,3 +274,12 @@ export const LABELS: Record<Lang, Labels> = { fr: FR, en: EN };
 export function labelsFor(lang: Lang): Labels {
   return LABELS[lang];
 }
+
+/**
+ * `1 place`, `2 places`: a count with its noun agreed. French keeps 0 and 1 singular
+ * (« 0 candidat », « 1 place »), English only 1.
+ */
+export function formatCount(count: number, lang: Lang, singular: string, plural: string): string {
+  const one = lang === 'fr' ? Math.abs(count) < 2 : count === 1;
+  return `${count} ${one ? singular : plural}`;
+}

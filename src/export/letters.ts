@@ -6,9 +6,10 @@
 import type { EvaluationReport, Lang, RankedCandidate, Reason } from '../core/types.js';
 import { formatIssue } from '../errors.js';
 import { formatInstant, formatPoints } from './format.js';
-import { labelsFor } from './labels.js';
+import { formatCount, labelsFor } from './labels.js';
 import { renderMarkdownTemplate } from './markdown.js';
 import { buildReasonView } from './report-view.js';
+import { describeLosingDecision, explainReserveTieBreak } from './tie-explanations.js';
 
 export interface LetterFile {
   /** File name only (`letter-<id>.<lang>.md`); the caller chooses the folder. */
@@ -60,6 +61,17 @@ function buildLetterView(
     total: formatPoints(candidate.total, lang),
     shortlist_size: String(shortlist.filled),
     shortlist_max: String(shortlist.max),
+    /** `8 candidats` / `1 candidate`: the shortlist's size with its noun agreed. */
+    shortlist_max_candidates: formatCount(
+      shortlist.max,
+      lang,
+      lang === 'fr' ? 'candidat' : 'candidate',
+      lang === 'fr' ? 'candidats' : 'candidates',
+    ),
+    /** Tied at the cut and not chosen: who got the place, the decision's date and reason. */
+    tie_decision: rejected ? null : describeLosingDecision(report, candidate, lang),
+    /** Same total as the last shortlisted candidate: the tie-breaker that placed it below. */
+    tie_break: rejected ? null : explainReserveTieBreak(report, candidate, lang),
   };
 }
 

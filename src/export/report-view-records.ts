@@ -4,7 +4,7 @@
  */
 import type { CriterionResult, EvaluationReport, Lang, Override, RankedCandidate } from '../core/types.js';
 import { formatInstant, formatPoints } from './format.js';
-import { labelsFor } from './labels.js';
+import { formatCount, labelsFor } from './labels.js';
 import { criterionLabel, joinClauses, withColon } from './rule-summary.js';
 
 const ROLES: Record<Lang, Record<string, string>> = {
@@ -43,6 +43,12 @@ function buildCommittee(report: EvaluationReport, lang: Lang) {
   }));
 }
 
+function describeSeats(seats: number, lang: Lang): string {
+  return lang === 'fr'
+    ? `${formatCount(seats, lang, 'place', 'places')} à pourvoir`
+    : `${formatCount(seats, lang, 'place', 'places')} left`;
+}
+
 function buildTies(report: EvaluationReport, lang: Lang) {
   return report.shortlist.ties.map((tie) => ({
     rank: String(tie.rank),
@@ -50,6 +56,8 @@ function buildTies(report: EvaluationReport, lang: Lang) {
     at_cut: tie.at_cut,
     /** Shortlist places left for the tied candidates; empty when the core did not say. */
     seats: tie.seats === undefined ? '' : String(tie.seats),
+    /** `1 place à pourvoir` / `2 places left`, agreed with the count; empty like `seats`. */
+    seats_text: tie.seats === undefined ? '' : describeSeats(tie.seats, lang),
     undecided: tie.at_cut && !tie.decision,
     decision: tie.decision
       ? {

@@ -6,9 +6,11 @@
 import type { EvaluationReport, Lang, RankedCandidate, Reason } from '../core/types.js';
 import { formatIssue } from '../errors.js';
 import { formatInstant, formatPlain, formatPoints } from './format.js';
-import { labelsFor } from './labels.js';
+import { formatCount, labelsFor } from './labels.js';
 import { buildRecordViews, displayCandidate } from './report-view-records.js';
 import { criterionLabel, summarizeRule } from './rule-summary.js';
+import { buildSanctionsReview } from './sanctions-review.js';
+import { buildBrokenTies, describeLosingDecision, explainReserveTieBreak } from './tie-explanations.js';
 
 /** A ranked line of the shortlist, tied or reserve tables. */
 export interface RankedRow {
@@ -17,17 +19,41 @@ export interface RankedRow {
   name: string;
   country: string;
   total: string;
+  /** Reserve rows: why a candidate with the shortlist's last total stands below it; else empty. */
+  note: string;
 }
 
-function buildRankedRows(candidates: RankedCandidate[], lang: Lang): RankedRow[] {
+/** The reserve table's note: the committee decision or the tie-breaker that kept it off the shortlist. */
+function describeReserveNote(report: EvaluationReport, candidate: RankedCandidate, lang: Lang): string {
+  const fr = lang === 'fr';
+  const decision = describeLosingDecision(report, candidate, lang);
+  if (decision) {
+    return fr
+      ? `ex æquo au rang ${candidate.rank} ; la place a été attribuée à ${decision.chosen} par décision du comité du ${decision.date} (motif : ${decision.reason})`
+      : `tied at rank ${candidate.rank}; the place was given to ${decision.chosen} by the committee's decision of ${decision.date} (reason: ${decision.reason})`;
+  }
+  const tieBreak = explainReserveTieBreak(report, candidate, lang);
+  if (!tieBreak) return '';
+  return fr
+    ? `même total (${tieBreak.total} points) que ${tieBreak.ahead} ; départagés par ${tieBreak.decided_by}`
+    : `same total (${tieBreak.total} points) as ${tieBreak.ahead}; separated by ${tieBreak.decided_by}`;
+}
+
+function buildRankedRows(report: EvaluationReport, candidates: RankedCandidate[], lang: Lang): RankedRow[] {
   return candidates.map((candidate) => ({
     rank: candidate.rank === null ? '—' : String(candidate.rank),
     id: candidate.id,
     name: candidate.name,
     country: candidate.country,
     total: formatPoints(candidate.total, lang),
+    note: describeReserveNote(report, candidate, lang),
   }));
 }
+
+const candidateNoun: Record<Lang, [string, string]> = {
+  fr: ['candidat', 'candidats'],
+  en: ['candidate', 'candidates'],
+};
 
 function buildProcedure(report: EvaluationReport, lang: Lang) {
   const { tender, shortlist, criteria } = report;
@@ -41,6 +67,8 @@ function buildProcedure(report: EvaluationReport, lang: Lang) {
     closes: formatInstant(tender.submission.closes, lang),
     min: String(shortlist.min),
     max: String(shortlist.max),
+    min_candidates: formatCount(shortlist.min, lang, candidateNoun[lang][0], candidateNoun[lang][1]),
+    max_candidates: formatCount(shortlist.max, lang, candidateNoun[lang][0], candidateNoun[lang][1]),
     filled: String(shortlist.filled),
     below_min: shortlist.below_min,
     awaiting_committee: shortlist.awaitingCommittee,
@@ -146,9 +174,11 @@ export function buildReportView(report: EvaluationReport, lang: Lang) {
     lang,
     procedure: buildProcedure(report, lang),
     criteria: buildCriteriaGrid(report, lang),
-    shortlist: buildRankedRows(withStatus('shortlisted'), lang),
-    tied: buildRankedRows(withStatus('tied'), lang),
-    reserve: buildRankedRows(withStatus('reserve'), lang),
+    shortlist: buildRankedRows(report, withStatus('shortlisted'), lang),
+    tied: buildRankedRows(report, withStatus('tied'), lang),
+    reserve: buildRankedRows(report, withStatus('reserve'), lang),
+    broken_ties: buildBrokenTies(report, lang),
+    sanctions_review: buildSanctionsReview(report, lang),
     rejected: buildRejected(report, withStatus('rejected'), lang),
     pending: buildPending(report, withStatus('pending'), lang),
     invalid: buildInvalid(withStatus('invalid')),

@@ -28,7 +28,7 @@ describe('formatNumber', () => {
 
 describe('dates', () => {
   it('writes calendar dates and instants in words, in UTC', () => {
-    expect(formatCalendarDate('2025-08-01', 'fr')).toBe('1 août 2025');
+    expect(formatCalendarDate('2025-08-01', 'fr')).toBe('1er août 2025');
     expect(formatCalendarDate('not a date', 'fr')).toBe('not a date');
     expect(formatInstant('2025-11-28T17:00:00+01:00', 'fr')).toBe('28 novembre 2025 à 16:00 UTC');
     expect(formatInstant('2025-11-28T16:00:00Z', 'en')).toBe('28 November 2025, 16:00 UTC');

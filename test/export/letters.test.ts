@@ -40,7 +40,9 @@ describe('renderLetters', () => {
     const letters = renderLetters(buildDecidedReport(), 'fr', fr);
     const beta = letters.find((entry) => entry.file === 'letter-c04-beta.fr.md')?.content ?? '';
     const gamma = letters.find((entry) => entry.file === 'letter-c05-gamma.fr.md')?.content ?? '';
-    expect(beta).toContain('classée au rang 3, sur la liste de réserve (position 1 sur cette liste)');
+    expect(beta).toContain(
+      'classée ex æquo au rang 3 ; la place a été attribuée à Alpha Conseil (c03-alpha) par décision du comité du 6 décembre 2025 (motif : Expérience régionale plus récente). Elle figure donc sur la liste de réserve (position 1 sur cette liste), la liste restreinte étant limitée à 3 candidats.',
+    );
     expect(gamma).toContain('classée au rang 5, sur la liste de réserve (position 2 sur cette liste)');
     expect(gamma).toContain('a obtenu 25,00 points');
     expect(gamma).not.toContain('pour les motifs suivants');

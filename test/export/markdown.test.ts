@@ -33,7 +33,7 @@ describe('renderReport', () => {
     expect(en).toContain('| 1 | Institut Droits & Sécurité SARL | c01-idsec | SN | 38.00 |');
     expect(fr).toContain('| 3 | Alpha Conseil | c03-alpha | BJ | 30,00 |');
     expect(fr).toContain('**Décision requise :**');
-    expect(en).toContain('**at the shortlist cut** (1 place(s) left) — decision required');
+    expect(en).toContain('**at the shortlist cut** (1 place left) — decision required');
     expect(en).toContain('| 5 | Gamma Expertise | c05-gamma | CI | 25.00 |');
     expect(en).toContain(
       '| SEL-3 | Relevant references | pass/fail | — | at least 2 references; tags (any): human\\_rights;',

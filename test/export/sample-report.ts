@@ -382,3 +382,30 @@ export function buildDecidedReport(): EvaluationReport {
   report.shortlist.awaitingCommittee = true;
   return report;
 }
+
+/**
+ * The report where the tie-breakers settled the cut: c03 and c04 both total 30, but SEL-3
+ * counted 3 references for c03 and 2 for c04, so c03 is shortlisted at rank 3 and c04 is
+ * first on the reserve list at rank 4. No tie is left for the committee.
+ */
+export function buildTieBrokenReport(): EvaluationReport {
+  const report = buildSampleReport();
+  const metrics: Record<string, { count: number; total_value: number }> = {
+    'c03-alpha': { count: 3, total_value: 500000 },
+    'c04-beta': { count: 2, total_value: 900000 },
+  };
+  for (const entry of report.shortlist.candidates) {
+    const sel3 = entry.criteria['SEL-3'];
+    const own = metrics[entry.id];
+    if (sel3 && own) sel3.metrics = own;
+    if (entry.id === 'c03-alpha') entry.status = 'shortlisted';
+    if (entry.id === 'c04-beta') {
+      entry.status = 'reserve';
+      entry.rank = 4;
+    }
+  }
+  report.shortlist.ties = [];
+  report.shortlist.filled = 3;
+  report.shortlist.awaitingCommittee = false;
+  return report;
+}
