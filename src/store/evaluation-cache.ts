@@ -37,22 +37,12 @@ export function saveEvaluations(
   contextHash: string,
   evaluations: readonly CandidateEvaluation[],
 ): void {
-  withWriteTransaction(store.db, () => {
-    const insert = statement(
-      store.db,
-      `INSERT OR REPLACE INTO evaluations (criteria_version, context_hash, candidate, dossier_hash, evaluation)
-       VALUES (?, ?, ?, ?, ?)`,
-    );
-    for (const evaluation of evaluations) {
-      insert.run(
-        criteriaVersion,
-        contextHash,
-        evaluation.id,
-        evaluation.dossierHash,
-        JSON.stringify(evaluation),
-      );
-    }
-  });
+  saveEvaluationTexts(
+    store,
+    criteriaVersion,
+    contextHash,
+    evaluations.map((e) => ({ id: e.id, dossierHash: e.dossierHash, json: JSON.stringify(e) })),
+  );
 }
 
 /**
