@@ -91,12 +91,21 @@ async function exportLetters(report: EvaluationReport, options: ExportOptions): 
   return results;
 }
 
+/**
+ * Files in the tender's first language keep plain names (`shortlist.json`); another language gets
+ * a suffix (`shortlist.en.json`) so exporting in English never overwrites the French files.
+ */
+function languageSuffix(report: EvaluationReport, lang: Lang): string {
+  return lang === (report.tender.languages[0] ?? 'fr') ? '' : `.${lang}`;
+}
+
 /** Built-in exporters by format; see registerExporter. */
 export const EXPORTERS = new Map<string, Exporter>([
   [
     'xlsx',
     async (report, options) => {
-      const file = path.join(options.outDir, `prequal-${sanitizeFileNamePart(report.tender.reference)}.xlsx`);
+      const name = `prequal-${sanitizeFileNamePart(report.tender.reference)}${languageSuffix(report, options.lang)}.xlsx`;
+      const file = path.join(options.outDir, name);
       await writeWorkbook(report, options.lang, file);
       return [{ file, written: true, record: recordFile(file) ?? undefined }];
     },
@@ -116,7 +125,7 @@ export const EXPORTERS = new Map<string, Exporter>([
     'json',
     async (report, options) => [
       await writeChunksIfChanged(
-        path.join(options.outDir, 'shortlist.json'),
+        path.join(options.outDir, `shortlist${languageSuffix(report, options.lang)}.json`),
         renderJsonChunks(report, options.lang),
       ),
     ],

@@ -171,3 +171,25 @@ describe('prequal schema', () => {
     expect(prequal(['schema', 'letter']).code).toBe(2);
   });
 });
+
+describe('prequal export in another language', () => {
+  it('writes language-suffixed files beside the default ones instead of overwriting them', () => {
+    const ws = copyFixture('poc2-s29');
+    expect(prequal(['run', '--workspace', ws, ...NOW]).code).toBe(0);
+    const out = path.join(ws, 'out');
+    const french = fs.readFileSync(path.join(out, 'shortlist.json'), 'utf8');
+    expect(prequal(['export', '--workspace', ws, '--lang', 'en', ...NOW]).code).toBe(0);
+    expect(fs.readFileSync(path.join(out, 'shortlist.json'), 'utf8')).toBe(french);
+    expect(fs.readFileSync(path.join(out, 'shortlist.en.json'), 'utf8')).toContain(
+      '"title": "Human rights supervision and training mission"',
+    );
+    for (const file of [
+      'prequal-POC2-S29.xlsx',
+      'prequal-POC2-S29.en.xlsx',
+      'report.fr.md',
+      'report.en.md',
+    ]) {
+      expect(fs.existsSync(path.join(out, file))).toBe(true);
+    }
+  });
+});
