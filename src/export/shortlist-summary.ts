@@ -12,7 +12,15 @@ export function summarizeShortlist(shortlist: Shortlist, lang: Lang): string[] {
       ? `${shortlist.filled} candidat(s) retenu(s) pour une liste restreinte de ${shortlist.min} à ${shortlist.max}`
       : `${shortlist.filled} candidate(s) shortlisted for a shortlist of ${shortlist.min} to ${shortlist.max}`,
   ];
-  if (shortlist.below_min) {
+  const pendingCount = shortlist.candidates.filter((c) => c.status === 'pending').length;
+  if (shortlist.below_min && pendingCount > 0) {
+    // While scores are pending the count can still rise: "so far", not a verdict.
+    lines.push(
+      fr
+        ? `à ce stade, moins de ${shortlist.min} candidats sont qualifiés ; les candidatures en attente peuvent encore changer ce constat`
+        : `so far fewer than ${shortlist.min} candidates qualify; the pending ones may still change that`,
+    );
+  } else if (shortlist.below_min) {
     lines.push(
       fr
         ? `moins de ${shortlist.min} candidats qualifiés : la liste restreinte est en deçà du minimum`

@@ -67,9 +67,15 @@ function renderRow(
 
 function renderFooter(shortlist: Shortlist): string[] {
   const lines = [`shortlist: ${shortlist.filled} of ${shortlist.min}–${shortlist.max}`];
+  const pendingCount = shortlist.candidates.filter((c) => c.status === 'pending').length;
   if (shortlist.below_min) {
+    // While scores are pending the count can still rise: say "so far" rather than a verdict.
     lines.push(
-      chalk.red(`fewer than ${shortlist.min} candidates qualify: the shortlist is below its minimum`),
+      pendingCount > 0
+        ? chalk.yellow(
+            `so far fewer than ${shortlist.min} candidates qualify; ${pendingCount} pending may still change that`,
+          )
+        : chalk.red(`fewer than ${shortlist.min} candidates qualify: the shortlist is below its minimum`),
     );
   }
   for (const tie of shortlist.ties.filter((t) => t.at_cut)) {
