@@ -224,6 +224,7 @@ function registerCommands(program: Command): void {
   audit
     .command('verify')
     .description('recompute the hash chain; exits 1 naming the first altered or removed entry')
+    .addHelpText('after', examples(['prequal audit verify --workspace my-tender']))
     .action(action(async () => (await import('./commands/audit.js')).auditVerifyCommand));
 
   program
@@ -291,6 +292,7 @@ function registerCommitteeCommands(program: Command): void {
     .command('list')
     .description('list members, roles and declarations')
     .option('--json', 'machine output')
+    .addHelpText('after', examples(['prequal committee list --json']))
     .action(action(async () => (await import('./commands/committee.js')).committeeListCommand));
   committee
     .command('declare <name>')

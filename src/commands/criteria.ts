@@ -31,6 +31,7 @@ export async function criteriaListCommand(ctx: Context, options: { json?: boolea
       return;
     }
     if (versions.length === 0) ctx.out('no criteria imported yet: run `prequal criteria import`\n');
+    else ctx.out('version\timported at\tsha256\tname\n');
     for (const v of versions) ctx.out(`${v.version}\t${v.importedAt}\t${v.hash.slice(0, 12)}\t${v.name}\n`);
   });
 }

@@ -34,7 +34,7 @@ export async function decideCommand(
     const seats = shortlist.max - shortlist.candidates.filter((c) => c.status === 'shortlisted').length;
     if (chosen.length !== seats) {
       throw new UserError(
-        `choose exactly ${seats} of ${tie.candidates.join(', ')}: ${seats} place(s) remain on the shortlist`,
+        `choose exactly ${seats} of ${tie.candidates.join(', ')}: ${seats === 1 ? '1 place remains' : `${seats} places remain`} on the shortlist`,
         EXIT.usage,
       );
     }

@@ -60,7 +60,14 @@ export function importScoreCsv(session: Session, absolute: string, criteria: Cri
   try {
     bytes = fs.readFileSync(absolute);
   } catch (error) {
-    return refuse(`cannot read: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : (error as Error).message;
+    return refuse(`cannot read: ${reason}`);
   }
   let text: string;
   try {
