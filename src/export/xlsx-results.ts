@@ -100,7 +100,7 @@ export function buildGatesTable(report: EvaluationReport, lang: Lang): SheetTabl
     // Gates the core added beyond the criteria set (a sanctions check, say) come after, by id.
     const extra = Object.values(candidate.criteria)
       .filter((result) => result.kind === 'gate' && !gates.some((gate) => gate.id === result.criterion))
-      .sort((a, b) => a.criterion.localeCompare(b.criterion));
+      .sort((a, b) => (a.criterion < b.criterion ? -1 : a.criterion > b.criterion ? 1 : 0)); // code units: same order on every machine
     const results = [...gates.map((gate) => candidate.criteria[gate.id]), ...extra];
     for (const result of results) if (result) rows.push(gateRow(report, candidate, result, lang));
   }
