@@ -24,6 +24,11 @@ export async function decideCommand(
         ? (tie.candidates.find((c) => c.startsWith(id)) as string)
         : id,
     );
+    // `c10` and `c10-teranga…` are one candidate: repeats are checked after resolving prefixes.
+    const twice = chosen.filter((id, index) => chosen.indexOf(id) !== index);
+    if (twice.length > 0) {
+      throw new UserError(`--choose names ${[...new Set(twice)].join(', ')} more than once`, EXIT.usage);
+    }
     const outsiders = chosen.filter((id) => !tie.candidates.includes(id));
     if (outsiders.length > 0) {
       throw new UserError(

@@ -392,6 +392,8 @@ export interface AuditEntry {
 /** Everything an exporter needs; exporters only format this. */
 export interface EvaluationReport {
   toolVersion: string;
+  /** Version plus a hash of the built code: keys what may be reused across runs (not shown in exports). */
+  toolBuild?: string;
   /** The run's clock (ISO). Only the workbook's Run sheet shows it, so Markdown and JSON stay byte-identical. */
   runAt: string;
   tender: Tender;

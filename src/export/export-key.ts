@@ -22,7 +22,7 @@ export interface ExportKeyInput {
 export function computeExportKey(report: EvaluationReport, input: ExportKeyInput): string {
   const hash = createHash('sha256');
   const add = (...parts: (string | number | null | undefined)[]) => hash.update(`${parts.join('\u0001')}\n`);
-  add('prequal-export-key', 1, report.toolVersion, input.lang);
+  add('prequal-export-key', 1, report.toolBuild ?? report.toolVersion, input.lang);
   add('tender', report.tenderHash, report.tender.reference);
   add('criteria', report.criteriaVersion, report.criteriaHash);
   // The version string is the publisher's: a list edited under the same version must still count.

@@ -38,16 +38,25 @@ export function hashBytes(bytes: Buffer | string): string {
 export function recordFile(file: string, sha256?: string): FileRecord | null {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (!stat) return null;
+  const changedAt = changedAtOf(stat);
   return sha256 === undefined
-    ? { size: stat.size, mtimeMs: stat.mtimeMs }
-    : { size: stat.size, mtimeMs: stat.mtimeMs, sha256 };
+    ? { size: stat.size, mtimeMs: changedAt }
+    : { size: stat.size, mtimeMs: changedAt, sha256 };
+}
+
+/**
+ * The later of the modification and status-change times: `touch -r` can put a file's mtime back
+ * after an edit, but not its ctime, so an edited export is never taken for the one recorded.
+ */
+function changedAtOf(stat: fs.Stats): number {
+  return Math.max(stat.mtimeMs, stat.ctimeMs);
 }
 
 /** True when `file` still has the size and time it had when `record` was taken. */
 export function isIntact(file: string, record: FileRecord | undefined): boolean {
   if (!record) return false;
   const stat = fs.statSync(file, { throwIfNoEntry: false });
-  return stat !== undefined && stat.size === record.size && stat.mtimeMs === record.mtimeMs;
+  return stat !== undefined && stat.size === record.size && changedAtOf(stat) === record.mtimeMs;
 }
 
 /** True when `file` already holds `next`: by its record when it is intact, else by reading it. */

@@ -1,6 +1,6 @@
 import type { Dossier, EvaluationReport } from '../core/types.js';
 import { type CriteriaVersion, listAudit, listMembers } from '../store/index.js';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION, toolBuild } from '../version.js';
 import type { ShortlistResult } from './build-shortlist.js';
 import type { ScoreResult } from './score-candidates.js';
 import type { Session } from './session.js';
@@ -20,6 +20,7 @@ export function buildReport(
   const sources = new Map(scored.invalid.map((d) => [d.id, d.sourcePath]));
   return {
     toolVersion: TOOL_VERSION,
+    toolBuild: toolBuild(),
     runAt: session.at,
     tender: session.tender,
     tenderHash: session.tenderHash,

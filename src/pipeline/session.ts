@@ -4,7 +4,7 @@ import type { Context } from '../context.js';
 import type { Tender } from '../core/types.js';
 import { readTender } from '../dossier/index.js';
 import { openStore, type Store, syncCommitteeFromTender } from '../store/index.js';
-import { TOOL_VERSION } from '../version.js';
+import { toolBuild } from '../version.js';
 
 /** An open workspace: its tender, its store and the run's single clock reading. */
 export interface Session {
@@ -33,7 +33,7 @@ export function openSession(ctx: Context): Session {
   const store = openStore(path.join(ctx.workspace, STORE_FILE));
   const at = ctx.now().toISOString();
   syncCommitteeFromTender(store, tender.committee, at);
-  const contextHash = createHash('sha256').update(`${hash}\n${TOOL_VERSION}`).digest('hex');
+  const contextHash = createHash('sha256').update(`${hash}\n${toolBuild()}`).digest('hex');
   return { ctx, tender, tenderHash: hash, tenderText: text, store, at, contextHash };
 }
 

@@ -73,6 +73,27 @@ describe('strict numbers and ids on the command line', () => {
     expect(result.stderr).toContain('--choose names a more than once');
   });
 
+  it('decide --choose refuses one candidate named twice, once by a prefix of its id', () => {
+    const ws = copyFixture('tie-at-cut');
+    prequal(['run', '--workspace', ws, ...NOW]);
+    const doc = JSON.parse(prequal(['rank', '--workspace', ws, '--json']).stdout) as {
+      ties: { at_cut: boolean; candidates: string[] }[];
+    };
+    const tied = doc.ties.find((t) => t.at_cut)?.candidates[0] ?? '';
+    const result = prequal([
+      'decide',
+      '--workspace',
+      ws,
+      '--choose',
+      `${tied.slice(0, 3)},${tied}`,
+      '--reason',
+      'x',
+      ...NOW,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`--choose names ${tied} more than once`);
+  });
+
   it('override --points refuses hexadecimal, exponent and empty values', () => {
     const ws = copyFixture('poc2-s29');
     prequal(['run', '--workspace', ws, ...NOW]);

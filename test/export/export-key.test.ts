@@ -29,6 +29,13 @@ describe('computeExportKey', () => {
     expect(computeExportKey(buildDecidedReport(), { lang: 'fr', templates })).not.toBe(base);
   });
 
+  it('changes with the build of the tool, even under the same version number', () => {
+    const report = buildSampleReport();
+    const before = computeExportKey({ ...report, toolBuild: '0.1.0+aaa' }, { lang: 'fr', templates: [] });
+    const after = computeExportKey({ ...report, toolBuild: '0.1.0+bbb' }, { lang: 'fr', templates: [] });
+    expect(after).not.toBe(before);
+  });
+
   it('uses the report’s last audit entry as the head by default', () => {
     const report = buildSampleReport();
     const last = report.audit.at(-1);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   isIntact,
+  recordFile,
   writeChunksIfChanged,
   writeIfChanged,
   writeSmallFileIfChanged,
@@ -64,5 +65,19 @@ describe('writeIfChanged', () => {
     expect((await writeIfChanged(file, '# Rapport\n')).written).toBe(true);
     expect((await writeIfChanged(file, '# Rapport\n')).written).toBe(false);
     expect((await writeIfChanged(file, '# Rapport 2\n')).written).toBe(true);
+  });
+});
+
+describe('isIntact', () => {
+  it('sees an edit whose size and modification time were put back', async () => {
+    const file = path.join(dir, 'report.fr.md');
+    await fs.writeFile(file, 'total 48,33');
+    const record = recordFile(file);
+    expect(isIntact(file, record ?? undefined)).toBe(true);
+    const { mtime, atime } = await fs.stat(file);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await fs.writeFile(file, 'total 98,33');
+    await fs.utimes(file, atime, mtime);
+    expect(isIntact(file, record ?? undefined)).toBe(false);
   });
 });
