@@ -1,9 +1,9 @@
 import type { Context } from '../context.js';
 import { assertTenderUnchanged, requireEvaluableCriteria } from '../pipeline/check-stored-inputs.js';
-import { loadVoters } from '../pipeline/committee-view.js';
+import { loadCommitteeRecord, toInvalidCandidate } from '../pipeline/committee-view.js';
 import { loadSanctionsList } from '../pipeline/screen-sanctions.js';
 import { type Session, withSession } from '../pipeline/session.js';
-import { listActiveDossiers, listDecisions, listOverrides, listScores } from '../store/index.js';
+import { listActiveDossiers } from '../store/index.js';
 import { parseAssignments } from '../whatif/assignments.js';
 import { compareShortlists } from '../whatif/compare-shortlists.js';
 import { renderShortlistDiff } from '../whatif/render-diff.js';
@@ -25,10 +25,7 @@ export function loadSimulationInput(session: Session): SimulationInput {
   const input: SimulationInput = {
     dossiers: [],
     invalid: [],
-    scores: listScores(session.store),
-    voters: loadVoters(session),
-    overrides: listOverrides(session.store),
-    decisions: listDecisions(session.store),
+    ...loadCommitteeRecord(session),
     sanctions: loadSanctionsList(session),
   };
   for (const d of listActiveDossiers(session.store)) {
@@ -41,14 +38,7 @@ export function loadSimulationInput(session: Session): SimulationInput {
         warnings: d.warnings,
       });
     } else {
-      const name = d.dossier?.candidate.name ?? d.id;
-      input.invalid.push({
-        id: d.id,
-        name,
-        country: d.dossier?.candidate.country ?? '',
-        errors: d.errors,
-        warnings: d.warnings,
-      });
+      input.invalid.push(toInvalidCandidate(d));
     }
   }
   return input;

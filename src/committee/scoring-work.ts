@@ -1,3 +1,4 @@
+import { compareIds } from '../core/order.js';
 import type { CriteriaSet, Criterion, Dossier, Rule } from '../core/types.js';
 import { loadCommitteeView } from '../pipeline/committee-view.js';
 import type { Session } from '../pipeline/session.js';
@@ -28,7 +29,7 @@ export function listManualCriteria(criteria: CriteriaSet): ManualCriterion[] {
 export function listScorableCandidates(session: Session): ScorableCandidate[] {
   return listActiveDossiers(session.store)
     .flatMap((d) => (d.status === 'valid' && d.dossier ? [{ id: d.id, dossier: d.dossier }] : []))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort((a, b) => compareIds(a.id, b.id));
 }
 
 /** Why someone may not score; `undeclared` alone can still be fixed before their scores are recorded. */

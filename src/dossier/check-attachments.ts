@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { compareIds } from '../core/order.js';
 import type { AttachmentFact } from '../core/types.js';
 import { isInside } from './list-dossier-entries.js';
 
@@ -26,7 +27,7 @@ function climbsOut(relative: string): boolean {
 export function checkAttachments(folder: string | null, documents: Record<string, string>): AttachmentCheck {
   const facts: AttachmentFact[] = [];
   const escaping: string[] = [];
-  const kinds = Object.keys(documents).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const kinds = Object.keys(documents).sort(compareIds);
   for (const kind of kinds) {
     const relative = documents[kind] ?? '';
     if (climbsOut(relative)) {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { compareIds } from '../core/order.js';
 
 /** One candidate found in `<workspace>/dossiers/`, not yet read. */
 export interface DossierEntry {
@@ -56,7 +57,7 @@ export function listDossierEntries(workspace: string): DossierEntry[] {
     if (entry) entries.push(entry);
   }
   markDuplicates(entries);
-  return entries.sort((a, b) => compare(a.id, b.id) || compare(a.sourcePath, b.sourcePath));
+  return entries.sort((a, b) => compareIds(a.id, b.id) || compareIds(a.sourcePath, b.sourcePath));
 }
 
 function describeEntry(full: string, dirent: fs.Dirent, realDirectory: string): DossierEntry | null {
@@ -138,5 +139,3 @@ function markDuplicates(entries: DossierEntry[]): void {
     }
   }
 }
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -2,6 +2,8 @@
  * The Shortlist and Gates sheets: one row per candidate with every criterion's points or
  * verdict, then one row per candidate and gate with the reason.
  */
+
+import { compareIds } from '../core/order.js';
 import type { CriterionResult, EvaluationReport, Lang, RankedCandidate } from '../core/types.js';
 import { formatIssue } from '../errors.js';
 import { labelsFor } from './labels.js';
@@ -100,7 +102,7 @@ export function buildGatesTable(report: EvaluationReport, lang: Lang): SheetTabl
     // Gates the core added beyond the criteria set (a sanctions check, say) come after, by id.
     const extra = Object.values(candidate.criteria)
       .filter((result) => result.kind === 'gate' && !gates.some((gate) => gate.id === result.criterion))
-      .sort((a, b) => (a.criterion < b.criterion ? -1 : a.criterion > b.criterion ? 1 : 0)); // code units: same order on every machine
+      .sort((a, b) => compareIds(a.criterion, b.criterion));
     const results = [...gates.map((gate) => candidate.criteria[gate.id]), ...extra];
     for (const result of results) if (result) rows.push(gateRow(report, candidate, result, lang));
   }

@@ -1,3 +1,4 @@
+import { compareIds } from '../core/order.js';
 import type { Dossier, EvaluationReport } from '../core/types.js';
 import { type CriteriaVersion, listAudit, listMembers } from '../store/index.js';
 import { TOOL_VERSION, toolBuild } from '../version.js';
@@ -30,7 +31,7 @@ export function buildReport(
     shortlist: result.shortlist,
     dossiers: dossiers
       .map((d) => ({ ...d, sourcePath: sources.get(d.id) ?? scored.sourcePaths.get(d.id) ?? '' }))
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      .sort((a, b) => compareIds(a.id, b.id)),
     dossierData: extra.dossierData ?? scored.dossierData,
     scores: result.scores,
     overrides: result.overrides,

@@ -1,8 +1,8 @@
 import { consolidateAll } from '../core/consolidate-all.js';
 import { rankCandidates } from '../core/rank.js';
 import type { ManualScore, Override, Shortlist, TieDecision } from '../core/types.js';
-import { type CriteriaVersion, listDecisions, listOverrides, listScores } from '../store/index.js';
-import { loadVoters } from './committee-view.js';
+import type { CriteriaVersion } from '../store/index.js';
+import { loadCommitteeRecord, toInvalidCandidate } from './committee-view.js';
 import type { ScoreResult } from './score-candidates.js';
 import { readSanctionsList } from './screen-sanctions.js';
 import type { Session } from './session.js';
@@ -24,10 +24,7 @@ export function buildShortlist(
   version: CriteriaVersion,
   scored: ScoreResult,
 ): ShortlistResult {
-  const scores = listScores(session.store);
-  const overrides = listOverrides(session.store);
-  const decisions = listDecisions(session.store);
-  const voters = loadVoters(session);
+  const { scores, voters, overrides, decisions } = loadCommitteeRecord(session);
   const screening = readSanctionsList(session);
   const sanctions = screening?.list ?? null;
   const evaluations = consolidateAll(
@@ -36,13 +33,7 @@ export function buildShortlist(
     version.criteria,
     sanctions ? { list: sanctions, dossierOf: (id) => scored.dossierData[id] } : null,
   );
-  const invalid = scored.invalid.map((d) => ({
-    id: d.id,
-    name: d.dossier?.candidate.name ?? d.id,
-    country: d.dossier?.candidate.country ?? '',
-    errors: d.errors,
-    warnings: d.warnings,
-  }));
+  const invalid = scored.invalid.map(toInvalidCandidate);
   const shortlist = rankCandidates({ evaluations, invalid, decisions }, version.criteria, session.tender);
   return {
     shortlist,

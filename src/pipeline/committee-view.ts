@@ -1,5 +1,15 @@
 import type { CommitteeView } from '../committee/score-rows.js';
-import { listActiveDossierHeads, listMembers } from '../store/index.js';
+import type { CommitteeRecord } from '../core/consolidate-all.js';
+import type { InvalidCandidate } from '../core/rank.js';
+import type { TieDecision } from '../core/types.js';
+import {
+  listActiveDossierHeads,
+  listDecisions,
+  listMembers,
+  listOverrides,
+  listScores,
+  type StoredDossier,
+} from '../store/index.js';
 import type { Session } from './session.js';
 
 /** Who may score and what can be scored, as the score checks need it. */
@@ -18,4 +28,25 @@ export function loadVoters(session: Session): string[] {
   return listMembers(session.store)
     .filter((m) => m.role === 'evaluator')
     .map((m) => m.name);
+}
+
+/** The committee's recorded work a shortlist is built from: scores, voters, overrides and tie decisions. */
+export function loadCommitteeRecord(session: Session): CommitteeRecord & { decisions: TieDecision[] } {
+  return {
+    scores: listScores(session.store),
+    voters: loadVoters(session),
+    overrides: listOverrides(session.store),
+    decisions: listDecisions(session.store),
+  };
+}
+
+/** A stored dossier that could not be read, as ranking lists it (its name when the data has one). */
+export function toInvalidCandidate(d: StoredDossier): InvalidCandidate {
+  return {
+    id: d.id,
+    name: d.dossier?.candidate.name ?? d.id,
+    country: d.dossier?.candidate.country ?? '',
+    errors: d.errors,
+    warnings: d.warnings,
+  };
 }

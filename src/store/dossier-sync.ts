@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { compareIds } from '../core/order.js';
 import type { InputIssue, ReadDossier } from '../core/types.js';
 import type { DossierStatus, KnownDossier } from './dossier-queries.js';
 import { type DossierStat, type StorableDossier, storeNewContent } from './dossier-writes.js';
@@ -170,6 +171,6 @@ function sortSummary(summary: IngestSummary): IngestSummary {
     list.sort();
   }
   summary.valid.sort();
-  summary.invalid.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  summary.invalid.sort((a, b) => compareIds(a.id, b.id));
   return summary;
 }
