@@ -2,7 +2,7 @@ import chalk from 'chalk';
 import type { Context } from '../context.js';
 import type { Bilingual, CriteriaSet, Lang, RankedCandidate } from '../core/types.js';
 import { formatIssue, UserError } from '../errors.js';
-import { buildJsonDocument } from '../export/json.js';
+import { buildJsonCandidate } from '../export/json.js';
 import { evaluateWorkspace, reportLanguage } from '../pipeline/evaluate-workspace.js';
 import { resolveCandidateId } from '../pipeline/resolve-candidate.js';
 import { withSession } from '../pipeline/session.js';
@@ -36,17 +36,12 @@ export async function explainCommand(ctx: Context, options: ExplainOptions, give
       return;
     }
     if (options.json) {
-      const doc = buildJsonDocument(report, lang) as { candidates: { id: string }[] };
-      ctx.out(
-        `${JSON.stringify(
-          doc.candidates.find((c) => c.id === id),
-          null,
-          2,
-        )}\n`,
-      );
+      ctx.out(`${JSON.stringify(buildJsonCandidate(report, candidate, lang), null, 2)}\n`);
       return;
     }
-    ctx.out(renderExplanation(candidate, report.criteria, lang));
+    // Every explanation line: the ranked candidate carries only the first of each.
+    const full = { ...candidate, criteria: report.resultsOf(candidate) };
+    ctx.out(renderExplanation(full, report.criteria, lang));
   });
 }
 

@@ -28,9 +28,21 @@ export function consolidateAll(
   criteria: CriteriaSet,
   screening: Screening | null,
 ): CandidateEvaluation[] {
+  return evaluations.map(consolidator(record, criteria, screening));
+}
+
+/**
+ * consolidateAll for one evaluation at a time, with the committee's record grouped once: what an
+ * export uses to finish the full evaluation of each candidate as it reaches it.
+ */
+export function consolidator(
+  record: CommitteeRecord,
+  criteria: CriteriaSet,
+  screening: Screening | null,
+): (ev: CandidateEvaluation) => CandidateEvaluation {
   const scoresOf = groupByCandidate(record.scores);
   const overridesOf = groupByCandidate(record.overrides);
-  return evaluations.map((ev) => {
+  return (ev) => {
     const dossier = screening?.dossierOf(ev.id);
     const screened = screening && dossier ? applySanctionsGate(ev, dossier, screening.list) : ev;
     return consolidateCandidate(
@@ -38,7 +50,7 @@ export function consolidateAll(
       { scores: scoresOf.get(ev.id) ?? [], voters: record.voters, overrides: overridesOf.get(ev.id) ?? [] },
       criteria,
     );
-  });
+  };
 }
 
 /**

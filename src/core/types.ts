@@ -404,8 +404,14 @@ export interface EvaluationReport {
   shortlist: Shortlist;
   /** Every dossier considered, by id: source path and content hash. */
   dossiers: { id: string; sourcePath: string; hash: string }[];
-  /** Dossier content, for the Experience sheet (null when invalid). */
-  dossierData: Record<string, Dossier | null>;
+  /**
+   * The final results of one candidate with every explanation line and item verdict, read when an
+   * export reaches it: ranked candidates carry only what ranking needs (core/summarize.ts), so a
+   * report of 10,000 candidates is never held whole in memory. Invalid candidates have none.
+   */
+  resultsOf: (candidate: RankedCandidate) => Record<string, CriterionResult>;
+  /** The content of one candidate's dossier, read when an export needs it; null when unreadable. */
+  dossierOf: (id: string) => Dossier | null;
   scores: ManualScore[];
   overrides: Override[];
   decisions: TieDecision[];

@@ -65,11 +65,14 @@ function buildIssue(issue: InputIssue): Record<string, unknown> {
   return out;
 }
 
-function buildCandidate(report: EvaluationReport, candidate: RankedCandidate, lang: Lang) {
+/** One candidate as the SPEC §6 document lists it (what `explain --json` prints). */
+export function buildJsonCandidate(report: EvaluationReport, candidate: RankedCandidate, lang: Lang) {
   const criteria: Record<string, JsonCriterion> = {};
   if (candidate.status !== 'invalid') {
-    for (const id of orderedCriterionIds(report, candidate.criteria)) {
-      const result = candidate.criteria[id];
+    // Every explanation line: the full results, read for this candidate only.
+    const results = report.resultsOf(candidate);
+    for (const id of orderedCriterionIds(report, results)) {
+      const result = results[id];
       if (result) criteria[id] = buildCriterion(result, lang);
     }
   }
@@ -133,7 +136,9 @@ function buildDocumentParts(report: EvaluationReport, lang: Lang) {
 /** Builds the SPEC §6 JSON document for `report`, with texts in `lang`. */
 export function buildJsonDocument(report: EvaluationReport, lang: Lang): object {
   const { head, tail } = buildDocumentParts(report, lang);
-  const candidates = report.shortlist.candidates.map((candidate) => buildCandidate(report, candidate, lang));
+  const candidates = report.shortlist.candidates.map((candidate) =>
+    buildJsonCandidate(report, candidate, lang),
+  );
   return { ...head, candidates, ...tail };
 }
 
@@ -164,7 +169,7 @@ export function* renderJsonChunks(report: EvaluationReport, lang: Lang): Generat
   if (candidates.length === 0) yield ',\n  "candidates": []';
   let first = true;
   for (const candidate of candidates) {
-    const text = indented(buildCandidate(report, candidate, lang), 2);
+    const text = indented(buildJsonCandidate(report, candidate, lang), 2);
     yield first ? `,\n  "candidates": [\n    ${text}` : `,\n    ${text}`;
     first = false;
   }

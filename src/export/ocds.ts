@@ -18,7 +18,7 @@
  *   as `tenderer`, with `details.consortiumRole`, `details.candidate` and `details.country`
  *   (ISO code: OCDS 1.1 addresses only have a country name).
  */
-import type { Criterion, EvaluationReport, Lang, RankedCandidate, Status } from '../core/types.js';
+import type { Criterion, Dossier, EvaluationReport, Lang, RankedCandidate, Status } from '../core/types.js';
 import { summarizeShortlist } from './shortlist-summary.js';
 
 export const OCDS_EXTENSIONS = [
@@ -113,8 +113,7 @@ function criterionType(criterion: Criterion): string {
 }
 
 /** Party references of one application: the lead first, then each consortium member. */
-function tenderersOf(candidate: RankedCandidate, report: EvaluationReport): { party: Json; ref: Json }[] {
-  const dossier = report.dossierData[candidate.id] ?? null;
+function tenderersOf(candidate: RankedCandidate, dossier: Dossier | null): { party: Json; ref: Json }[] {
   const lead = { id: `tenderer-${candidate.id}`, name: candidate.name };
   const out = [
     {
@@ -134,8 +133,7 @@ function tenderersOf(candidate: RankedCandidate, report: EvaluationReport): { pa
   return out;
 }
 
-function bidOf(candidate: RankedCandidate, report: EvaluationReport, tenderers: Json[], lang: Lang): Json {
-  const dossier = report.dossierData[candidate.id] ?? null;
+function bidOf(candidate: RankedCandidate, dossier: Dossier | null, tenderers: Json[], lang: Lang): Json {
   const words = [STATUS_WORDS[candidate.status][lang]];
   if (candidate.rank !== null) words.push(`${lang === 'fr' ? 'rang' : 'rank'} ${candidate.rank}`);
   if (candidate.total !== null) words.push(`total ${candidate.total}`);
@@ -172,13 +170,14 @@ export function buildOcdsReleasePackage(report: EvaluationReport, options: OcdsO
   const details: Json[] = [];
   const leads: Json[] = [];
   for (const candidate of shortlist.candidates) {
-    const tenderers = tenderersOf(candidate, report);
+    const dossier = report.dossierOf(candidate.id);
+    const tenderers = tenderersOf(candidate, dossier);
     parties.push(...tenderers.map((t) => t.party));
     leads.push(tenderers[0]!.ref);
     details.push(
       bidOf(
         candidate,
-        report,
+        dossier,
         tenderers.map((t) => t.ref),
         lang,
       ),

@@ -4,6 +4,7 @@
  */
 import type {
   Criterion,
+  CriterionResult,
   Dossier,
   EvaluationReport,
   ItemVerdict,
@@ -11,9 +12,10 @@ import type {
   RankedCandidate,
   Reference,
 } from '../core/types.js';
+import type { CandidateDetail, CandidateSheet } from './candidate-sheet.js';
 import { parseCalendarDate } from './format.js';
 import { labelsFor } from './labels.js';
-import type { SheetCell, SheetColumn, SheetTable } from './xlsx-sheet.js';
+import type { SheetCell, SheetColumn } from './xlsx-sheet.js';
 
 /** The lead (entity 0) and each member (entity i + 1) with their references. */
 function listEntities(dossier: Dossier): { index: number; name: string; references: Reference[] }[] {
@@ -45,13 +47,13 @@ function effectiveValue(
 
 /** For each references criterion, a lookup of the candidate's item verdicts by entity and item. */
 function indexVerdicts(
-  candidate: RankedCandidate,
+  results: Record<string, CriterionResult>,
   criteria: Criterion[],
 ): ((entity: number, item: number) => ItemVerdict | undefined)[] {
   return criteria.map((criterion) => {
     const byItem = new Map<string, ItemVerdict>();
     // The first verdict for an item wins, as a search from the start would find it.
-    for (const verdict of candidate.criteria[criterion.id]?.items ?? []) {
+    for (const verdict of results[criterion.id]?.items ?? []) {
       const key = `${verdict.entity}:${verdict.item}`;
       if (!byItem.has(key)) byItem.set(key, verdict);
     }
@@ -72,7 +74,7 @@ function dateCell(date: string | undefined): SheetCell {
 }
 
 /** The Experience sheet of `report`. */
-export function buildExperienceTable(report: EvaluationReport, lang: Lang): SheetTable {
+export function experienceSheet(report: EvaluationReport, lang: Lang): CandidateSheet {
   const h = labelsFor(lang).headers.experience;
   const referenceCriteria = report.criteria.criteria.filter(
     (criterion) => criterion.rule.type === 'references',
@@ -93,34 +95,29 @@ export function buildExperienceTable(report: EvaluationReport, lang: Lang): Shee
       kind: 'wrap' as const,
     })),
   ];
-  // Every reference of every dossier: rows are made as they are written (twice: widths, then
-  // cells) rather than held, since this sheet alone has several rows per candidate.
-  const rows: Iterable<SheetCell[]> = {
-    *[Symbol.iterator]() {
-      for (const candidate of report.shortlist.candidates) {
-        const dossier = report.dossierData[candidate.id];
-        if (!dossier) continue;
-        const verdictOf = indexVerdicts(candidate, referenceCriteria);
-        for (const entity of listEntities(dossier)) {
-          for (const [item, reference] of entity.references.entries()) {
-            const verdicts = verdictOf.map((find) => find(entity.index, item));
-            yield [
-              candidate.id,
-              entity.name,
-              item + 1,
-              reference.title,
-              reference.client ?? '',
-              reference.countries.join(', '),
-              dateCell(reference.start),
-              dateCell(reference.end),
-              effectiveValue(report, reference, verdicts),
-              reference.tags.join(', '),
-              ...verdicts.map((verdict) => verdictCell(verdict, lang)),
-            ];
-          }
-        }
-      }
-    },
+  // Every reference of every member of the candidate, with each references criterion's verdict.
+  const rowsOf = (candidate: RankedCandidate, detail: () => CandidateDetail): SheetCell[][] => {
+    const { results, dossier } = detail();
+    if (!dossier) return [];
+    const verdictOf = indexVerdicts(results, referenceCriteria);
+    return listEntities(dossier).flatMap((entity) =>
+      entity.references.map((reference, item) => {
+        const verdicts = verdictOf.map((find) => find(entity.index, item));
+        return [
+          candidate.id,
+          entity.name,
+          item + 1,
+          reference.title,
+          reference.client ?? '',
+          reference.countries.join(', '),
+          dateCell(reference.start),
+          dateCell(reference.end),
+          effectiveValue(report, reference, verdicts),
+          reference.tags.join(', '),
+          ...verdicts.map((verdict) => verdictCell(verdict, lang)),
+        ];
+      }),
+    );
   };
-  return { name: 'Experience', frozenColumns: 2, columns, rows };
+  return { name: 'Experience', frozenColumns: 2, columns, needsDetail: true, rowsOf };
 }

@@ -6,8 +6,9 @@
 import { compareIds } from '../core/order.js';
 import type { CriterionResult, EvaluationReport, Lang, RankedCandidate } from '../core/types.js';
 import { formatIssue } from '../errors.js';
+import type { CandidateDetail, CandidateSheet } from './candidate-sheet.js';
 import { labelsFor } from './labels.js';
-import type { SheetCell, SheetTable } from './xlsx-sheet.js';
+import type { SheetCell } from './xlsx-sheet.js';
 
 /** Every reason as `criterion: message`; an invalid dossier without reasons lists its input errors. */
 function reasonLines(candidate: RankedCandidate, lang: Lang): string {
@@ -29,7 +30,7 @@ function criterionCell(result: CriterionResult | undefined, lang: Lang): SheetCe
 }
 
 /** The Shortlist sheet, candidates in the report's order (ranked, pending, rejected, invalid). */
-export function buildShortlistTable(report: EvaluationReport, lang: Lang): SheetTable {
+export function shortlistSheet(report: EvaluationReport, lang: Lang): CandidateSheet {
   const labels = labelsFor(lang);
   const h = labels.headers.shortlist;
   const criteria = report.criteria.criteria;
@@ -49,16 +50,19 @@ export function buildShortlistTable(report: EvaluationReport, lang: Lang): Sheet
       })),
       { header: h.reasons, kind: 'wrap' },
     ],
-    rows: report.shortlist.candidates.map((candidate) => [
-      candidate.rank,
-      candidate.id,
-      candidate.name,
-      candidate.country,
-      { value: labels.status[candidate.status], tone: candidate.status },
-      candidate.total,
-      ...criteria.map((criterion) => criterionCell(candidate.criteria[criterion.id], lang)),
-      reasonLines(candidate, lang),
-    ]),
+    needsDetail: false,
+    rowsOf: (candidate) => [
+      [
+        candidate.rank,
+        candidate.id,
+        candidate.name,
+        candidate.country,
+        { value: labels.status[candidate.status], tone: candidate.status },
+        candidate.total,
+        ...criteria.map((criterion) => criterionCell(candidate.criteria[criterion.id], lang)),
+        reasonLines(candidate, lang),
+      ],
+    ],
   };
 }
 
@@ -80,32 +84,35 @@ function gateRow(report: EvaluationReport, candidate: RankedCandidate, result: C
 }
 
 /** The Gates sheet: every gate of every candidate; an invalid dossier shows one failed row with its errors. */
-export function buildGatesTable(report: EvaluationReport, lang: Lang): SheetTable {
+export function gatesSheet(report: EvaluationReport, lang: Lang): CandidateSheet {
   const labels = labelsFor(lang);
   const h = labels.headers.gates;
   const gates = report.criteria.criteria.filter((criterion) => criterion.kind === 'gate');
-  const rows: SheetCell[][] = [];
-  for (const candidate of report.shortlist.candidates) {
+  const rowsOf = (candidate: RankedCandidate, detail: () => CandidateDetail): SheetCell[][] => {
     if (candidate.status === 'invalid') {
       const failed: SheetCell = { value: labels.fail, tone: 'invalid' };
-      rows.push([
-        candidate.id,
-        candidate.name,
-        'invalid',
-        labels.reasonCriteria.invalid ?? '',
-        failed,
-        reasonLines(candidate, lang),
-        '',
-      ]);
-      continue;
+      return [
+        [
+          candidate.id,
+          candidate.name,
+          'invalid',
+          labels.reasonCriteria.invalid ?? '',
+          failed,
+          reasonLines(candidate, lang),
+          '',
+        ],
+      ];
     }
+    // The full results: the ranked candidate keeps only the first line of a failed gate.
+    const { results } = detail();
     // Gates the core added beyond the criteria set (a sanctions check, say) come after, by id.
-    const extra = Object.values(candidate.criteria)
+    const extra = Object.values(results)
       .filter((result) => result.kind === 'gate' && !gates.some((gate) => gate.id === result.criterion))
       .sort((a, b) => compareIds(a.criterion, b.criterion));
-    const results = [...gates.map((gate) => candidate.criteria[gate.id]), ...extra];
-    for (const result of results) if (result) rows.push(gateRow(report, candidate, result, lang));
-  }
+    return [...gates.map((gate) => results[gate.id]), ...extra].flatMap((result) =>
+      result ? [gateRow(report, candidate, result, lang)] : [],
+    );
+  };
   return {
     name: 'Gates',
     frozenColumns: 2,
@@ -118,6 +125,7 @@ export function buildGatesTable(report: EvaluationReport, lang: Lang): SheetTabl
       { header: h.reason, kind: 'wrap' },
       { header: h.override, kind: 'wrap' },
     ],
-    rows,
+    needsDetail: true,
+    rowsOf,
   };
 }

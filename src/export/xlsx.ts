@@ -8,16 +8,17 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { EvaluationReport, Lang } from '../core/types.js';
 import { writeViaTemporaryFile } from './atomic-write.js';
-import { buildExperienceTable } from './xlsx-experience.js';
+import { candidateTable } from './candidate-sheet.js';
+import { experienceSheet } from './xlsx-experience.js';
 import { buildAuditTable, buildEvaluatorsTable, buildRunTable } from './xlsx-records.js';
-import { buildGatesTable, buildShortlistTable } from './xlsx-results.js';
+import { gatesSheet, shortlistSheet } from './xlsx-results.js';
 import { type SheetTable, writeSheet } from './xlsx-sheet.js';
 
 /** The sheet builders in workbook order. */
 const SHEET_BUILDERS: readonly ((report: EvaluationReport, lang: Lang) => SheetTable)[] = [
-  buildShortlistTable,
-  buildGatesTable,
-  buildExperienceTable,
+  (report, lang) => candidateTable(report, shortlistSheet(report, lang)),
+  (report, lang) => candidateTable(report, gatesSheet(report, lang)),
+  (report, lang) => candidateTable(report, experienceSheet(report, lang)),
   buildEvaluatorsTable,
   buildAuditTable,
   buildRunTable,

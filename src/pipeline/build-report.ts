@@ -1,6 +1,12 @@
 import { compareIds } from '../core/order.js';
-import type { Dossier, EvaluationReport } from '../core/types.js';
-import { type CriteriaVersion, listAudit, listMembers } from '../store/index.js';
+import type { CriterionResult, EvaluationReport, RankedCandidate } from '../core/types.js';
+import {
+  type CriteriaVersion,
+  getCachedEvaluation,
+  getDossierDocument,
+  listAudit,
+  listMembers,
+} from '../store/index.js';
 import { TOOL_VERSION, toolBuild } from '../version.js';
 import type { ShortlistResult } from './build-shortlist.js';
 import type { ScoreResult } from './score-candidates.js';
@@ -12,7 +18,7 @@ export function buildReport(
   version: CriteriaVersion,
   scored: ScoreResult,
   result: ShortlistResult,
-  extra: { sanctionsListVersion?: string | null; dossierData?: Record<string, Dossier | null> } = {},
+  extra: { sanctionsListVersion?: string | null } = {},
 ): EvaluationReport {
   const dossiers = [
     ...scored.evaluations.map((e) => ({ id: e.id, hash: e.dossierHash })),
@@ -32,7 +38,8 @@ export function buildReport(
     dossiers: dossiers
       .map((d) => ({ ...d, sourcePath: sources.get(d.id) ?? scored.sourcePaths.get(d.id) ?? '' }))
       .sort((a, b) => compareIds(a.id, b.id)),
-    dossierData: extra.dossierData ?? scored.dossierData,
+    resultsOf: storedResults(session, version, result),
+    dossierOf: (id) => getDossierDocument(session.store, id),
     scores: result.scores,
     overrides: result.overrides,
     decisions: result.decisions,
@@ -44,5 +51,21 @@ export function buildReport(
     })),
     sanctionsListVersion: extra.sanctionsListVersion ?? result.sanctionsListVersion,
     sanctionsListHash: result.sanctionsListHash,
+  };
+}
+
+/**
+ * Reads one candidate's full evaluation from the store when an export reaches it, and consolidates
+ * it as its ranked summary was (same committee record, same sanctions list).
+ */
+function storedResults(
+  session: Session,
+  version: CriteriaVersion,
+  result: ShortlistResult,
+): (candidate: RankedCandidate) => Record<string, CriterionResult> {
+  return (candidate) => {
+    if (candidate.status === 'invalid') return candidate.criteria;
+    const full = getCachedEvaluation(session.store, version.version, session.contextHash, candidate.id);
+    return full ? result.consolidate(full).criteria : candidate.criteria;
   };
 }

@@ -1,7 +1,7 @@
-import { consolidateAll } from '../core/consolidate-all.js';
+import { consolidator } from '../core/consolidate-all.js';
 import { rankCandidates } from '../core/rank.js';
-import type { ManualScore, Override, Shortlist, TieDecision } from '../core/types.js';
-import type { CriteriaVersion } from '../store/index.js';
+import type { CandidateEvaluation, ManualScore, Override, Shortlist, TieDecision } from '../core/types.js';
+import { type CriteriaVersion, getDossierDocument } from '../store/index.js';
 import { loadCommitteeRecord, toInvalidCandidate } from './committee-view.js';
 import type { ScoreResult } from './score-candidates.js';
 import { readSanctionsList } from './screen-sanctions.js';
@@ -16,6 +16,8 @@ export interface ShortlistResult {
   sanctionsListVersion: string | null;
   /** sha256 of the sanctions list file screened against, when tender.yaml names one. */
   sanctionsListHash: string | null;
+  /** Turns a full cached evaluation into its final form, exactly as the ranked summaries were. */
+  consolidate: (ev: CandidateEvaluation) => CandidateEvaluation;
 }
 
 /** Adds the committee's scores, overrides and decisions to the evaluations, then ranks. */
@@ -27,12 +29,12 @@ export function buildShortlist(
   const { scores, voters, overrides, decisions } = loadCommitteeRecord(session);
   const screening = readSanctionsList(session);
   const sanctions = screening?.list ?? null;
-  const evaluations = consolidateAll(
-    scored.evaluations,
+  const consolidate = consolidator(
     { scores, voters, overrides },
     version.criteria,
-    sanctions ? { list: sanctions, dossierOf: (id) => scored.dossierData[id] } : null,
+    sanctions ? { list: sanctions, dossierOf: (id) => getDossierDocument(session.store, id) } : null,
   );
+  const evaluations = scored.evaluations.map(consolidate);
   const invalid = scored.invalid.map(toInvalidCandidate);
   const shortlist = rankCandidates({ evaluations, invalid, decisions }, version.criteria, session.tender);
   return {
@@ -42,5 +44,6 @@ export function buildShortlist(
     decisions,
     sanctionsListVersion: sanctions?.version ?? null,
     sanctionsListHash: screening?.hash ?? null,
+    consolidate,
   };
 }

@@ -1,6 +1,7 @@
 import { evaluateDossier } from '../core/evaluate.js';
 import type { AttachmentFact, CriteriaSet, Dossier, InputIssue, Tender } from '../core/types.js';
-import type { DossierSourceText, EvaluationText } from '../store/index.js';
+import { type EvaluationText, toEvaluationText } from '../store/evaluation-cache.js';
+import type { DossierSourceText } from '../store/index.js';
 
 /**
  * Evaluates one dossier from its stored JSON and answers with the evaluation's JSON: the form
@@ -32,5 +33,5 @@ function evaluateSource(source: DossierSourceText, criteria: CriteriaSet, tender
     criteria,
     tender,
   );
-  return { id: source.id, dossierHash: source.hash, json: JSON.stringify(evaluation) };
+  return toEvaluationText(evaluation);
 }

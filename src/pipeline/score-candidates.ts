@@ -1,17 +1,20 @@
 import { evaluateDossier } from '../core/evaluate.js';
+import { compareIds } from '../core/order.js';
+import { summarizeEvaluation } from '../core/summarize.js';
 import type { AttachmentFact, CandidateEvaluation, Dossier, InputIssue } from '../core/types.js';
 import {
   type CriteriaVersion,
-  getCachedEvaluations,
+  getCachedSummaries,
   getDossier,
+  getDossierTexts,
   listActiveDossierHeads,
-  listValidDossierTexts,
   type StoredDossier,
   saveEvaluations,
 } from '../store/index.js';
 import type { Session } from './session.js';
 
 export interface ScoreResult {
+  /** Summaries of the evaluations (core/summarize.ts): what consolidation and ranking read. */
   evaluations: CandidateEvaluation[];
   /** Active dossiers that could not be read. */
   invalid: StoredDossier[];
@@ -19,15 +22,16 @@ export interface ScoreResult {
   computed: number;
   /** Source path of every active dossier, for the run manifest. */
   sourcePaths: Map<string, string>;
-  /** Content of every active dossier (null when invalid), for the Experience sheet. */
-  dossierData: Record<string, Dossier | null>;
 }
+
+/** Dossiers read from the store per query when some lack a cached evaluation. */
+const BATCH = 200;
 
 /**
  * Evaluates every valid active dossier against a criteria version. Results are cached by
  * criteria version, dossier hash and the tender/tool context, so re-running with nothing
- * changed recomputes nothing. Commands that may have many dossiers to evaluate call
- * `refreshEvaluations` first (worker threads); this then only reads the cache.
+ * changed recomputes nothing and parses no dossier. Commands that may have many dossiers to
+ * evaluate call `refreshEvaluations` first (worker threads); this then only reads summaries.
  */
 export function scoreCandidates(
   session: Session,
@@ -35,52 +39,55 @@ export function scoreCandidates(
   onProgress?: (done: number, total: number) => void,
 ): ScoreResult {
   const heads = listActiveDossierHeads(session.store);
-  const cached = getCachedEvaluations(session.store, version.version, session.contextHash);
-  // Only the small JSON of the dossiers is read here, never a whole row per candidate.
-  const texts = new Map(listValidDossierTexts(session.store).map((text) => [text.id, text]));
-  const evaluations: CandidateEvaluation[] = [];
-  const fresh: CandidateEvaluation[] = [];
+  const cached = getCachedSummaries(session.store, version.version, session.contextHash);
+  const summaries = new Map<string, CandidateEvaluation>();
   const invalid: StoredDossier[] = [];
   const sourcePaths = new Map<string, string>();
-  const dossierData: Record<string, Dossier | null> = {};
-  heads.forEach((head, index) => {
+  const missing: string[] = [];
+  for (const head of heads) {
     sourcePaths.set(head.id, head.sourcePath);
-    const text = texts.get(head.id);
-    if (head.status !== 'valid' || text === undefined) {
-      const stored = getDossier(session.store, head.id) as StoredDossier;
-      dossierData[head.id] = stored.dossier;
-      invalid.push(stored);
-      return;
-    }
-    const dossier = JSON.parse(text.document) as Dossier;
-    dossierData[head.id] = dossier;
     const hit = cached.get(head.id);
-    if (hit && hit.dossierHash === head.hash) {
-      evaluations.push(hit);
-    } else {
-      const input = {
-        id: head.id,
-        hash: head.hash,
-        dossier,
-        attachments: JSON.parse(text.attachments) as AttachmentFact[],
-        warnings: JSON.parse(text.warnings) as InputIssue[],
-      };
+    if (head.status !== 'valid') invalid.push(getDossier(session.store, head.id) as StoredDossier);
+    else if (hit && hit.dossierHash === head.hash) summaries.set(head.id, hit);
+    else missing.push(head.id);
+  }
+  let done = heads.length - missing.length;
+  let computed = 0;
+  onProgress?.(done, heads.length);
+  for (let start = 0; start < missing.length; start += BATCH) {
+    const ids = missing.slice(start, start + BATCH);
+    const texts = new Map(getDossierTexts(session.store, ids).map((text) => [text.id, text]));
+    const fresh: CandidateEvaluation[] = [];
+    for (const id of ids) {
+      const text = texts.get(id);
       try {
+        if (!text) throw new Error('its stored content is missing');
+        const input = {
+          id,
+          hash: text.hash,
+          dossier: JSON.parse(text.document) as Dossier,
+          attachments: JSON.parse(text.attachments) as AttachmentFact[],
+          warnings: JSON.parse(text.warnings) as InputIssue[],
+        };
         const evaluation = evaluateDossier(input, version.criteria, session.tender);
-        evaluations.push(evaluation);
         fresh.push(evaluation);
+        summaries.set(id, summarizeEvaluation(evaluation));
       } catch (error) {
         // One dossier the engine cannot evaluate must not abort the others: it is reported as
         // invalid, with the reason, never as a stack trace.
-        invalid.push(unevaluable(getDossier(session.store, head.id) as StoredDossier, error));
+        invalid.push(unevaluable(getDossier(session.store, id) as StoredDossier, error));
       }
+      done += 1;
+      onProgress?.(done, heads.length);
     }
-    onProgress?.(index + 1, heads.length);
-  });
-  if (fresh.length > 0) saveEvaluations(session.store, version.version, session.contextHash, fresh);
-  return { evaluations, invalid, computed: fresh.length, sourcePaths, dossierData };
+    if (fresh.length > 0) saveEvaluations(session.store, version.version, session.contextHash, fresh);
+    computed += fresh.length;
+  }
+  // In id order, as the heads are, whether cached, computed now or found unevaluable.
+  const evaluations = heads.flatMap((head) => summaries.get(head.id) ?? []);
+  invalid.sort((a, b) => compareIds(a.id, b.id));
+  return { evaluations, invalid, computed, sourcePaths };
 }
-
 /** A stored dossier the engine threw on, as an invalid one whose first error says why. */
 function unevaluable(stored: StoredDossier, error: unknown): StoredDossier {
   const reason = error instanceof Error ? error.message : String(error);

@@ -1,3 +1,4 @@
+import type { Dossier } from '../core/types.js';
 import type { DossierStatus } from './dossier-queries.js';
 import { statement } from './prepared.js';
 import type { Store } from './store-handle.js';
@@ -61,4 +62,13 @@ export function getDossierTexts(store: Store, ids: readonly string[]): DossierSo
      WHERE id IN (SELECT value FROM json_each(?)) AND status = 'valid' AND document IS NOT NULL
      ORDER BY id`,
   ).all(JSON.stringify(ids)) as DossierSourceText[];
+}
+
+/** The stored content of one active dossier (null when it could not be read, or is unknown). */
+export function getDossierDocument(store: Store, id: string): Dossier | null {
+  const row = statement(
+    store.db,
+    "SELECT document FROM dossiers WHERE id = ? AND status <> 'withdrawn' AND document IS NOT NULL",
+  ).get(id) as { document: string } | undefined;
+  return row ? (JSON.parse(row.document) as Dossier) : null;
 }

@@ -44,6 +44,7 @@ export { type DossierStat, type IngestSummary, type StorableDossier, syncDossier
 export {
   type DossierHead,
   type DossierSourceText,
+  getDossierDocument,
   getDossierTexts,
   listActiveDossierHeads,
   listEvaluableDossiers,
@@ -51,10 +52,12 @@ export {
 } from './dossier-texts.js';
 export {
   type EvaluationText,
-  getCachedEvaluations,
+  getCachedEvaluation,
+  getCachedSummaries,
   listCachedEvaluationKeys,
   saveEvaluations,
   saveEvaluationTexts,
+  toEvaluationText,
 } from './evaluation-cache.js';
 export { listScores, recordScores } from './manual-scores.js';
 export { getMeta, setMeta } from './meta.js';

@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { consolidateCandidate } from '../../src/core/consolidate.js';
+import { consolidateAll } from '../../src/core/consolidate-all.js';
 import { evaluateDossier } from '../../src/core/evaluate.js';
 import { rankCandidates } from '../../src/core/rank.js';
+import { summarizeEvaluation } from '../../src/core/summarize.js';
 import type { CandidateEvaluation, ManualScore, TieDecision } from '../../src/core/types.js';
 import {
   gate,
@@ -268,6 +270,71 @@ describe('totals through the engine', () => {
               if (r.kind === 'score') expect(Math.round((r.points ?? -1) * 100) / 100).toBe(r.points);
             }
           }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('ranking from summaries', () => {
+  it('gives the same statuses, ranks, totals, reasons and ties as ranking the full evaluations', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(referenceArb, { maxLength: 8 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 2, maxLength: 2 }),
+        fc.boolean(),
+        (dossierRefs, manualPoints, overrideFirst) => {
+          const full = dossierRefs.map((refs, i) => {
+            const id = `c${i}`;
+            const dossier = makeDossier({ references: refs.map((r) => makeReference(r)) });
+            return evaluateDossier(
+              { id, hash: id, dossier, attachments: [], warnings: [] },
+              criteria,
+              tender,
+            );
+          });
+          const scores: ManualScore[] = full.flatMap((ev) =>
+            manualPoints.map((points, j) => ({
+              evaluator: `e${j}`,
+              candidate: ev.id,
+              criterion: 'EXP-3',
+              points,
+              comment: '',
+              source: 'flags',
+              recordedAt: '2025-12-01T00:00:00Z',
+            })),
+          );
+          const overrides = overrideFirst
+            ? [
+                {
+                  candidate: 'c0',
+                  criterion: 'SEL-3',
+                  passed: false,
+                  by: 's',
+                  at: '2025-12-02T00:00:00Z',
+                  reason: 'r',
+                },
+              ]
+            : [];
+          const rankOf = (evs: CandidateEvaluation[]) => {
+            const consolidated = consolidateAll(
+              evs,
+              { scores, voters: ['e0', 'e1'], overrides },
+              criteria,
+              null,
+            );
+            const s = rankCandidates(
+              { evaluations: consolidated, invalid: [], decisions: [] },
+              criteria,
+              tender,
+            );
+            return {
+              ...s,
+              candidates: s.candidates.map(({ criteria: _c, ...rest }) => rest),
+            };
+          };
+          expect(rankOf(full.map(summarizeEvaluation))).toEqual(rankOf(full));
         },
       ),
       { numRuns: 200 },

@@ -321,7 +321,9 @@ export function buildSampleReport(): EvaluationReport {
       sourcePath: `dossiers/${entry.id}/dossier.yaml`,
       hash: String(i + 1).repeat(64),
     })),
-    dossierData,
+    // Sample candidates carry their full results; a stored report reads them from the cache.
+    resultsOf: (candidate) => candidate.criteria,
+    dossierOf: (id) => dossierData[id] ?? null,
     scores,
     overrides: [overrideAdm2],
     decisions: [],

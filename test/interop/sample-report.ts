@@ -118,6 +118,13 @@ export function sampleReport(): EvaluationReport {
     candidate('c05-broken', 'Illisible', 'invalid', null, null),
   ];
   const dossier = sampleDossier();
+  const dossierData: Record<string, Dossier | null> = {
+    'c01-ids': dossier,
+    'c02-eurohr': { ...dossier, candidate: { name: 'EuroHR Consulting SAS', country: 'FR' }, members: [] },
+    'c04-pending': { ...dossier, members: [] },
+    'c03-late': { ...dossier, submitted_at: '2025-11-28T16:30:00Z', members: [] },
+    'c05-broken': null,
+  };
   return {
     toolVersion: '0.1.0',
     runAt: '2025-12-09T10:00:00Z',
@@ -170,13 +177,8 @@ export function sampleReport(): EvaluationReport {
       sourcePath: `dossiers/${c.id}/dossier.yaml`,
       hash: 'c'.repeat(64),
     })),
-    dossierData: {
-      'c01-ids': dossier,
-      'c02-eurohr': { ...dossier, candidate: { name: 'EuroHR Consulting SAS', country: 'FR' }, members: [] },
-      'c04-pending': { ...dossier, members: [] },
-      'c03-late': { ...dossier, submitted_at: '2025-11-28T16:30:00Z', members: [] },
-      'c05-broken': null,
-    },
+    resultsOf: (candidate) => candidate.criteria,
+    dossierOf: (id) => dossierData[id] ?? null,
     scores: [],
     overrides: [],
     decisions: [],

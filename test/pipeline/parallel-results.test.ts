@@ -67,7 +67,7 @@ describe('refreshEvaluations', () => {
       script: BUILT_EVALUATE_WORKER,
     });
     const rows = session.store.db
-      .prepare('SELECT candidate, dossier_hash, evaluation FROM evaluations ORDER BY candidate')
+      .prepare('SELECT candidate, dossier_hash, summary, detail FROM evaluations ORDER BY candidate')
       .all();
     return { result, rows, version };
   }
@@ -86,13 +86,13 @@ describe('refreshEvaluations', () => {
     const scored = scoreCandidates(session, local.version);
     expect(scored.computed).toBe(0);
     expect(scored.evaluations.map((e) => JSON.stringify(e))).toEqual(
-      local.rows.map((row) => (row as { evaluation: string }).evaluation),
+      local.rows.map((row) => (row as { summary: string }).summary),
     );
     session.store.db.exec('DELETE FROM evaluations');
     const fresh = scoreCandidates(session, local.version);
     expect(fresh.computed).toBe(local.result.evaluated);
     expect(fresh.evaluations).toEqual(scored.evaluations);
-    expect(Object.keys(fresh.dossierData).length).toBe(local.result.evaluated + local.result.invalid);
+    expect(fresh.invalid.length).toBe(local.result.invalid);
   });
 
   it('evaluates nothing again when nothing changed', async () => {

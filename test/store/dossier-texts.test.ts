@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CandidateEvaluation } from '../../src/core/types.js';
 import {
-  getCachedEvaluations,
+  getCachedEvaluation,
   getDossierTexts,
   importCriteria,
   listActiveDossierHeads,
@@ -12,6 +12,7 @@ import {
   saveEvaluations,
   saveEvaluationTexts,
   syncDossiers,
+  toEvaluationText,
 } from '../../src/store/index.js';
 import { AT, invalidRead, LATER, openTempStore, validRead } from './helpers.js';
 
@@ -67,19 +68,19 @@ describe('light dossier reads for scoring', () => {
     );
   });
 
-  it('keys the cache like getCachedEvaluations, and stores texts the same way as objects', () => {
+  it('keys the cache like getCachedEvaluation, and stores texts the same way as objects', () => {
     const store = seeded();
     saveEvaluations(store, 1, 'ctx', [evaluation('c01', 'a'), evaluation('c03', 'stale')]);
     expect(listCachedEvaluationKeys(store, 1, 'ctx')).toEqual(new Map([['c01', 'a']]));
     expect(listCachedEvaluationKeys(store, 1, 'other')).toEqual(new Map());
     const fresh = evaluation('c03', 'c');
-    saveEvaluationTexts(store, 1, 'ctx', [{ id: 'c03', dossierHash: 'c', json: JSON.stringify(fresh) }]);
+    saveEvaluationTexts(store, 1, 'ctx', [toEvaluationText(fresh)]);
     expect(listCachedEvaluationKeys(store, 1, 'ctx')).toEqual(
       new Map([
         ['c01', 'a'],
         ['c03', 'c'],
       ]),
     );
-    expect(getCachedEvaluations(store, 1, 'ctx').get('c03')).toEqual(fresh);
+    expect(getCachedEvaluation(store, 1, 'ctx', 'c03')).toEqual(fresh);
   });
 });

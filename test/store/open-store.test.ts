@@ -41,6 +41,33 @@ describe('openStore', () => {
     expect(tables).toEqual(TABLES);
   });
 
+  it('replaces a schema 2 evaluation cache by the compressed one and keeps everything else', () => {
+    const file = path.join(makeTempDir(), 'prequal.db');
+    const old = new Database(file);
+    applyMigrations(old, MIGRATIONS.slice(0, 2), 'old store');
+    old.exec(`
+      INSERT INTO criteria_versions (version, name, hash, text, criteria, imported_at)
+        VALUES (1, 'g', 'h', '', '{}', '2025-12-01T00:00:00Z');
+      INSERT INTO evaluations VALUES (1, 'c01', 'a', 'ctx', '{}');`);
+    old.close();
+    const store = openTempStore(file);
+    expect(readSchemaVersion(store.db)).toBe(LATEST_SCHEMA_VERSION);
+    const columns = store.db
+      .prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid')
+      .all('evaluations')
+      .map((row) => (row as { name: string }).name);
+    expect(columns).toEqual([
+      'criteria_version',
+      'context_hash',
+      'candidate',
+      'dossier_hash',
+      'summary',
+      'detail',
+    ]);
+    expect(store.db.prepare('SELECT count(*) AS n FROM evaluations').get()).toEqual({ n: 0 });
+    expect(store.db.prepare('SELECT count(*) AS n FROM criteria_versions').get()).toEqual({ n: 1 });
+  });
+
   it('migrates an existing empty file too', () => {
     const file = path.join(makeTempDir(), 'prequal.db');
     fs.writeFileSync(file, '');

@@ -1,0 +1,51 @@
+/**
+ * Sheets made of rows per candidate (Shortlist, Gates, Experience). The workbook goes through
+ * the candidates once and asks each such sheet for the candidate's rows, so the full results and
+ * the dossier of a candidate are read from the store once for the whole workbook.
+ */
+import type { CriterionResult, Dossier, EvaluationReport, RankedCandidate } from '../core/types.js';
+import type { SheetCell, SheetColumn, SheetTable } from './xlsx-sheet.js';
+
+/** What a sheet may need of one candidate beyond its ranked summary, read once per candidate. */
+export interface CandidateDetail {
+  /** Final results with every explanation line and item verdict (EvaluationReport.resultsOf). */
+  results: Record<string, CriterionResult>;
+  dossier: Dossier | null;
+}
+
+export interface CandidateSheet {
+  name: string;
+  columns: SheetColumn[];
+  /** Columns kept visible when scrolling right (the candidate's identity). */
+  frozenColumns?: number;
+  /** False when the rows use only the ranked summary: no detail is read for this sheet. */
+  needsDetail: boolean;
+  rowsOf: (candidate: RankedCandidate, detail: () => CandidateDetail) => SheetCell[][];
+}
+
+/**
+ * The candidate's detail, read on first use and then reused: the sheets of one candidate share
+ * one read, and a candidate no sheet needs the detail of is not read at all.
+ */
+export function lazyDetail(report: EvaluationReport, candidate: RankedCandidate): () => CandidateDetail {
+  let detail: CandidateDetail | undefined;
+  return () => {
+    detail ??= { results: report.resultsOf(candidate), dossier: report.dossierOf(candidate.id) };
+    return detail;
+  };
+}
+
+/** `sheet` as a plain table, its rows made candidate by candidate as they are read. */
+export function candidateTable(report: EvaluationReport, sheet: CandidateSheet): SheetTable {
+  return {
+    name: sheet.name,
+    columns: sheet.columns,
+    frozenColumns: sheet.frozenColumns,
+    rows: {
+      *[Symbol.iterator]() {
+        for (const candidate of report.shortlist.candidates)
+          yield* sheet.rowsOf(candidate, lazyDetail(report, candidate));
+      },
+    },
+  };
+}
