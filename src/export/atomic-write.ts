@@ -51,30 +51,23 @@ export async function syncFolder(folder: string): Promise<void> {
 }
 
 /**
- * Creates the temporary file (exclusively, with `mode` from the start so its content is
- * never readable by others), lets `fill` write it, flushes it and renames it over `file`.
- * On any failure the temporary file is removed, `file` is left as it was, and an error
- * naming `file` and the reason is thrown. When `keepPrevious` (asked once `fill` is done)
- * says the new content is the same as the old, the temporary file is dropped instead and
- * false is returned; true means `file` was replaced.
+ * Creates the temporary sibling that will replace `file`: exclusively, with `mode` from the start
+ * so its content is never readable by others. Its name is returned; see commitTemporary.
  */
-export async function writeViaTemporaryFile(
-  file: string,
-  fill: (temporaryPath: string) => Promise<void>,
-  mode = 0o600,
-  keepPrevious: () => boolean = () => false,
-): Promise<boolean> {
+export async function createTemporary(file: string, mode = 0o600): Promise<string> {
   const temporary = temporaryPathFor(file);
-  let created = false;
   try {
     const handle = await fs.open(temporary, 'wx', mode);
-    created = true;
     await handle.close();
-    await fill(temporary);
-    if (keepPrevious()) {
-      await fs.rm(temporary, { force: true });
-      return false;
-    }
+  } catch (error) {
+    throw describeWriteError(file, error);
+  }
+  return temporary;
+}
+
+/** Flushes the filled temporary file and renames it over `file`; on failure removes it and names `file`. */
+export async function commitTemporary(file: string, temporary: string, mode = 0o600): Promise<void> {
+  try {
     const written = await fs.open(temporary, 'r+');
     try {
       await written.chmod(mode);
@@ -84,10 +77,42 @@ export async function writeViaTemporaryFile(
     }
     await fs.rename(temporary, file);
   } catch (error) {
-    if (created) await fs.rm(temporary, { force: true }).catch(() => undefined);
+    await discardTemporary(temporary);
     throw describeWriteError(file, error);
   }
   await syncFolder(path.dirname(file));
+}
+
+/** Removes a temporary file that will not replace anything (missing is fine). */
+export async function discardTemporary(temporary: string): Promise<void> {
+  await fs.rm(temporary, { force: true }).catch(() => undefined);
+}
+
+/**
+ * Creates the temporary file (see createTemporary), lets `fill` write it, flushes it and renames
+ * it over `file`. On any failure the temporary file is removed, `file` is left as it was, and an
+ * error naming `file` and the reason is thrown. When `keepPrevious` (asked once `fill` is done)
+ * says the new content is the same as the old, the temporary file is dropped instead and
+ * false is returned; true means `file` was replaced.
+ */
+export async function writeViaTemporaryFile(
+  file: string,
+  fill: (temporaryPath: string) => Promise<void>,
+  mode = 0o600,
+  keepPrevious: () => boolean = () => false,
+): Promise<boolean> {
+  const temporary = await createTemporary(file, mode);
+  try {
+    await fill(temporary);
+  } catch (error) {
+    await discardTemporary(temporary);
+    throw describeWriteError(file, error);
+  }
+  if (keepPrevious()) {
+    await discardTemporary(temporary);
+    return false;
+  }
+  await commitTemporary(file, temporary, mode);
   return true;
 }
 

@@ -6,11 +6,11 @@
 import type { CriterionResult, Dossier, EvaluationReport, RankedCandidate } from '../core/types.js';
 import type { SheetCell, SheetColumn, SheetTable } from './xlsx-sheet.js';
 
-/** What a sheet may need of one candidate beyond its ranked summary, read once per candidate. */
+/** What an export may need of one candidate beyond its ranked summary, each read once, on first use. */
 export interface CandidateDetail {
   /** Final results with every explanation line and item verdict (EvaluationReport.resultsOf). */
-  results: Record<string, CriterionResult>;
-  dossier: Dossier | null;
+  results(): Record<string, CriterionResult>;
+  dossier(): Dossier | null;
 }
 
 export interface CandidateSheet {
@@ -18,20 +18,25 @@ export interface CandidateSheet {
   columns: SheetColumn[];
   /** Columns kept visible when scrolling right (the candidate's identity). */
   frozenColumns?: number;
-  /** False when the rows use only the ranked summary: no detail is read for this sheet. */
-  needsDetail: boolean;
-  rowsOf: (candidate: RankedCandidate, detail: () => CandidateDetail) => SheetCell[][];
+  rowsOf: (candidate: RankedCandidate, detail: CandidateDetail) => SheetCell[][];
 }
 
 /**
- * The candidate's detail, read on first use and then reused: the sheets of one candidate share
- * one read, and a candidate no sheet needs the detail of is not read at all.
+ * The candidate's detail, each part read on first use and then reused: the exports of one
+ * candidate share one read, and a part no export needs is not read at all.
  */
-export function lazyDetail(report: EvaluationReport, candidate: RankedCandidate): () => CandidateDetail {
-  let detail: CandidateDetail | undefined;
-  return () => {
-    detail ??= { results: report.resultsOf(candidate), dossier: report.dossierOf(candidate.id) };
-    return detail;
+export function lazyDetail(report: EvaluationReport, candidate: RankedCandidate): CandidateDetail {
+  let results: Record<string, CriterionResult> | undefined;
+  let dossier: Dossier | null | undefined;
+  return {
+    results: () => {
+      results ??= report.resultsOf(candidate);
+      return results;
+    },
+    dossier: () => {
+      if (dossier === undefined) dossier = report.dossierOf(candidate.id);
+      return dossier;
+    },
   };
 }
 

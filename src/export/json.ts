@@ -65,12 +65,18 @@ function buildIssue(issue: InputIssue): Record<string, unknown> {
   return out;
 }
 
-/** One candidate as the SPEC §6 document lists it (what `explain --json` prints). */
-export function buildJsonCandidate(report: EvaluationReport, candidate: RankedCandidate, lang: Lang) {
+/**
+ * One candidate as the SPEC §6 document lists it (what `explain --json` prints), with every
+ * explanation line: `results` are its full results (read from the store by default).
+ */
+export function buildJsonCandidate(
+  report: EvaluationReport,
+  candidate: RankedCandidate,
+  lang: Lang,
+  results: Record<string, CriterionResult> = report.resultsOf(candidate),
+) {
   const criteria: Record<string, JsonCriterion> = {};
   if (candidate.status !== 'invalid') {
-    // Every explanation line: the full results, read for this candidate only.
-    const results = report.resultsOf(candidate);
     for (const id of orderedCriterionIds(report, results)) {
       const result = results[id];
       if (result) criteria[id] = buildCriterion(result, lang);
@@ -158,22 +164,33 @@ function* fieldChunks(fields: Record<string, unknown>): Generator<string> {
 }
 
 /**
+ * The SPEC §6 document in pieces, for a writer that goes through the candidates itself (see
+ * candidate-pass.ts): `head` opens the document, `candidate` gives each candidate's text in the
+ * report's order, `tail` closes it. Joined, they are exactly renderJson's text.
+ */
+export function jsonPieces(report: EvaluationReport, lang: Lang) {
+  const { head, tail } = buildDocumentParts(report, lang);
+  let first = true;
+  return {
+    // The first field opens the object; every later one starts with its comma.
+    head: () => `{${[...fieldChunks(head)].join('').slice(1)}`,
+    candidate: (candidate: RankedCandidate, results?: Record<string, CriterionResult>) => {
+      const text = indented(buildJsonCandidate(report, candidate, lang, results), 2);
+      const chunk = first ? `,\n  "candidates": [\n    ${text}` : `,\n    ${text}`;
+      first = false;
+      return chunk;
+    },
+    tail: () => `${first ? ',\n  "candidates": []' : '\n  ]'}${[...fieldChunks(tail)].join('')}\n}\n`,
+  };
+}
+
+/**
  * The same text as renderJson, a candidate at a time, so that a document of many thousand
  * candidates is never held whole (written by writeChunksIfChanged).
  */
 export function* renderJsonChunks(report: EvaluationReport, lang: Lang): Generator<string> {
-  const { head, tail } = buildDocumentParts(report, lang);
-  // The first field opens the object; every later one starts with its comma.
-  yield `{${[...fieldChunks(head)].join('').slice(1)}`;
-  const candidates = report.shortlist.candidates;
-  if (candidates.length === 0) yield ',\n  "candidates": []';
-  let first = true;
-  for (const candidate of candidates) {
-    const text = indented(buildJsonCandidate(report, candidate, lang), 2);
-    yield first ? `,\n  "candidates": [\n    ${text}` : `,\n    ${text}`;
-    first = false;
-  }
-  if (!first) yield '\n  ]';
-  yield* fieldChunks(tail);
-  yield '\n}\n';
+  const pieces = jsonPieces(report, lang);
+  yield pieces.head();
+  for (const candidate of report.shortlist.candidates) yield pieces.candidate(candidate);
+  yield pieces.tail();
 }

@@ -160,29 +160,55 @@ function statisticsOf(candidates: RankedCandidate[], at: string): Json[] {
   return measures.map(([measure, value], i) => ({ id: String(i + 1), measure, date: at, value }));
 }
 
-/** Builds the OCDS 1.1 release package of the evaluation (one release). Pure and deterministic. */
-export function buildOcdsReleasePackage(report: EvaluationReport, options: OcdsOptions): Json {
+/** What one application adds to the release: its parties (lead first) and its bid. */
+export interface OcdsApplication {
+  parties: Json[];
+  lead: Json;
+  bid: Json;
+}
+
+/** One candidate's application, from its ranked summary and its dossier (null when unreadable). */
+export function ocdsApplication(
+  candidate: RankedCandidate,
+  dossier: Dossier | null,
+  lang: Lang,
+): OcdsApplication {
+  const tenderers = tenderersOf(candidate, dossier);
+  return {
+    parties: tenderers.map((t) => t.party),
+    lead: tenderers[0]!.ref,
+    bid: bidOf(
+      candidate,
+      dossier,
+      tenderers.map((t) => t.ref),
+      lang,
+    ),
+  };
+}
+
+/** The language of the release: the tender's first. */
+export function ocdsLanguage(report: EvaluationReport): Lang {
+  return report.tender.languages[0] ?? 'en';
+}
+
+/**
+ * Builds the OCDS 1.1 release package of the evaluation (one release). Pure and deterministic.
+ * `applications` are the candidates' in the report's order; by default each dossier is read here.
+ */
+export function buildOcdsReleasePackage(
+  report: EvaluationReport,
+  options: OcdsOptions,
+  applications: readonly OcdsApplication[] = report.shortlist.candidates.map((candidate) =>
+    ocdsApplication(candidate, report.dossierOf(candidate.id), ocdsLanguage(report)),
+  ),
+): Json {
   const { tender, shortlist } = report;
-  const lang = tender.languages[0] ?? 'en';
+  const lang = ocdsLanguage(report);
   const ocid = `ocds-prequal-${tender.reference}`;
   const buyer = { id: `buyer-${slugOf(tender.contracting_authority)}`, name: tender.contracting_authority };
-  const parties: Json[] = [{ ...buyer, roles: ['buyer'] }];
-  const details: Json[] = [];
-  const leads: Json[] = [];
-  for (const candidate of shortlist.candidates) {
-    const dossier = report.dossierOf(candidate.id);
-    const tenderers = tenderersOf(candidate, dossier);
-    parties.push(...tenderers.map((t) => t.party));
-    leads.push(tenderers[0]!.ref);
-    details.push(
-      bidOf(
-        candidate,
-        dossier,
-        tenderers.map((t) => t.ref),
-        lang,
-      ),
-    );
-  }
+  const parties: Json[] = [{ ...buyer, roles: ['buyer'] }, ...applications.flatMap((a) => a.parties)];
+  const details = applications.map((a) => a.bid);
+  const leads = applications.map((a) => a.lead);
   const criteria = report.criteria.criteria.map((criterion) => {
     const entry: Json = {
       id: criterion.id,
@@ -233,7 +259,11 @@ export function buildOcdsReleasePackage(report: EvaluationReport, options: OcdsO
 }
 
 /** The package as text: 2-space JSON with a trailing newline; the publisher defaults to the contracting authority. */
-export function renderOcds(report: EvaluationReport, options: Partial<OcdsOptions> = {}): string {
+export function renderOcds(
+  report: EvaluationReport,
+  options: Partial<OcdsOptions> = {},
+  applications?: readonly OcdsApplication[],
+): string {
   const publisher = options.publisher ?? report.tender.contracting_authority;
-  return `${JSON.stringify(buildOcdsReleasePackage(report, { ...options, publisher }), null, 2)}\n`;
+  return `${JSON.stringify(buildOcdsReleasePackage(report, { ...options, publisher }, applications), null, 2)}\n`;
 }

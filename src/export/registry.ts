@@ -8,15 +8,16 @@ import path from 'node:path';
 import type { EvaluationReport, Lang } from '../core/types.js';
 import { EXIT, UserError } from '../errors.js';
 import { describeWriteError, syncFolder } from './atomic-write.js';
-import { renderJsonChunks } from './json.js';
+import { type CandidateVisitor, runCandidatePass } from './candidate-pass.js';
+import { jsonPieces } from './json.js';
 import { renderLetterFiles, sanitizeFileNamePart } from './letters.js';
 import { loadTemplate, renderReport, type TemplateName } from './markdown.js';
-import { renderOcds } from './ocds.js';
+import { type OcdsApplication, ocdsApplication, ocdsLanguage, renderOcds } from './ocds.js';
 import {
+  ChunkFileWriter,
   type ExportedFile,
   type KnownFiles,
   recordFile,
-  writeChunksIfChanged,
   writeIfChanged,
   writeSmallFileIfChanged,
 } from './write-outputs.js';
@@ -121,26 +122,61 @@ export const EXPORTERS = new Map<string, Exporter>([
       ];
     },
   ],
-  [
-    'json',
-    async (report, options) => [
-      await writeChunksIfChanged(
-        path.join(options.outDir, `shortlist${languageSuffix(report, options.lang)}.json`),
-        renderJsonChunks(report, options.lang),
-      ),
-    ],
-  ],
   ['letters', exportLetters],
-  [
-    'ocds',
-    async (report, options) => {
-      const file = path.join(options.outDir, `ocds-${sanitizeFileNamePart(report.tender.reference)}.json`);
-      return [await writeIfChanged(file, renderOcds(report), options.known)];
-    },
-  ],
 ]);
 
-/** Adds or replaces the exporter of `format` (e.g. `ocds`). */
+/**
+ * Exporters that go through the candidates: driven together in one pass (candidate-pass.ts), so
+ * each candidate's full results and dossier are read once for all of them.
+ */
+export type PassExporter = (report: EvaluationReport, options: ExportOptions) => Promise<CandidateVisitor>;
+
+/** The JSON document of SPEC §6, a candidate at a time, rewritten only when its bytes change. */
+async function startJson(report: EvaluationReport, options: ExportOptions): Promise<CandidateVisitor> {
+  const file = path.join(options.outDir, `shortlist${languageSuffix(report, options.lang)}.json`);
+  const pieces = jsonPieces(report, options.lang);
+  const writer = await ChunkFileWriter.open(file);
+  try {
+    writer.write(pieces.head());
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  let finished = false;
+  return {
+    visit: (candidate, detail) => writer.write(pieces.candidate(candidate, detail.results())),
+    finish: async () => {
+      writer.write(pieces.tail());
+      finished = true;
+      return [await writer.finish()];
+    },
+    abort: async () => {
+      if (!finished) await writer.abort();
+    },
+  };
+}
+
+/** The OCDS release: each application is made as its candidate passes, the package at the end. */
+async function startOcds(report: EvaluationReport, options: ExportOptions): Promise<CandidateVisitor> {
+  const file = path.join(options.outDir, `ocds-${sanitizeFileNamePart(report.tender.reference)}.json`);
+  const lang = ocdsLanguage(report);
+  const applications: OcdsApplication[] = [];
+  return {
+    visit: (candidate, detail) => {
+      applications.push(ocdsApplication(candidate, detail.dossier(), lang));
+    },
+    finish: async () => [await writeIfChanged(file, renderOcds(report, {}, applications), options.known)],
+    abort: async () => undefined,
+  };
+}
+
+/** Built-in pass exporters by format. */
+export const PASS_EXPORTERS = new Map<string, PassExporter>([
+  ['json', startJson],
+  ['ocds', startOcds],
+]);
+
+/** Adds or replaces the exporter of `format`. */
 export function registerExporter(format: string, exporter: Exporter): void {
   EXPORTERS.set(format, exporter);
 }
@@ -148,9 +184,9 @@ export function registerExporter(format: string, exporter: Exporter): void {
 /** The formats asked for, once each; an unknown one is a usage error. */
 export function assertKnownFormats(requested: readonly string[]): string[] {
   const formats = [...new Set(requested)];
-  const unknown = formats.filter((format) => !EXPORTERS.has(format));
+  const unknown = formats.filter((format) => !EXPORTERS.has(format) && !PASS_EXPORTERS.has(format));
   if (unknown.length) {
-    const known = [...EXPORTERS.keys()].join(', ');
+    const known = [...EXPORTERS.keys(), ...PASS_EXPORTERS.keys()].join(', ');
     throw new UserError(`unknown export format: ${unknown.join(', ')} (known: ${known})`, EXIT.usage);
   }
   return formats;
@@ -166,10 +202,23 @@ export async function runExports(report: EvaluationReport, options: ExportOption
   await fs
     .mkdir(options.outDir, { recursive: true, mode: 0o700 })
     .catch((error) => Promise.reject(describeWriteError(options.outDir, error)));
-  const results: ExportedFile[] = [];
+  const byFormat = new Map<string, ExportedFile[]>();
+  // A format registered as a plain exporter wins over a built-in pass exporter of the same name.
+  const passing = formats.filter((format) => !EXPORTERS.has(format) && PASS_EXPORTERS.has(format));
+  const visitors: CandidateVisitor[] = [];
+  try {
+    for (const format of passing)
+      visitors.push(await (PASS_EXPORTERS.get(format) as PassExporter)(report, options));
+  } catch (error) {
+    await Promise.all(visitors.map((visitor) => visitor.abort().catch(() => undefined)));
+    throw error;
+  }
+  const passed = await runCandidatePass(report, visitors);
+  for (const [index, format] of passing.entries()) byFormat.set(format, passed[index] ?? []);
   for (const format of formats) {
     const exporter = EXPORTERS.get(format);
-    if (exporter) results.push(...(await exporter(report, options)));
+    if (exporter) byFormat.set(format, await exporter(report, options));
   }
-  return results;
+  // Reported in the order asked for.
+  return formats.flatMap((format) => byFormat.get(format) ?? []);
 }

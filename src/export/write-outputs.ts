@@ -5,7 +5,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describeWriteError, writeFileAtomic, writeViaTemporaryFile } from './atomic-write.js';
+import {
+  commitTemporary,
+  createTemporary,
+  describeWriteError,
+  discardTemporary,
+  writeFileAtomic,
+} from './atomic-write.js';
 
 /** What is remembered of a written file, to recognise it unchanged later without reading it. */
 export interface FileRecord {
@@ -100,44 +106,89 @@ function writeAll(fd: number, bytes: Buffer): void {
 }
 
 /**
- * Streams `chunks` into a temporary file while comparing them with the current `file`; the
- * temporary file replaces `file` only when the bytes differ. The document is never held whole.
+ * A file written chunk by chunk into a temporary sibling while being compared with the current
+ * `file`; `finish` renames it into place only when the bytes differ, so an unchanged export keeps
+ * its date. The document is never held whole, and chunks may come from a loop that feeds several
+ * exports at once (runExports' candidate pass).
  */
-export async function writeChunksIfChanged(file: string, chunks: Iterable<string>): Promise<ExportedFile> {
-  const previous = (() => {
-    try {
-      return fs.openSync(file, 'r');
-    } catch {
-      return null;
-    }
-  })();
-  const hash = createHash('sha256');
-  let same = previous !== null;
-  let size = 0;
-  try {
-    const written = await writeViaTemporaryFile(
-      file,
-      async (temporary) => {
-        const fd = fs.openSync(temporary, 'w');
-        try {
-          for (const chunk of chunks) {
-            const bytes = Buffer.from(chunk, 'utf8');
-            hash.update(bytes);
-            if (same && previous !== null) same = readAt(previous, bytes.length, size).equals(bytes);
-            writeAll(fd, bytes);
-            size += bytes.length;
-          }
-        } finally {
-          fs.closeSync(fd);
-        }
-      },
-      0o600,
-      () => same && previous !== null && fs.fstatSync(previous).size === size,
-    );
-    return { file, written, record: recordFile(file, hash.digest('base64url')) ?? undefined };
-  } finally {
-    if (previous !== null) fs.closeSync(previous);
+export class ChunkFileWriter {
+  private readonly hash = createHash('sha256');
+  private same: boolean;
+  private size = 0;
+
+  private constructor(
+    readonly file: string,
+    private readonly temporary: string,
+    private readonly fd: number,
+    private readonly previous: number | null,
+  ) {
+    this.same = previous !== null;
   }
+
+  static async open(file: string): Promise<ChunkFileWriter> {
+    const temporary = await createTemporary(file);
+    try {
+      const fd = fs.openSync(temporary, 'w');
+      return new ChunkFileWriter(file, temporary, fd, openForReading(file));
+    } catch (error) {
+      await discardTemporary(temporary);
+      throw describeWriteError(file, error);
+    }
+  }
+
+  write(chunk: string): void {
+    const bytes = Buffer.from(chunk, 'utf8');
+    this.hash.update(bytes);
+    if (this.same && this.previous !== null)
+      this.same = readAt(this.previous, bytes.length, this.size).equals(bytes);
+    try {
+      writeAll(this.fd, bytes);
+    } catch (error) {
+      throw describeWriteError(this.file, error);
+    }
+    this.size += bytes.length;
+  }
+
+  /** Puts the new content in place unless it equals the current file's. */
+  async finish(): Promise<ExportedFile> {
+    const unchanged = this.same && this.previous !== null && fs.fstatSync(this.previous).size === this.size;
+    this.closeHandles();
+    if (unchanged) await discardTemporary(this.temporary);
+    else await commitTemporary(this.file, this.temporary);
+    const record = recordFile(this.file, this.hash.digest('base64url')) ?? undefined;
+    return { file: this.file, written: !unchanged, record };
+  }
+
+  /** Drops the temporary file after a failure elsewhere; the current file is left as it was. */
+  async abort(): Promise<void> {
+    this.closeHandles();
+    await discardTemporary(this.temporary);
+  }
+
+  private closeHandles(): void {
+    fs.closeSync(this.fd);
+    if (this.previous !== null) fs.closeSync(this.previous);
+  }
+}
+
+function openForReading(file: string): number | null {
+  try {
+    return fs.openSync(file, 'r');
+  } catch {
+    return null;
+  }
+}
+
+/** Writes `chunks` with a ChunkFileWriter (see there). */
+export async function writeChunksIfChanged(file: string, chunks: Iterable<string>): Promise<ExportedFile> {
+  const writer = await ChunkFileWriter.open(file);
+  try {
+    for (const chunk of chunks) writer.write(chunk);
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  return writer.finish();
 }
 
 /** One random part per process, a counter per file: unique temporary names without a syscall each. */

@@ -96,10 +96,10 @@ export function experienceSheet(report: EvaluationReport, lang: Lang): Candidate
     })),
   ];
   // Every reference of every member of the candidate, with each references criterion's verdict.
-  const rowsOf = (candidate: RankedCandidate, detail: () => CandidateDetail): SheetCell[][] => {
-    const { results, dossier } = detail();
+  const rowsOf = (candidate: RankedCandidate, detail: CandidateDetail): SheetCell[][] => {
+    const dossier = detail.dossier();
     if (!dossier) return [];
-    const verdictOf = indexVerdicts(results, referenceCriteria);
+    const verdictOf = indexVerdicts(detail.results(), referenceCriteria);
     return listEntities(dossier).flatMap((entity) =>
       entity.references.map((reference, item) => {
         const verdicts = verdictOf.map((find) => find(entity.index, item));
@@ -119,5 +119,5 @@ export function experienceSheet(report: EvaluationReport, lang: Lang): Candidate
       }),
     );
   };
-  return { name: 'Experience', frozenColumns: 2, columns, needsDetail: true, rowsOf };
+  return { name: 'Experience', frozenColumns: 2, columns, rowsOf };
 }

@@ -50,7 +50,6 @@ export function shortlistSheet(report: EvaluationReport, lang: Lang): CandidateS
       })),
       { header: h.reasons, kind: 'wrap' },
     ],
-    needsDetail: false,
     rowsOf: (candidate) => [
       [
         candidate.rank,
@@ -88,7 +87,7 @@ export function gatesSheet(report: EvaluationReport, lang: Lang): CandidateSheet
   const labels = labelsFor(lang);
   const h = labels.headers.gates;
   const gates = report.criteria.criteria.filter((criterion) => criterion.kind === 'gate');
-  const rowsOf = (candidate: RankedCandidate, detail: () => CandidateDetail): SheetCell[][] => {
+  const rowsOf = (candidate: RankedCandidate, detail: CandidateDetail): SheetCell[][] => {
     if (candidate.status === 'invalid') {
       const failed: SheetCell = { value: labels.fail, tone: 'invalid' };
       return [
@@ -104,7 +103,7 @@ export function gatesSheet(report: EvaluationReport, lang: Lang): CandidateSheet
       ];
     }
     // The full results: the ranked candidate keeps only the first line of a failed gate.
-    const { results } = detail();
+    const results = detail.results();
     // Gates the core added beyond the criteria set (a sanctions check, say) come after, by id.
     const extra = Object.values(results)
       .filter((result) => result.kind === 'gate' && !gates.some((gate) => gate.id === result.criterion))
@@ -125,7 +124,6 @@ export function gatesSheet(report: EvaluationReport, lang: Lang): CandidateSheet
       { header: h.reason, kind: 'wrap' },
       { header: h.override, kind: 'wrap' },
     ],
-    needsDetail: true,
     rowsOf,
   };
 }

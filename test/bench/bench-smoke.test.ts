@@ -201,6 +201,7 @@ describe('scripts/bench.js', () => {
       'export',
       'unchanged',
       'rescore',
+      'rerun',
     ]);
     const rewritten = fs.readFileSync(doc, 'utf8');
     expect(rewritten).not.toContain('old');
@@ -217,6 +218,6 @@ describe('scripts/bench.js', () => {
     expect(result.status, result.stderr).toBe(0);
     const results = JSON.parse(fs.readFileSync(path.join(workdir, 'results.json'), 'utf8'));
     expect(results.failure).toBeNull();
-    expect(results.sizes[0].steps).toHaveLength(7);
+    expect(results.sizes[0].steps).toHaveLength(8);
   });
 });
