@@ -93,8 +93,8 @@ export function buildExperienceTable(report: EvaluationReport, lang: Lang): Shee
       kind: 'wrap' as const,
     })),
   ];
-  // Every reference of every dossier: rows are made as they are written (twice: widths, then
-  // cells) rather than held, since this sheet alone has several rows per candidate.
+  // Every reference of every dossier: rows are made as they are written rather than held,
+  // since this sheet alone has several rows per candidate.
   const rows: Iterable<SheetCell[]> = {
     *[Symbol.iterator]() {
       for (const candidate of report.shortlist.candidates) {

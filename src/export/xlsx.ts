@@ -1,17 +1,15 @@
 /**
  * The evaluation workbook (SPEC §6): Shortlist, Gates, Experience, Evaluators, Audit and
- * Run sheets, streamed to a temporary file and renamed into place. exceljs is loaded on
- * first use only, since importing it costs more than the rest of the CLI's start-up.
+ * Run sheets, streamed to a temporary file and renamed into place.
  */
-
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import path from 'node:path';
 import type { EvaluationReport, Lang } from '../core/types.js';
 import { writeViaTemporaryFile } from './atomic-write.js';
 import { buildExperienceTable } from './xlsx-experience.js';
 import { buildAuditTable, buildEvaluatorsTable, buildRunTable } from './xlsx-records.js';
 import { buildGatesTable, buildShortlistTable } from './xlsx-results.js';
-import { type SheetTable, writeSheet } from './xlsx-sheet.js';
+import type { SheetTable } from './xlsx-sheet.js';
+import { StreamingWorkbook } from './xlsx-writer.js';
 
 /** The sheet builders in workbook order. */
 const SHEET_BUILDERS: readonly ((report: EvaluationReport, lang: Lang) => SheetTable)[] = [
@@ -28,36 +26,33 @@ export function buildWorkbookTables(report: EvaluationReport, lang: Lang): Sheet
   return SHEET_BUILDERS.map((build) => build(report, lang));
 }
 
-/** Streams the workbook into `target`; a write error on the file (disk full…) rejects instead of hanging. */
+/** Rows added between two waits for the compressor (bounds memory). */
+const ROWS_PER_DRAIN = 2000;
+
+/** Streams the workbook into `target`; its compressed sheets wait beside it if they grow large. */
 async function streamWorkbook(report: EvaluationReport, lang: Lang, target: string): Promise<void> {
-  const { default: ExcelJS } = await import('exceljs');
-  const output = createWriteStream(target);
-  const failed = once(output, 'error').then(([error]) => Promise.reject(error));
-  const closed = once(output, 'close');
-  // Both are observed through the race below; marking them handled avoids a spurious crash.
-  failed.catch(() => undefined);
-  closed.catch(() => undefined);
-  const write = async () => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: output,
-      useStyles: true,
-      useSharedStrings: false,
-    });
+  const workbook = new StreamingWorkbook(
     // The run's clock, not the wall clock: the file records when the evaluation ran.
-    workbook.created = new Date(report.runAt);
-    workbook.modified = new Date(report.runAt);
-    workbook.creator = `prequal ${report.toolVersion}`;
-    // One sheet's rows at a time: the Experience sheet alone holds every reference.
-    for (const build of SHEET_BUILDERS)
-      await writeSheet(workbook, build(report, lang), report.tender.currency);
-    await workbook.commit();
-    await closed;
-  };
+    { creator: `prequal ${report.toolVersion}`, created: new Date(report.runAt) },
+    { spillDirectory: path.dirname(target) },
+  );
   try {
-    await Promise.race([write(), failed]);
-  } finally {
-    if (!output.closed) output.destroy();
+    for (const build of SHEET_BUILDERS) {
+      const table = build(report, lang);
+      const { name, columns, frozenColumns } = table;
+      const sheet = workbook.addSheet({ name, columns, frozenColumns, currency: report.tender.currency });
+      let written = 0;
+      for (const row of table.rows) {
+        sheet.addRow(row);
+        written += 1;
+        if (written % ROWS_PER_DRAIN === 0) await sheet.drain();
+      }
+    }
+  } catch (error) {
+    await workbook.discard();
+    throw error;
   }
+  await workbook.finish(target);
 }
 
 /** Writes the workbook of `report` in `lang` to `file`, atomically (the previous file stays on failure). */
