@@ -21,7 +21,7 @@ import {
   writeIfChanged,
   writeSmallFileIfChanged,
 } from './write-outputs.js';
-import { writeWorkbook } from './xlsx.js';
+import { startWorkbook } from './xlsx.js';
 
 export { type ExportedFile, writeIfChanged } from './write-outputs.js';
 
@@ -103,15 +103,6 @@ function languageSuffix(report: EvaluationReport, lang: Lang): string {
 /** Built-in exporters by format; see registerExporter. */
 export const EXPORTERS = new Map<string, Exporter>([
   [
-    'xlsx',
-    async (report, options) => {
-      const name = `prequal-${sanitizeFileNamePart(report.tender.reference)}${languageSuffix(report, options.lang)}.xlsx`;
-      const file = path.join(options.outDir, name);
-      await writeWorkbook(report, options.lang, file);
-      return [{ file, written: true, record: recordFile(file) ?? undefined }];
-    },
-  ],
-  [
     'md',
     async (report, options) => {
       const content = await renderWithTemplate(options, 'report', (text) =>
@@ -130,6 +121,17 @@ export const EXPORTERS = new Map<string, Exporter>([
  * each candidate's full results and dossier are read once for all of them.
  */
 export type PassExporter = (report: EvaluationReport, options: ExportOptions) => Promise<CandidateVisitor>;
+
+/** The workbook; its record (size and time) is taken once it is in place. */
+async function startXlsx(report: EvaluationReport, options: ExportOptions): Promise<CandidateVisitor> {
+  const name = `prequal-${sanitizeFileNamePart(report.tender.reference)}${languageSuffix(report, options.lang)}.xlsx`;
+  const book = await startWorkbook(report, options.lang, path.join(options.outDir, name));
+  return {
+    ...book,
+    finish: async () =>
+      (await book.finish()).map((entry) => ({ ...entry, record: recordFile(entry.file) ?? undefined })),
+  };
+}
 
 /** The JSON document of SPEC §6, a candidate at a time, rewritten only when its bytes change. */
 async function startJson(report: EvaluationReport, options: ExportOptions): Promise<CandidateVisitor> {
@@ -172,6 +174,7 @@ async function startOcds(report: EvaluationReport, options: ExportOptions): Prom
 
 /** Built-in pass exporters by format. */
 export const PASS_EXPORTERS = new Map<string, PassExporter>([
+  ['xlsx', startXlsx],
   ['json', startJson],
   ['ocds', startOcds],
 ]);

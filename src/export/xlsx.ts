@@ -1,67 +1,108 @@
 /**
  * The evaluation workbook (SPEC §6): Shortlist, Gates, Experience, Evaluators, Audit and
- * Run sheets, streamed to a temporary file and renamed into place. exceljs is loaded on
- * first use only, since importing it costs more than the rest of the CLI's start-up.
+ * Run sheets, streamed to a temporary file and renamed into place. The candidate sheets are
+ * filled during the export's candidate pass (candidate-pass.ts), so each candidate's full results
+ * and dossier are read once for the three sheets and for the other exports of the same pass.
  */
-
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import path from 'node:path';
 import type { EvaluationReport, Lang } from '../core/types.js';
-import { writeViaTemporaryFile } from './atomic-write.js';
-import { candidateTable } from './candidate-sheet.js';
+import { commitTemporary, createTemporary, describeWriteError, discardTemporary } from './atomic-write.js';
+import { type CandidateVisitor, runCandidatePass } from './candidate-pass.js';
+import { type CandidateSheet, candidateTable } from './candidate-sheet.js';
+import type { ExportedFile } from './write-outputs.js';
 import { experienceSheet } from './xlsx-experience.js';
 import { buildAuditTable, buildEvaluatorsTable, buildRunTable } from './xlsx-records.js';
 import { gatesSheet, shortlistSheet } from './xlsx-results.js';
-import { type SheetTable, writeSheet } from './xlsx-sheet.js';
+import type { SheetTable } from './xlsx-sheet.js';
+import { StreamingWorkbook } from './xlsx-writer.js';
 
-/** The sheet builders in workbook order. */
-const SHEET_BUILDERS: readonly ((report: EvaluationReport, lang: Lang) => SheetTable)[] = [
-  (report, lang) => candidateTable(report, shortlistSheet(report, lang)),
-  (report, lang) => candidateTable(report, gatesSheet(report, lang)),
-  (report, lang) => candidateTable(report, experienceSheet(report, lang)),
+/** Sheets of rows per candidate, first in the workbook. */
+const CANDIDATE_SHEETS: readonly ((report: EvaluationReport, lang: Lang) => CandidateSheet)[] = [
+  shortlistSheet,
+  gatesSheet,
+  experienceSheet,
+];
+
+/** Sheets of the committee's and the run's records, after the candidate sheets. */
+const RECORD_SHEETS: readonly ((report: EvaluationReport, lang: Lang) => SheetTable)[] = [
   buildEvaluatorsTable,
   buildAuditTable,
   buildRunTable,
 ];
 
-/** The sheets in workbook order. */
+/** The sheets in workbook order, as plain tables. */
 export function buildWorkbookTables(report: EvaluationReport, lang: Lang): SheetTable[] {
-  return SHEET_BUILDERS.map((build) => build(report, lang));
+  return [
+    ...CANDIDATE_SHEETS.map((make) => candidateTable(report, make(report, lang))),
+    ...RECORD_SHEETS.map((build) => build(report, lang)),
+  ];
 }
 
-/** Streams the workbook into `target`; a write error on the file (disk full…) rejects instead of hanging. */
-async function streamWorkbook(report: EvaluationReport, lang: Lang, target: string): Promise<void> {
-  const { default: ExcelJS } = await import('exceljs');
-  const output = createWriteStream(target);
-  const failed = once(output, 'error').then(([error]) => Promise.reject(error));
-  const closed = once(output, 'close');
-  // Both are observed through the race below; marking them handled avoids a spurious crash.
-  failed.catch(() => undefined);
-  closed.catch(() => undefined);
-  const write = async () => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: output,
-      useStyles: true,
-      useSharedStrings: false,
-    });
+/** Rows added between two waits for the compressor (bounds memory). */
+const ROWS_PER_DRAIN = 2000;
+
+/**
+ * Opens the workbook of `report` for `file` as a visitor of the candidate pass: written to a
+ * temporary sibling, renamed over `file` by `finish`; on failure `file` is left as it was.
+ */
+export async function startWorkbook(
+  report: EvaluationReport,
+  lang: Lang,
+  file: string,
+): Promise<CandidateVisitor> {
+  const temporary = await createTemporary(file);
+  const workbook = new StreamingWorkbook(
     // The run's clock, not the wall clock: the file records when the evaluation ran.
-    workbook.created = new Date(report.runAt);
-    workbook.modified = new Date(report.runAt);
-    workbook.creator = `prequal ${report.toolVersion}`;
-    // One sheet's rows at a time: the Experience sheet alone holds every reference.
-    for (const build of SHEET_BUILDERS)
-      await writeSheet(workbook, build(report, lang), report.tender.currency);
-    await workbook.commit();
-    await closed;
+    { creator: `prequal ${report.toolVersion}`, created: new Date(report.runAt) },
+    { spillDirectory: path.dirname(file) },
+  );
+  const currency = report.tender.currency;
+  const sheets = CANDIDATE_SHEETS.map((make) => {
+    const spec = make(report, lang);
+    const { name, columns, frozenColumns } = spec;
+    return { spec, sink: workbook.addSheet({ name, columns, frozenColumns, currency }) };
+  });
+  let done = false;
+  const abort = async () => {
+    if (done) return;
+    done = true;
+    await workbook.discard().catch(() => undefined);
+    await discardTemporary(temporary);
   };
-  try {
-    await Promise.race([write(), failed]);
-  } finally {
-    if (!output.closed) output.destroy();
-  }
+  return {
+    visit: (candidate, detail) => {
+      for (const { spec, sink } of sheets) for (const row of spec.rowsOf(candidate, detail)) sink.addRow(row);
+    },
+    drain: async () => {
+      for (const { sink } of sheets) await sink.drain();
+    },
+    finish: async (): Promise<ExportedFile[]> => {
+      try {
+        for (const build of RECORD_SHEETS) {
+          const table = build(report, lang);
+          const { name, columns, frozenColumns } = table;
+          const sheet = workbook.addSheet({ name, columns, frozenColumns, currency });
+          let written = 0;
+          for (const row of table.rows) {
+            sheet.addRow(row);
+            written += 1;
+            if (written % ROWS_PER_DRAIN === 0) await sheet.drain();
+          }
+        }
+        await workbook.finish(temporary);
+      } catch (error) {
+        await abort();
+        throw describeWriteError(file, error);
+      }
+      done = true;
+      await commitTemporary(file, temporary);
+      return [{ file, written: true }];
+    },
+    abort,
+  };
 }
 
 /** Writes the workbook of `report` in `lang` to `file`, atomically (the previous file stays on failure). */
 export async function writeWorkbook(report: EvaluationReport, lang: Lang, file: string): Promise<void> {
-  await writeViaTemporaryFile(file, (temporary) => streamWorkbook(report, lang, temporary));
+  await runCandidatePass(report, [await startWorkbook(report, lang, file)]);
 }

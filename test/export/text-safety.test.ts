@@ -48,5 +48,9 @@ describe('safeCellText', () => {
     const long = safeCellText('x'.repeat(40_000));
     expect(long).toHaveLength(32_767);
     expect(long.endsWith('…')).toBe(true);
+    // The cut never separates a surrogate pair (a lone half is a character XML forbids).
+    const emoji = safeCellText(`${'x'.repeat(32_765)}😀😀`);
+    expect(emoji).toBe(`${'x'.repeat(32_765)}…`);
+    expect(safeCellText(`${'x'.repeat(32_764)}😀😀`)).toBe(`${'x'.repeat(32_764)}😀…`);
   });
 });

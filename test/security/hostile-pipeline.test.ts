@@ -97,10 +97,9 @@ describe('hostile text in every export', () => {
     const shortlist = texts.get(texts.keys().next().value ?? '') ?? [];
     const everything = [...texts.values()].flat();
     for (const p of PAYLOADS.filter((p) => /^t0[1345-9]/.test(p.id))) {
-      // Read back as written, but for two artefacts of the format: XML turns CRLF into LF, and
-      // exceljs's reader decodes entities twice (the file itself holds `&amp;amp;`).
+      // Read back as written, but for one artefact of the format: XML turns CRLF into LF.
       // U+202E is kept in the workbook: the cell shows it as written, it cannot run anything.
-      const expected = p.payload.replace(/\r\n/g, '\n').replace(/&amp;/g, '&');
+      const expected = p.payload.replace(/\r\n/g, '\n');
       expect(shortlist, p.id).toContain(expected);
       // Name, member, reference title and client, tags, expert: several cells each.
       expect(everything.filter((t) => t.includes(expected)).length, p.id).toBeGreaterThan(10);
