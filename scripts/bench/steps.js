@@ -79,11 +79,8 @@ export async function benchmarkSize({ n, seed, workdir, cli, keep, log }) {
     }
     steps.push({ id, label, wallMs, rssMb, code });
   };
-  const runStep = (
-    /** @type {string} */ id,
-    /** @type {string} */ label,
-    /** @type {string[]} */ args,
-  ) => runSteps(id, label, [args]);
+  const runStep = (/** @type {string} */ id, /** @type {string} */ label, /** @type {string[]} */ args) =>
+    runSteps(id, label, [args]);
 
   const full = copyWorkspace(source.dir, path.join(workdir, `run-${n}-full`));
   await runStep('run', 'run (full)', ['run', '--workspace', full]);
