@@ -11,7 +11,6 @@ import {
 import { summarizeUnchanged } from '../store/dossier-sync.js';
 import {
   appendAudit,
-  type DossierStat,
   getMeta,
   type IngestSummary,
   type KnownDossier,
@@ -22,7 +21,7 @@ import {
   withWriteTransaction,
 } from '../store/index.js';
 import { TENDER_KEY } from './check-stored-inputs.js';
-import { signatureOf } from './dossier-signature.js';
+import { DossierScanner } from './dossier-signature.js';
 import { DossierReader } from './parse-pool.js';
 import { countStoreChanges, markDossiersChanged } from './run-snapshot.js';
 import type { Session } from './session.js';
@@ -40,16 +39,18 @@ export interface IngestResult {
 }
 
 /**
- * Reads every dossier of `dossiers/` and makes the store match. A dossier whose files have the same
- * size and change time (latest mtime or ctime, see dossier-signature.ts) as when last stored is not read again (its stored hash stands);
- * everything is re-read when tender.yaml changed, since validity depends on its exchange rates.
+ * Reads every dossier of `dossiers/` and makes the store match. A dossier whose files are as the
+ * ingester last saw them (every file's size, mtime, ctime and inode, every folder's listing: see
+ * dossier-signature.ts) is not read again, and its folders are not even listed; its stored hash
+ * stands. Everything is re-read when tender.yaml changed, since validity depends on its rates.
  */
 export async function ingestDossiers(session: Session, options: IngestOptions = {}): Promise<IngestResult> {
   const { ctx, store, tender } = session;
-  const entries = listDossierEntries(ctx.workspace);
   const known = knownDossierHashes(store);
+  const scanner = new DossierScanner(ctx.workspace, (id) => known.get(id)?.fileState ?? null);
+  const entries = listDossierEntries(ctx.workspace, scanner.listFolder);
   const tenderChanged = getMeta(store, TENDER_KEY) !== session.tenderHash;
-  const stats = new Map<string, DossierStat>();
+  const fileStates = new Map<string, string>();
   const forms = await readApplicationForms(ctx.workspace, entries);
   // Each slot is a stub for an unchanged dossier, a result read here, or null: read by `reader`.
   const slots: (StorableDossier | null)[] = [];
@@ -58,16 +59,16 @@ export async function ingestDossiers(session: Session, options: IngestOptions = 
   // Parsing leaves for worker threads while this loop goes on stat-ing the next candidates.
   const reader = new DossierReader(ctx.workspace, tender, { onRead: progress });
   for (const entry of entries) {
-    const signature = signatureOf(ctx.workspace, entry);
+    // Taken before the dossier is read: a file changing meanwhile leaves a stale state, never a stale hash.
+    const fileState = scanner.stateOf(entry);
     const previous = known.get(entry.id);
     const unchanged =
       !tenderChanged &&
-      signature !== null &&
+      fileState !== null &&
       previous !== undefined &&
       previous.status !== 'withdrawn' &&
       previous.sourcePath === entry.sourcePath &&
-      previous.size === signature.size &&
-      previous.mtimeMs === signature.mtimeMs;
+      previous.fileState === fileState;
     if (unchanged) {
       // The store keeps validity and content for an unchanged hash: a stub is enough.
       slots.push({
@@ -91,15 +92,12 @@ export async function ingestDossiers(session: Session, options: IngestOptions = 
         slots.push(null);
       }
     }
-    if (signature) stats.set(entry.id, signature);
+    if (fileState !== null) fileStates.set(entry.id, fileState);
   }
   const parsed = await reader.finish();
-  let next = 0;
-  const reads = slots.map((slot) => slot ?? (parsed[next++] as StorableDossier));
-  const warnings = reads.flatMap((result) => result.warnings);
   const read = entries.length - skipped;
   if (read === 0 && !tenderChanged && countActive(known) === entries.length) {
-    // Every entry is a distinct stored, active dossier with its signature unchanged and none
+    // Every entry is a distinct stored, active dossier with its files unchanged and none
     // vanished: the sync would write nothing, so neither it nor its transaction runs.
     return {
       summary: summarizeUnchanged(
@@ -107,12 +105,15 @@ export async function ingestDossiers(session: Session, options: IngestOptions = 
         entries.map((entry) => entry.id),
       ),
       read,
-      warnings,
+      warnings: [],
     };
   }
+  let next = 0;
+  const reads = slots.map((slot) => slot ?? (parsed[next++] as StorableDossier));
+  const warnings = reads.flatMap((result) => result.warnings);
   const summary = withWriteTransaction(store.db, () => {
     const changesBefore = countStoreChanges(store);
-    const result = syncDossiers(store, reads, session.at, stats);
+    const result = syncDossiers(store, reads, session.at, fileStates);
     // Any write, audited or not (a dossier moved or touched), invalidates the run snapshots.
     if (countStoreChanges(store) !== changesBefore) markDossiersChanged(store);
     setMeta(store, TENDER_KEY, session.tenderHash);

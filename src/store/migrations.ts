@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 import { SCHEMA_V2 } from './schema-v2.js';
+import { SCHEMA_V3 } from './schema-v3.js';
 import { withWriteTransaction } from './write-transaction.js';
 
 /** One step of the schema; `version` is what `PRAGMA user_version` holds once it is applied. */
@@ -15,6 +16,11 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'criteria, dossiers, results, committee, audit, runs', sql: SCHEMA_V1 },
   { version: 2, description: 'manual scores from evaluators outside a registered committee', sql: SCHEMA_V2 },
+  {
+    version: 3,
+    description: 'exact file state of each dossier, with a covering index for ingest',
+    sql: SCHEMA_V3,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
