@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
+import { formatNumber } from '../core/text.js';
 import type { EvaluationReport, Lang } from '../core/types.js';
 import { computeExportKey } from '../export/export-key.js';
 import { defaultTemplatesDir } from '../export/markdown.js';
@@ -59,7 +60,7 @@ export async function exportReport(
   for (const format of formats) {
     const records = current?.files[format];
     if (records && isFormatIntact(outDir, records)) {
-      files.push(...Object.keys(records).map((name) => ({ file: path.join(outDir, name), written: false })));
+      for (const name of Object.keys(records)) files.push({ file: path.join(outDir, name), written: false });
       continue;
     }
     const produced = await runExports(report, { formats: [format], lang, outDir, templatesDir, known });
@@ -87,7 +88,7 @@ export async function exportReport(
       files: { ...(current?.files ?? {}), ...built },
     });
   }
-  ctx.err(renderExportedFiles(session, files));
+  ctx.err(renderExportedFiles(ctx, outDir, files));
   return files;
 }
 
@@ -109,14 +110,22 @@ function resolveExport(session: Session, options: ExportOptions): ResolvedExport
   return { lang, outDir, formats, templatesDir, templates: readTemplateTexts(templatesDir, lang) };
 }
 
-/** One line per export file, for stderr: written, removed or unchanged. */
-function renderExportedFiles(session: Session, files: ExportedFile[]): string {
-  const { ctx } = session;
-  const lines = files.map((file) => {
-    const state = file.removed ? 'removed' : file.written ? 'written' : 'unchanged';
-    return `${state}: ${path.relative(ctx.cwd, file.file) || file.file}\n`;
-  });
-  return lines.join('');
+/**
+ * The export report for stderr: one line per file written or removed, and a single count of the
+ * files left unchanged (a large tender has thousands of letters; a line each is noise).
+ */
+function renderExportedFiles(ctx: Context, outDir: string, files: readonly ExportedFile[]): string {
+  const shown = (file: string) => path.relative(ctx.cwd, file) || file;
+  let lines = '';
+  let unchanged = 0;
+  for (const file of files) {
+    if (file.removed) lines += `removed: ${shown(file.file)}\n`;
+    else if (file.written) lines += `written: ${shown(file.file)}\n`;
+    else unchanged += 1;
+  }
+  if (unchanged === 0) return lines;
+  const count = `${formatNumber(unchanged, 'en', 0)} ${unchanged === 1 ? 'file' : 'files'}`;
+  return `${lines}unchanged: ${count} in ${path.relative(ctx.cwd, outDir) || '.'}/\n`;
 }
 
 /** The run snapshot key joined with what else the exports are made of (template folder and texts). */
@@ -154,11 +163,10 @@ export function replayExports(session: Session, options: ExportOptions, snapshot
   for (const format of resolved.formats) {
     const records = state.files[format];
     if (!records || !isFormatIntact(resolved.outDir, records)) return null;
-    files.push(
-      ...Object.keys(records).map((name) => ({ file: path.join(resolved.outDir, name), written: false })),
-    );
+    for (const name of Object.keys(records))
+      files.push({ file: path.join(resolved.outDir, name), written: false });
   }
-  return renderExportedFiles(session, files);
+  return renderExportedFiles(session.ctx, resolved.outDir, files);
 }
 
 /** Records of the files an exporter left in place, by path relative to the output folder. */

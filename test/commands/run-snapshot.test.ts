@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -165,6 +166,33 @@ describe('the run snapshot', () => {
     expect(deleted.stderr).toMatch(/^written: .*report\.fr\.md$/m);
     const edited = expectInvalidated((ws) => fs.appendFileSync(path.join(ws, 'out', 'shortlist.json'), ' '));
     expect(edited.stderr).toMatch(/^written: .*shortlist\.json$/m);
+  });
+
+  it('is invalidated by a letter deleted, or edited with its mtime put back, which is written again', () => {
+    const letter = (ws: string) => {
+      const folder = path.join(ws, 'out', 'letters');
+      const name = fs.readdirSync(folder).sort()[0];
+      if (!name) throw new Error('no letter');
+      return path.join(folder, name);
+    };
+    const deleted = expectInvalidated((ws) => fs.rmSync(letter(ws)));
+    expect(deleted.stderr).toMatch(/^written: .*letters\/letter-.*\.md$/m);
+    const edited = expectInvalidated((ws) => {
+      const file = letter(ws);
+      const reference = `${ws}-letter-times`;
+      execFileSync('touch', ['-r', file, reference]);
+      const before = fs.statSync(file);
+      const text = fs.readFileSync(file, 'utf8');
+      fs.writeFileSync(
+        file,
+        text.replace(/[a-z]/, (c) => (c === 'x' ? 'y' : 'x')),
+      );
+      execFileSync('touch', ['-r', reference, file]);
+      expect(fs.statSync(file).mtimeMs).toBe(before.mtimeMs);
+      expect(fs.statSync(file).size).toBe(before.size);
+    });
+    expect(edited.stderr).toMatch(/^written: .*letters\/letter-.*\.md$/m);
+    expect(edited.stderr).toMatch(/^unchanged: \d+ files in .*out\/$/m);
   });
 
   it('is not used for another language, output folder or format list', () => {
