@@ -8,7 +8,6 @@ import { computeExportKey } from '../export/export-key.js';
 import { defaultTemplatesDir } from '../export/markdown.js';
 import { assertKnownFormats, type ExportedFile, runExports } from '../export/registry.js';
 import type { FileRecord } from '../export/write-outputs.js';
-import { evaluateWorkspace, reportLanguage } from '../pipeline/evaluate-workspace.js';
 import { assertFinal } from '../pipeline/exit-status.js';
 import {
   exportStateName,
@@ -17,7 +16,7 @@ import {
   readExportState,
   writeExportState,
 } from '../pipeline/export-state.js';
-import { type Session, withSession } from '../pipeline/session.js';
+import { reportLanguage, type Session, withSession } from '../pipeline/session.js';
 import { appendAudit } from '../store/index.js';
 
 export const DEFAULT_FORMATS = ['xlsx', 'md', 'json', 'letters', 'ocds'];
@@ -32,6 +31,8 @@ export interface ExportOptions {
 export async function exportCommand(ctx: Context, options: ExportOptions): Promise<void> {
   if (options.format) assertKnownFormats(options.format);
   const shortlist = await withSession(ctx, async (session) => {
+    // Loaded here, not with this module: `run` uses its export functions on a replay too.
+    const { evaluateWorkspace } = await import('../pipeline/evaluate-workspace.js');
     const { report } = evaluateWorkspace(session);
     await exportReport(session, report, options);
     return report.shortlist;

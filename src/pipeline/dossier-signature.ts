@@ -54,37 +54,46 @@ class RecordedItem implements ListedItem {
   }
 }
 
-/** A folder as the scanner found it: its stat, and its items (read now or recorded). */
+/** A folder as the scanner found it: its own stamps, and its items (read now or recorded). */
 interface ScannedFolder {
-  stat: fs.Stats;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
   items: readonly ListedItem[];
+  fromRecord: boolean;
 }
 
 /**
  * Takes the file state of the candidates of one ingest. `recorded` gives the state stored for a
  * candidate id (null when there is none). Use `listFolder` as listDossierEntries' folder lister,
- * then `stateOf` for each entry.
+ * then `stateOf` for each entry, before it is read.
  */
 export class DossierScanner {
-  /** The state of each candidate folder listed, by absolute path, taken as it was listed. */
-  private readonly folderStates = new Map<string, string | null>();
+  /**
+   * Each candidate folder listed, by absolute path, until `stateOf` takes it: a folder listed
+   * from its record is stamped at once (its files most likely changed neither, so there is no
+   * parsing to overlap with, and only the state's text is kept); a folder read anew is kept
+   * listed and stamped by `stateOf`, in the ingester's loop, while the dossiers found changed
+   * before it are being parsed.
+   */
+  private readonly folders = new Map<string, ScannedFolder | string | null>();
 
   constructor(
     private readonly workspace: string,
     private readonly recorded: (id: string) => string | null,
   ) {}
 
-  /**
-   * Lists a candidate folder, from its recorded state when the folder's stamps are unchanged,
-   * and stamps its files there and then: only the state's text is kept until `stateOf`.
-   */
+  /** Lists a candidate folder, from its recorded state when the folder's stamps are unchanged. */
   readonly listFolder: FolderLister = (folder, name) => {
-    const recorded = parseState(this.recorded(name));
+    const recordedText = this.recorded(name);
+    const recorded = parseState(recordedText);
     const scanned = scanFolder(folder, recorded !== null && isFolderStamp(recorded) ? recorded : null);
-    this.folderStates.set(
-      folder,
-      stateText(() => stampFolder(name, folder, scanned)),
-    );
+    if (!scanned.fromRecord) this.folders.set(folder, scanned);
+    else {
+      const state = stateText(() => stampFolder(name, folder, scanned));
+      // The recorded text when equal, so the new one is dropped at once.
+      this.folders.set(folder, state === recordedText ? recordedText : state);
+    }
     return scanned.items;
   };
 
@@ -100,9 +109,10 @@ export class DossierScanner {
       return stateText(() => stampFile(path.basename(file), fs.statSync(file)));
     }
     const folder = path.join(this.workspace, entry.folder);
-    const listed = this.folderStates.get(folder);
-    if (listed !== undefined) return listed;
-    return stateText(() => stampFolder(path.basename(folder), folder, scanFolder(folder, null)));
+    const listed = this.folders.get(folder);
+    this.folders.delete(folder);
+    if (listed === null || typeof listed === 'string') return listed;
+    return stateText(() => stampFolder(path.basename(folder), folder, listed ?? scanFolder(folder, null)));
   }
 }
 
@@ -121,15 +131,17 @@ function stateText(stamp: () => ItemStamp): string | null {
  * the stat so an entry added in between makes the next ingest list the folder again.
  */
 function scanFolder(folder: string, recorded: FolderStamp | null): ScannedFolder {
-  const stat = fs.statSync(folder);
-  if (recorded !== null && sameFolder(recorded, stat))
-    return { stat, items: recorded[4].map((item) => new RecordedItem(item)) };
-  const items = fs.readdirSync(folder, { withFileTypes: true });
-  return { stat, items: items.sort((a, b) => compareIds(a.name, b.name)) };
-}
-
-function sameFolder(recorded: FolderStamp, stat: fs.Stats): boolean {
-  return recorded[1] === stat.mtimeMs && recorded[2] === stat.ctimeMs && recorded[3] === stat.ino;
+  const { mtimeMs, ctimeMs, ino } = fs.statSync(folder);
+  if (recorded !== null && recorded[1] === mtimeMs && recorded[2] === ctimeMs && recorded[3] === ino)
+    return {
+      mtimeMs,
+      ctimeMs,
+      ino,
+      items: recorded[4].map((item) => new RecordedItem(item)),
+      fromRecord: true,
+    };
+  const items = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareIds(a.name, b.name));
+  return { mtimeMs, ctimeMs, ino, items, fromRecord: false };
 }
 
 /** The stamp of a scanned folder: each file stat'ed, each subfolder scanned in turn. */
@@ -143,8 +155,7 @@ function stampFolder(name: string, folder: string, scanned: ScannedFolder): Fold
       items.push(stampFolder(item.name, full, scanFolder(full, recorded)));
     } else items.push([item.name]);
   }
-  const { stat } = scanned;
-  return [name, stat.mtimeMs, stat.ctimeMs, stat.ino, items];
+  return [name, scanned.mtimeMs, scanned.ctimeMs, scanned.ino, items];
 }
 
 function stampFile(name: string, stat: fs.Stats): FileStamp {

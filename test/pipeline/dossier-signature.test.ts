@@ -113,7 +113,7 @@ describe('DossierScanner', () => {
 async function ingestedWorkspace(prepare?: (ws: string) => void): Promise<{ ws: string; session: Session }> {
   const ws = workspace();
   prepare?.(ws);
-  const session = openSession(quietContext(ws));
+  const session = await openSession(quietContext(ws));
   sessions.push(session);
   await ingestDossiers(session);
   expect((await ingestDossiers(session)).read).toBe(0);
