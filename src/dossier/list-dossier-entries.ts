@@ -102,9 +102,9 @@ function describeEntry(
 }
 
 function describeFolder(full: string, name: string, listing: readonly ListedItem[]): DossierEntry {
-  // One listing of the folder replaces an lstat per candidate file name.
-  const listed = new Map(listing.map((dirent) => [dirent.name, dirent]));
-  const present = DOSSIER_FILES.filter((file) => listed.has(file));
+  // One pass over the listing replaces an lstat per candidate file name.
+  const found = listing.filter((item) => DOSSIER_FILES.includes(item.name));
+  const present = DOSSIER_FILES.filter((file) => found.some((item) => item.name === file));
   const base = {
     id: name,
     folder: `${DOSSIERS_DIR}/${name}`,
@@ -117,7 +117,7 @@ function describeFolder(full: string, name: string, listing: readonly ListedItem
   const fileName = present[0] ?? '';
   const entry = { ...base, sourcePath: `${DOSSIERS_DIR}/${name}/${fileName}` };
   // A regular file listed in the folder is inside it by construction: only a link needs resolving.
-  if (listed.get(fileName)?.isFile()) return { ...entry, file: entry.sourcePath, problems: [] };
+  if (found[0]?.isFile()) return { ...entry, file: entry.sourcePath, problems: [] };
   const file = path.join(full, fileName);
   let real: string;
   try {

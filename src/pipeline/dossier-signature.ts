@@ -70,7 +70,7 @@ interface ScannedFolder {
  */
 export class DossierScanner {
   /**
-   * Each candidate folder listed, by absolute path, until `stateOf` takes it: a folder listed
+   * Each candidate folder listed, by name (its entry's id), until `stateOf` takes it: a folder listed
    * from its record is stamped at once (its files most likely changed neither, so there is no
    * parsing to overlap with, and only the state's text is kept); a folder read anew is kept
    * listed and stamped by `stateOf`, in the ingester's loop, while the dossiers found changed
@@ -88,11 +88,11 @@ export class DossierScanner {
     const recordedText = this.recorded(name);
     const recorded = parseState(recordedText);
     const scanned = scanFolder(folder, recorded !== null && isFolderStamp(recorded) ? recorded : null);
-    if (!scanned.fromRecord) this.folders.set(folder, scanned);
+    if (!scanned.fromRecord) this.folders.set(name, scanned);
     else {
       const state = stateText(() => stampFolder(name, folder, scanned));
       // The recorded text when equal, so the new one is dropped at once.
-      this.folders.set(folder, state === recordedText ? recordedText : state);
+      this.folders.set(name, state === recordedText ? recordedText : state);
     }
     return scanned.items;
   };
@@ -108,11 +108,11 @@ export class DossierScanner {
       const file = path.join(this.workspace, entry.file);
       return stateText(() => stampFile(path.basename(file), fs.statSync(file)));
     }
-    const folder = path.join(this.workspace, entry.folder);
-    const listed = this.folders.get(folder);
-    this.folders.delete(folder);
+    const listed = this.folders.get(entry.id);
+    this.folders.delete(entry.id);
     if (listed === null || typeof listed === 'string') return listed;
-    return stateText(() => stampFolder(path.basename(folder), folder, listed ?? scanFolder(folder, null)));
+    const folder = path.join(this.workspace, entry.folder);
+    return stateText(() => stampFolder(entry.id, folder, listed ?? scanFolder(folder, null)));
   }
 }
 
