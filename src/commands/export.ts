@@ -114,11 +114,17 @@ function resolveExport(session: Session, options: ExportOptions): ResolvedExport
 /**
  * The export report for stderr: one line per file written or removed, and a single count of the
  * files left unchanged (a large tender has thousands of letters; a line each is noise).
+ * `alsoUnchanged` counts unchanged files not in `files`.
  */
-function renderExportedFiles(ctx: Context, outDir: string, files: readonly ExportedFile[]): string {
+function renderExportedFiles(
+  ctx: Context,
+  outDir: string,
+  files: readonly ExportedFile[],
+  alsoUnchanged = 0,
+): string {
   const shown = (file: string) => path.relative(ctx.cwd, file) || file;
   let lines = '';
-  let unchanged = 0;
+  let unchanged = alsoUnchanged;
   for (const file of files) {
     if (file.removed) lines += `removed: ${shown(file.file)}\n`;
     else if (file.written) lines += `written: ${shown(file.file)}\n`;
@@ -160,14 +166,13 @@ export function replayExports(session: Session, options: ExportOptions, snapshot
     exportStateName(session.ctx.workspace, resolved.outDir, resolved.lang),
   );
   if (!state || state.snapshotKey !== exportSnapshotKey(snapshotKey, resolved)) return null;
-  const files: ExportedFile[] = [];
+  let unchanged = 0;
   for (const format of resolved.formats) {
     const records = state.files[format];
     if (!records || !isFormatIntact(resolved.outDir, records)) return null;
-    for (const name of Object.keys(records))
-      files.push({ file: path.join(resolved.outDir, name), written: false });
+    unchanged += Object.keys(records).length;
   }
-  return renderExportedFiles(session.ctx, resolved.outDir, files);
+  return renderExportedFiles(session.ctx, resolved.outDir, [], unchanged);
 }
 
 /** Records of the files an exporter left in place, by path relative to the output folder. */
