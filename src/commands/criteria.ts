@@ -6,8 +6,8 @@ import { listCriteriaVersions } from '../store/index.js';
 
 /** `prequal criteria import [file]`: a new version only when the content changed. */
 export async function criteriaImportCommand(ctx: Context, _options: object, file?: string): Promise<void> {
-  await withSession(ctx, (session) => {
-    const { version, created } = importCriteriaFile(session, file);
+  await withSession(ctx, async (session) => {
+    const { version, created } = await importCriteriaFile(session, file);
     ctx.out(
       created
         ? `imported criteria version ${version.version} (${version.criteria.criteria.length} criteria, sha256 ${version.hash.slice(0, 12)})\n`

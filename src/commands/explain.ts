@@ -3,9 +3,9 @@ import type { Context } from '../context.js';
 import type { Bilingual, CriteriaSet, Lang, RankedCandidate } from '../core/types.js';
 import { formatIssue, UserError } from '../errors.js';
 import { buildJsonCandidate } from '../export/json.js';
-import { evaluateWorkspace, reportLanguage } from '../pipeline/evaluate-workspace.js';
+import { evaluateWorkspace } from '../pipeline/evaluate-workspace.js';
 import { resolveCandidateId } from '../pipeline/resolve-candidate.js';
-import { withSession } from '../pipeline/session.js';
+import { reportLanguage, withSession } from '../pipeline/session.js';
 import { terminalSafe } from '../ui/terminal-text.js';
 
 const EXTRA_LABELS: Record<string, Bilingual> = {

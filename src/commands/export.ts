@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
+import { formatNumber } from '../core/text.js';
 import type { EvaluationReport, Lang } from '../core/types.js';
 import { computeExportKey } from '../export/export-key.js';
 import { defaultTemplatesDir } from '../export/markdown.js';
 import { assertKnownFormats, type ExportedFile, runExports } from '../export/registry.js';
 import type { FileRecord } from '../export/write-outputs.js';
-import { evaluateWorkspace, reportLanguage } from '../pipeline/evaluate-workspace.js';
 import { assertFinal } from '../pipeline/exit-status.js';
 import {
   exportStateName,
@@ -16,7 +16,7 @@ import {
   readExportState,
   writeExportState,
 } from '../pipeline/export-state.js';
-import { type Session, withSession } from '../pipeline/session.js';
+import { reportLanguage, type Session, withSession } from '../pipeline/session.js';
 import { appendAudit } from '../store/index.js';
 
 export const DEFAULT_FORMATS = ['xlsx', 'md', 'json', 'letters', 'ocds'];
@@ -31,6 +31,8 @@ export interface ExportOptions {
 export async function exportCommand(ctx: Context, options: ExportOptions): Promise<void> {
   if (options.format) assertKnownFormats(options.format);
   const shortlist = await withSession(ctx, async (session) => {
+    // Loaded here, not with this module: `run` uses its export functions on a replay too.
+    const { evaluateWorkspace } = await import('../pipeline/evaluate-workspace.js');
     const { report } = evaluateWorkspace(session);
     await exportReport(session, report, options);
     return report.shortlist;
@@ -59,7 +61,7 @@ export async function exportReport(
   for (const format of formats) {
     const records = current?.files[format];
     if (records && isFormatIntact(outDir, records)) {
-      files.push(...Object.keys(records).map((name) => ({ file: path.join(outDir, name), written: false })));
+      for (const name of Object.keys(records)) files.push({ file: path.join(outDir, name), written: false });
       continue;
     }
     const produced = await runExports(report, { formats: [format], lang, outDir, templatesDir, known });
@@ -87,7 +89,7 @@ export async function exportReport(
       files: { ...(current?.files ?? {}), ...built },
     });
   }
-  ctx.err(renderExportedFiles(session, files));
+  ctx.err(renderExportedFiles(ctx, outDir, files));
   return files;
 }
 
@@ -109,14 +111,28 @@ function resolveExport(session: Session, options: ExportOptions): ResolvedExport
   return { lang, outDir, formats, templatesDir, templates: readTemplateTexts(templatesDir, lang) };
 }
 
-/** One line per export file, for stderr: written, removed or unchanged. */
-function renderExportedFiles(session: Session, files: ExportedFile[]): string {
-  const { ctx } = session;
-  const lines = files.map((file) => {
-    const state = file.removed ? 'removed' : file.written ? 'written' : 'unchanged';
-    return `${state}: ${path.relative(ctx.cwd, file.file) || file.file}\n`;
-  });
-  return lines.join('');
+/**
+ * The export report for stderr: one line per file written or removed, and a single count of the
+ * files left unchanged (a large tender has thousands of letters; a line each is noise).
+ * `alsoUnchanged` counts unchanged files not in `files`.
+ */
+function renderExportedFiles(
+  ctx: Context,
+  outDir: string,
+  files: readonly ExportedFile[],
+  alsoUnchanged = 0,
+): string {
+  const shown = (file: string) => path.relative(ctx.cwd, file) || file;
+  let lines = '';
+  let unchanged = alsoUnchanged;
+  for (const file of files) {
+    if (file.removed) lines += `removed: ${shown(file.file)}\n`;
+    else if (file.written) lines += `written: ${shown(file.file)}\n`;
+    else unchanged += 1;
+  }
+  if (unchanged === 0) return lines;
+  const count = `${formatNumber(unchanged, 'en', 0)} ${unchanged === 1 ? 'file' : 'files'}`;
+  return `${lines}unchanged: ${count} in ${path.relative(ctx.cwd, outDir) || '.'}/\n`;
 }
 
 /** The run snapshot key joined with what else the exports are made of (template folder and texts). */
@@ -150,15 +166,13 @@ export function replayExports(session: Session, options: ExportOptions, snapshot
     exportStateName(session.ctx.workspace, resolved.outDir, resolved.lang),
   );
   if (!state || state.snapshotKey !== exportSnapshotKey(snapshotKey, resolved)) return null;
-  const files: ExportedFile[] = [];
+  let unchanged = 0;
   for (const format of resolved.formats) {
     const records = state.files[format];
     if (!records || !isFormatIntact(resolved.outDir, records)) return null;
-    files.push(
-      ...Object.keys(records).map((name) => ({ file: path.join(resolved.outDir, name), written: false })),
-    );
+    unchanged += Object.keys(records).length;
   }
-  return renderExportedFiles(session, files);
+  return renderExportedFiles(session.ctx, resolved.outDir, [], unchanged);
 }
 
 /** Records of the files an exporter left in place, by path relative to the output folder. */

@@ -1,10 +1,10 @@
 import type { Context } from '../context.js';
 import { renderJson } from '../export/json.js';
 import { requireEvaluableCriteria } from '../pipeline/check-stored-inputs.js';
-import { evaluateWorkspace, reportLanguage } from '../pipeline/evaluate-workspace.js';
+import { evaluateWorkspace } from '../pipeline/evaluate-workspace.js';
 import { assertFinality, type Finality, finalityOf } from '../pipeline/exit-status.js';
 import { computeSnapshotKey, readTableSnapshot, saveTableSnapshot } from '../pipeline/run-snapshot.js';
-import { withSession } from '../pipeline/session.js';
+import { reportLanguage, withSession } from '../pipeline/session.js';
 import { renderRankTable } from '../ui/rank-table.js';
 
 export interface RankOptions {

@@ -2,14 +2,12 @@ import type { Context } from '../context.js';
 import type { Lang } from '../core/types.js';
 import { renderJson } from '../export/json.js';
 import { assertKnownFormats } from '../export/registry.js';
-import { evaluateWorkspace, reportLanguage } from '../pipeline/evaluate-workspace.js';
 import { assertFinality, type Finality, finalityOf } from '../pipeline/exit-status.js';
 import { importCriteriaFile } from '../pipeline/import-criteria.js';
 import { importScoreFiles } from '../pipeline/import-scores.js';
 import { ingestDossiers } from '../pipeline/ingest-dossiers.js';
-import { refreshEvaluations } from '../pipeline/refresh-evaluations.js';
 import { computeSnapshotKey, readTableSnapshot, saveTableSnapshot } from '../pipeline/run-snapshot.js';
-import { type Session, withSession } from '../pipeline/session.js';
+import { reportLanguage, type Session, withSession } from '../pipeline/session.js';
 import type { CriteriaVersion } from '../store/index.js';
 import { progressBar } from '../ui/progress.js';
 import { renderRankTable } from '../ui/rank-table.js';
@@ -37,12 +35,18 @@ export async function runCommand(ctx: Context, options: RunOptions): Promise<voi
     const ingest = await ingestDossiers(session, { onProgress: bar });
     bar.end();
     ctx.err(renderIngestSummary(ingest));
-    const { version, created } = importCriteriaFile(session);
+    const { version, created } = await importCriteriaFile(session);
     ctx.err(`criteria version ${version.version}${created ? ' (new)' : ''}\n`);
     const imports = importScoreFiles(session, version.criteria);
     const lang = reportLanguage(session, options.lang);
     const replayed = options.json ? null : replayRun(session, version, lang, options);
     if (replayed) return { finality: replayed, imports };
+    // Loaded only now: a replayed run needs neither the evaluation nor the schemas it pulls in
+    // (zod and some hundred modules, longer to load than such a run takes otherwise).
+    const [{ refreshEvaluations }, { evaluateWorkspace }] = await Promise.all([
+      import('../pipeline/refresh-evaluations.js'),
+      import('../pipeline/evaluate-workspace.js'),
+    ]);
     // Evaluates what the cache lacks on worker threads; the report below then reads the cache.
     const scoring = progressBar(ctx, 'scoring');
     const refreshed = await refreshEvaluations(session, version, { onProgress: scoring });

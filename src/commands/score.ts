@@ -1,8 +1,6 @@
 import type { Context } from '../context.js';
 import { EXIT, ExitError, formatIssue, UserError } from '../errors.js';
-import { requireEvaluableCriteria } from '../pipeline/check-stored-inputs.js';
 import { importScoreFiles, type ScoreImport } from '../pipeline/import-scores.js';
-import { refreshEvaluations } from '../pipeline/refresh-evaluations.js';
 import { withSession } from '../pipeline/session.js';
 import { progressBar } from '../ui/progress.js';
 
@@ -28,6 +26,11 @@ export async function scoreCommand(ctx: Context, options: ScoreOptions): Promise
   for (const flag of ['candidate', 'criterion', 'points', 'comment'] as const) {
     if (options[flag] !== undefined) throw new UserError(`--${flag} goes with --evaluator`, EXIT.usage);
   }
+  // Loaded here, not with this module: `run` uses reportScoreImports on a replay too.
+  const [{ requireEvaluableCriteria }, { refreshEvaluations }] = await Promise.all([
+    import('../pipeline/check-stored-inputs.js'),
+    import('../pipeline/refresh-evaluations.js'),
+  ]);
   const imports = await withSession(ctx, async (session) => {
     const version = requireEvaluableCriteria(session);
     const imported = importScoreFiles(session, version.criteria);

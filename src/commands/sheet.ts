@@ -5,9 +5,8 @@ import { slugOfName } from '../committee/score-sheet-layout.js';
 import { findScoringRefusal, listScoringItems } from '../committee/scoring-work.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { reportLanguage } from '../pipeline/evaluate-workspace.js';
 import { requireCriteriaVersion } from '../pipeline/import-criteria.js';
-import { withSession } from '../pipeline/session.js';
+import { reportLanguage, withSession } from '../pipeline/session.js';
 import { appendAudit } from '../store/index.js';
 import { reportImport } from './manual-scoring.js';
 

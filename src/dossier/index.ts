@@ -6,7 +6,8 @@ export {
   APPLICATION_FORM,
   DOSSIERS_DIR,
   type DossierEntry,
-  folderListingOf,
+  type FolderLister,
+  type ListedItem,
   listDossierEntries,
 } from './list-dossier-entries.js';
 export { DEFAULT_LIMITS, type ParseLimits } from './parse-document.js';

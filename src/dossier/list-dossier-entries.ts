@@ -22,16 +22,21 @@ export const APPLICATION_FORM = 'application-form.xlsx';
 const DOSSIER_FILES = ['dossier.yaml', 'dossier.yml', 'dossier.json', APPLICATION_FORM];
 const DOSSIER_EXTENSION = /\.(ya?ml|json)$/i;
 
-/** The listing of each candidate folder, read once by `listDossierEntries`. */
-const folderListings = new WeakMap<DossierEntry, readonly fs.Dirent[]>();
+/** What the lister needs to know of an item of a candidate folder (an `fs.Dirent` has it). */
+export interface ListedItem {
+  readonly name: string;
+  isFile(): boolean;
+  isDirectory(): boolean;
+}
 
 /**
- * The folder listing `listDossierEntries` read for `entry` (a candidate folder), so a caller that
- * walks the folder again (the ingester's change check) need not read it a second time.
+ * Lists a candidate folder (absolute path; `name` is the folder's name in `dossiers/`). The
+ * ingester passes one that reuses the listing it recorded when the folder did not change.
  */
-export function folderListingOf(entry: DossierEntry): readonly fs.Dirent[] | undefined {
-  return folderListings.get(entry);
-}
+export type FolderLister = (folder: string, name: string) => readonly ListedItem[];
+
+/** Reads the folder: one readdir, whose entries carry their type. */
+const readFolder: FolderLister = (folder) => fs.readdirSync(folder, { withFileTypes: true });
 
 /** True when `child` is `parent` or lies below it (both real, absolute paths). */
 export function isInside(child: string, parent: string): boolean {
@@ -45,7 +50,7 @@ export function isInside(child: string, parent: string): boolean {
  * YAML or JSON. Nothing is opened here: entries are only `lstat`ed, so a FIFO or device
  * never blocks. Returns an empty list when the folder does not exist.
  */
-export function listDossierEntries(workspace: string): DossierEntry[] {
+export function listDossierEntries(workspace: string, listFolder: FolderLister = readFolder): DossierEntry[] {
   const directory = path.join(workspace, DOSSIERS_DIR);
   if (!fs.existsSync(directory)) return [];
   const realDirectory = fs.realpathSync.native(directory);
@@ -53,14 +58,19 @@ export function listDossierEntries(workspace: string): DossierEntry[] {
   // Dirents carry the entry type, so a plain folder or file costs no lstat of its own.
   for (const dirent of fs.readdirSync(directory, { withFileTypes: true })) {
     if (dirent.name.startsWith('.')) continue;
-    const entry = describeEntry(path.join(directory, dirent.name), dirent, realDirectory);
+    const entry = describeEntry(path.join(directory, dirent.name), dirent, realDirectory, listFolder);
     if (entry) entries.push(entry);
   }
   markDuplicates(entries);
   return entries.sort((a, b) => compareIds(a.id, b.id) || compareIds(a.sourcePath, b.sourcePath));
 }
 
-function describeEntry(full: string, dirent: fs.Dirent, realDirectory: string): DossierEntry | null {
+function describeEntry(
+  full: string,
+  dirent: fs.Dirent,
+  realDirectory: string,
+  listFolder: FolderLister,
+): DossierEntry | null {
   const name = dirent.name;
   const isDossierFile = DOSSIER_EXTENSION.test(name);
   const id = isDossierFile ? name.replace(DOSSIER_EXTENSION, '') : name;
@@ -85,23 +95,16 @@ function describeEntry(full: string, dirent: fs.Dirent, realDirectory: string): 
   } else if (!dirent.isDirectory() && !dirent.isFile() && !isDossierFile) {
     return null;
   }
-  if (kind.isDirectory()) return describeFolder(full, name);
+  if (kind.isDirectory()) return describeFolder(full, name, listFolder(full, name));
   if (!isDossierFile) return null;
   if (!kind.isFile()) return invalid('not a regular file');
   return { id, sourcePath, file: sourcePath, folder: null, problems: [] };
 }
 
-function describeFolder(full: string, name: string): DossierEntry {
-  const listing = fs.readdirSync(full, { withFileTypes: true });
-  const entry = describeListedFolder(full, name, listing);
-  folderListings.set(entry, listing);
-  return entry;
-}
-
-function describeListedFolder(full: string, name: string, listing: fs.Dirent[]): DossierEntry {
-  // One listing of the folder replaces an lstat per candidate file name.
-  const listed = new Map(listing.map((dirent) => [dirent.name, dirent]));
-  const present = DOSSIER_FILES.filter((file) => listed.has(file));
+function describeFolder(full: string, name: string, listing: readonly ListedItem[]): DossierEntry {
+  // One pass over the listing replaces an lstat per candidate file name.
+  const found = listing.filter((item) => DOSSIER_FILES.includes(item.name));
+  const present = DOSSIER_FILES.filter((file) => found.some((item) => item.name === file));
   const base = {
     id: name,
     folder: `${DOSSIERS_DIR}/${name}`,
@@ -114,7 +117,7 @@ function describeListedFolder(full: string, name: string, listing: fs.Dirent[]):
   const fileName = present[0] ?? '';
   const entry = { ...base, sourcePath: `${DOSSIERS_DIR}/${name}/${fileName}` };
   // A regular file listed in the folder is inside it by construction: only a link needs resolving.
-  if (listed.get(fileName)?.isFile()) return { ...entry, file: entry.sourcePath, problems: [] };
+  if (found[0]?.isFile()) return { ...entry, file: entry.sourcePath, problems: [] };
   const file = path.join(full, fileName);
   let real: string;
   try {

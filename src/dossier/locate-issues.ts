@@ -1,5 +1,20 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
 import type { InputIssue } from '../core/types.js';
+
+type Yaml = typeof import('yaml');
+const requireFromHere = createRequire(import.meta.url);
+let yaml: Yaml | undefined;
+
+/**
+ * The `yaml` package, loaded the first time an issue is located: loading it costs some 25 ms in
+ * every process and parse worker, and only a file with problems needs it. Its Node build is
+ * CommonJS, so a plain require loads it.
+ */
+function loadYaml(): Yaml {
+  yaml ??= requireFromHere('yaml') as Yaml;
+  return yaml;
+}
 
 /**
  * Adds 1-based line and column to issues that have a field path. Only called when there
@@ -11,7 +26,8 @@ import type { InputIssue } from '../core/types.js';
 export function locateIssues(text: string, issues: InputIssue[]): InputIssue[] {
   const pending = issues.filter((issue) => issue.line === undefined && issue.path !== '');
   if (pending.length === 0) return issues;
-  let document: ReturnType<typeof parseDocument>;
+  const { LineCounter, parseDocument } = loadYaml();
+  let document: Document;
   const lineCounter = new LineCounter();
   try {
     document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
@@ -27,7 +43,8 @@ export function locateIssues(text: string, issues: InputIssue[]): InputIssue[] {
   });
 }
 
-function findOffset(document: ReturnType<typeof parseDocument>, segments: string[]): number | undefined {
+function findOffset(document: Document, segments: string[]): number | undefined {
+  const { isAlias, isMap, isScalar, isSeq } = loadYaml();
   let node: unknown = document.contents;
   let offset = rangeStart(node);
   for (const segment of segments) {

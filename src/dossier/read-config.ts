@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { z } from 'zod';
 import { InputError } from '../errors.js';
+import { type ConfigSource, readConfigSource } from './config-source.js';
 import { locateIssues } from './locate-issues.js';
 import { parseDocument } from './parse-document.js';
 import { sortIssues, validateValue } from './validate-value.js';
@@ -12,11 +10,6 @@ export interface ConfigFile<T> {
   value: T;
   hash: string;
   text: string;
-}
-
-/** `file` relative to the workspace, with forward slashes, as reported in issues. */
-export function relativeToWorkspace(workspace: string, file: string): string {
-  return path.relative(workspace, file).split(path.sep).join('/');
 }
 
 /**
@@ -29,24 +22,18 @@ export function readConfigFile<T>(
   absolutePath: string,
   schema: z.ZodType<T>,
 ): ConfigFile<T> {
-  const file = relativeToWorkspace(workspace, absolutePath);
-  const fail = (message: string): never => {
-    throw new InputError(`cannot read ${file}`, [{ file, path: '', message }]);
-  };
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(absolutePath);
-  } catch {
-    return fail(`file not found (looked for ${absolutePath}; is --workspace right?)`);
-  }
-  if (!stat.isFile()) fail('not a regular file');
-  const bytes = fs.readFileSync(absolutePath);
+  return checkConfigSource(readConfigSource(workspace, absolutePath), schema);
+}
+
+/** Parses and validates a configuration file already read (see readConfigFile). */
+export function checkConfigSource<T>(source: ConfigSource, schema: z.ZodType<T>): ConfigFile<T> {
+  const { file, bytes, hash } = source;
   const parsed = parseDocument(bytes, file);
   if (parsed.value === null) throw problemsError(file, parsed.issues);
   const text = parsed.text ?? '';
   const checked = validateValue(schema, parsed.value, file, 'error');
   if (checked.data === undefined) throw problemsError(file, sortIssues(locateIssues(text, checked.errors)));
-  return { value: checked.data, hash: createHash('sha256').update(bytes).digest('hex'), text };
+  return { value: checked.data, hash, text };
 }
 
 function problemsError(file: string, issues: InputError['issues']): InputError {

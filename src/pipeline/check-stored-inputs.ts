@@ -5,10 +5,7 @@ import { validateValue } from '../dossier/validate-value.js';
 import { InputError, UserError } from '../errors.js';
 import { type CriteriaVersion, getMeta } from '../store/index.js';
 import { requireCriteriaVersion } from './import-criteria.js';
-import type { Session } from './session.js';
-
-/** Meta key holding the hash of the tender.yaml the stored dossiers were read against. */
-export const TENDER_KEY = 'ingest.tender_hash';
+import { type Session, TENDER_KEY } from './session.js';
 
 /**
  * Refuses when tender.yaml changed since the dossiers were last ingested: validity depends on

@@ -1,52 +1,174 @@
+/**
+ * What a dossier is made of on disk, as the ingester records it (the store's `file_state`): the
+ * size, mtime, ctime and inode of every file, and the mtime, ctime, inode and names of every
+ * folder. Equal to the recorded state, the dossier has not changed (its stored hash stands) and
+ * is not read again. Why that is sound, and what it costs:
+ *
+ * - A file's content cannot change without its ctime changing, and nobody can set a ctime back:
+ *   `touch -r`, `cp -p` or an unzip restore an mtime, not a ctime. So each file is `stat`ed on
+ *   every run; nothing cheaper sees an edit made in place (the folder holding the file does not
+ *   change then).
+ * - A folder's entries cannot change (a file added, removed, renamed or replaced by a rename,
+ *   which is how editors save) without the folder's mtime and ctime changing. So when both are
+ *   the recorded ones, the recorded listing is the folder's listing and the folder is not read
+ *   again: one `stat` instead of a `readdir`. Its files are still `stat`ed one by one.
+ * - Every stamp is compared exactly, file by file: a total size and a latest time (what was kept
+ *   before) let an edit hide behind a file whose mtime was set into the future.
+ * - Each stamp is taken before the content is read, so a file changing meanwhile leaves a stale
+ *   stamp, which the next ingest finds different: it reads again rather than trusting.
+ *
+ * This relies on the file system giving each change a new time. Linux (6.13 and later, ext4, xfs,
+ * btrfs, tmpfs) does: once a stamp has been read, the next change gets a fine-grained time. With
+ * coarse timestamps (older kernels: one tick of a few milliseconds; FAT: two seconds), a change
+ * in the same tick as the previous one, right after an ingest looked, keeps the old time; the file
+ * must also keep its size for it to pass unnoticed.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
-import { type DossierEntry, folderListingOf } from '../dossier/index.js';
-import type { DossierStat } from '../store/index.js';
+import { compareIds } from '../core/order.js';
+import type { DossierEntry, FolderLister, ListedItem } from '../dossier/index.js';
+
+/** A regular file: [name, size, mtimeMs, ctimeMs, inode]. */
+type FileStamp = [name: string, size: number, mtimeMs: number, ctimeMs: number, ino: number];
+/** A folder and what it holds: [name, mtimeMs, ctimeMs, inode, items sorted by name]. */
+type FolderStamp = [name: string, mtimeMs: number, ctimeMs: number, ino: number, items: ItemStamp[]];
+/** Anything else (a symbolic link, a FIFO…): [name]. Links are not followed; their targets inside
+ * the candidate's folder (the only ones the reader accepts) are stamped where they lie. */
+type OtherStamp = [name: string];
+type ItemStamp = FileStamp | FolderStamp | OtherStamp;
+
+const isFolderStamp = (item: ItemStamp): item is FolderStamp => item.length === 5 && Array.isArray(item[4]);
+const isFileStamp = (item: ItemStamp): item is FileStamp => item.length === 5 && !Array.isArray(item[4]);
+
+/** A listed item rebuilt from a recorded stamp, for listDossierEntries. */
+class RecordedItem implements ListedItem {
+  constructor(readonly stamp: ItemStamp) {}
+  get name(): string {
+    return this.stamp[0];
+  }
+  isFile(): boolean {
+    return isFileStamp(this.stamp);
+  }
+  isDirectory(): boolean {
+    return isFolderStamp(this.stamp);
+  }
+}
+
+/** A folder as the scanner found it: its own stamps, and its items (read now or recorded). */
+interface ScannedFolder {
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  items: readonly ListedItem[];
+  fromRecord: boolean;
+}
 
 /**
- * Total size and latest modification time of everything the candidate's dossier is made of
- * (the dossier file, and for a folder every file in it and the folder itself, which changes when
- * a file is added, removed or renamed). A change to any attachment therefore triggers a re-read.
- * The folder's top level comes from the listing `listDossierEntries` already read.
- *
- * The "modification time" is the latest of each file's mtime AND ctime: a user can restore an
- * mtime (`cp -p`, `touch -r`, an unzip), so replaced content with the old mtime and the same size
- * would pass for unchanged; ctime, which the system sets on any change and nobody can set back,
- * catches that. The store keeps this one number in its `mtimeMs` column.
+ * Takes the file state of the candidates of one ingest. `recorded` gives the state stored for a
+ * candidate id (null when there is none). Use `listFolder` as listDossierEntries' folder lister,
+ * then `stateOf` for each entry, before it is read.
  */
-export function signatureOf(workspace: string, entry: DossierEntry): DossierStat | null {
-  try {
-    if (entry.file === null) return null;
-    // Entry paths are relative to the workspace, not to the process's current directory: resolved
-    // against the cwd they named another workspace's file (or none), and an edited dossier could be
-    // taken for unchanged when prequal ran from a folder holding a similar dossiers/ tree.
-    if (entry.folder === null) {
-      const stat = fs.statSync(path.join(workspace, entry.file));
-      return { size: stat.size, mtimeMs: changedAt(stat) };
+export class DossierScanner {
+  /**
+   * Each candidate folder listed, by name (its entry's id), until `stateOf` takes it: a folder listed
+   * from its record is stamped at once (its files most likely changed neither, so there is no
+   * parsing to overlap with, and only the state's text is kept); a folder read anew is kept
+   * listed and stamped by `stateOf`, in the ingester's loop, while the dossiers found changed
+   * before it are being parsed.
+   */
+  private readonly folders = new Map<string, ScannedFolder | string | null>();
+
+  constructor(
+    private readonly workspace: string,
+    private readonly recorded: (id: string) => string | null,
+  ) {}
+
+  /** Lists a candidate folder, from its recorded state when the folder's stamps are unchanged. */
+  readonly listFolder: FolderLister = (folder, name) => {
+    const recordedText = this.recorded(name);
+    const recorded = parseState(recordedText);
+    const scanned = scanFolder(folder, recorded !== null && isFolderStamp(recorded) ? recorded : null);
+    if (!scanned.fromRecord) this.folders.set(name, scanned);
+    else {
+      const state = stateText(() => stampFolder(name, folder, scanned));
+      // The recorded text when equal, so the new one is dropped at once.
+      this.folders.set(name, state === recordedText ? recordedText : state);
     }
-    const folder = path.join(workspace, entry.folder);
-    const total = { size: 0, mtimeMs: changedAt(fs.statSync(folder)) };
-    addFolder(total, folder, folderListingOf(entry) ?? fs.readdirSync(folder, { withFileTypes: true }));
-    return total;
+    return scanned.items;
+  };
+
+  /**
+   * The file state of `entry` now, as JSON text; null when the entry has no dossier file or a
+   * file vanished while it was being stamped (the dossier is then read, and reports it).
+   */
+  stateOf(entry: DossierEntry): string | null {
+    if (entry.file === null) return null;
+    // Paths are relative to the workspace, never to the process's current folder.
+    if (entry.folder === null) {
+      const file = path.join(this.workspace, entry.file);
+      return stateText(() => stampFile(path.basename(file), fs.statSync(file)));
+    }
+    const listed = this.folders.get(entry.id);
+    this.folders.delete(entry.id);
+    if (listed === null || typeof listed === 'string') return listed;
+    const folder = path.join(this.workspace, entry.folder);
+    return stateText(() => stampFolder(entry.id, folder, listed ?? scanFolder(folder, null)));
+  }
+}
+
+/** The stamp as JSON text; null when a file vanished while it was taken. */
+function stateText(stamp: () => ItemStamp): string | null {
+  try {
+    return JSON.stringify(stamp());
   } catch {
     return null;
   }
 }
 
-/** Adds the files below `folder` (links are not followed) to the running total. */
-function addFolder(total: DossierStat, folder: string, listing: readonly fs.Dirent[]): void {
-  for (const item of listing) {
-    const isFile = item.isFile();
-    if (!isFile && !item.isDirectory()) continue;
-    const full = `${folder}/${item.name}`;
-    const stat = fs.statSync(full);
-    if (isFile) total.size += stat.size;
-    total.mtimeMs = Math.max(total.mtimeMs, changedAt(stat));
-    if (!isFile) addFolder(total, full, fs.readdirSync(full, { withFileTypes: true }));
-  }
+/**
+ * Stats `folder` and lists it: from `recorded` when the folder's mtime, ctime and inode are the
+ * recorded ones (its entries are then the recorded entries), else with a readdir, taken after
+ * the stat so an entry added in between makes the next ingest list the folder again.
+ */
+function scanFolder(folder: string, recorded: FolderStamp | null): ScannedFolder {
+  const { mtimeMs, ctimeMs, ino } = fs.statSync(folder);
+  if (recorded !== null && recorded[1] === mtimeMs && recorded[2] === ctimeMs && recorded[3] === ino)
+    return {
+      mtimeMs,
+      ctimeMs,
+      ino,
+      items: recorded[4].map((item) => new RecordedItem(item)),
+      fromRecord: true,
+    };
+  const items = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => compareIds(a.name, b.name));
+  return { mtimeMs, ctimeMs, ino, items, fromRecord: false };
 }
 
-/** The last time the file changed, by either clock (see signatureOf). */
-function changedAt(stat: fs.Stats): number {
-  return Math.max(stat.mtimeMs, stat.ctimeMs);
+/** The stamp of a scanned folder: each file stat'ed, each subfolder scanned in turn. */
+function stampFolder(name: string, folder: string, scanned: ScannedFolder): FolderStamp {
+  const items: ItemStamp[] = [];
+  for (const item of scanned.items) {
+    const full = `${folder}/${item.name}`;
+    if (item.isFile()) items.push(stampFile(item.name, fs.statSync(full)));
+    else if (item.isDirectory()) {
+      const recorded = item instanceof RecordedItem && isFolderStamp(item.stamp) ? item.stamp : null;
+      items.push(stampFolder(item.name, full, scanFolder(full, recorded)));
+    } else items.push([item.name]);
+  }
+  return [name, scanned.mtimeMs, scanned.ctimeMs, scanned.ino, items];
+}
+
+function stampFile(name: string, stat: fs.Stats): FileStamp {
+  return [name, stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino];
+}
+
+/** A recorded state, or null when there is none or it cannot be read (the dossier is then read). */
+function parseState(text: string | null): ItemStamp | null {
+  if (text === null) return null;
+  try {
+    const state = JSON.parse(text) as unknown;
+    return Array.isArray(state) ? (state as ItemStamp) : null;
+  } catch {
+    return null;
+  }
 }

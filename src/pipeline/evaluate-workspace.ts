@@ -1,4 +1,4 @@
-import type { EvaluationReport, Lang } from '../core/types.js';
+import type { EvaluationReport } from '../core/types.js';
 import type { CriteriaVersion } from '../store/index.js';
 import { buildReport } from './build-report.js';
 import { buildShortlist, type ShortlistResult } from './build-shortlist.js';
@@ -27,9 +27,4 @@ export function evaluateWorkspace(
   const result = buildShortlist(session, version, scored);
   const report = buildReport(session, version, scored, result);
   return { version, scored, result, report };
-}
-
-/** The language asked for, else the tender's first language. */
-export function reportLanguage(session: Session, lang?: string): Lang {
-  return (lang as Lang | undefined) ?? session.tender.languages[0] ?? 'fr';
 }

@@ -1,17 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { InputIssue, ReadDossier } from '../core/types.js';
-import {
-  APPLICATION_FORM,
-  DEFAULT_LIMITS,
-  type DossierEntry,
-  listDossierEntries,
-  readDossier,
-} from '../dossier/index.js';
+import { APPLICATION_FORM, type DossierEntry, listDossierEntries } from '../dossier/list-dossier-entries.js';
 import { summarizeUnchanged } from '../store/dossier-sync.js';
 import {
   appendAudit,
-  type DossierStat,
   getMeta,
   type IngestSummary,
   type KnownDossier,
@@ -21,11 +14,10 @@ import {
   syncDossiers,
   withWriteTransaction,
 } from '../store/index.js';
-import { TENDER_KEY } from './check-stored-inputs.js';
-import { signatureOf } from './dossier-signature.js';
+import { DossierScanner } from './dossier-signature.js';
 import { DossierReader } from './parse-pool.js';
 import { countStoreChanges, markDossiersChanged } from './run-snapshot.js';
-import type { Session } from './session.js';
+import { type Session, TENDER_KEY } from './session.js';
 
 export interface IngestOptions {
   /** Called after each dossier is looked at, for a progress bar. */
@@ -40,34 +32,39 @@ export interface IngestResult {
 }
 
 /**
- * Reads every dossier of `dossiers/` and makes the store match. A dossier whose files have the same
- * size and change time (latest mtime or ctime, see dossier-signature.ts) as when last stored is not read again (its stored hash stands);
- * everything is re-read when tender.yaml changed, since validity depends on its exchange rates.
+ * Reads every dossier of `dossiers/` and makes the store match. A dossier whose files are as the
+ * ingester last saw them (every file's size, mtime, ctime and inode, every folder's listing: see
+ * dossier-signature.ts) is not read again, and its folders are not even listed; its stored hash
+ * stands. Everything is re-read when tender.yaml changed, since validity depends on its rates.
  */
 export async function ingestDossiers(session: Session, options: IngestOptions = {}): Promise<IngestResult> {
   const { ctx, store, tender } = session;
-  const entries = listDossierEntries(ctx.workspace);
   const known = knownDossierHashes(store);
+  const scanner = new DossierScanner(ctx.workspace, (id) => known.get(id)?.fileState ?? null);
+  const entries = listDossierEntries(ctx.workspace, scanner.listFolder);
   const tenderChanged = getMeta(store, TENDER_KEY) !== session.tenderHash;
-  const stats = new Map<string, DossierStat>();
-  const forms = await readApplicationForms(ctx.workspace, entries);
-  // Each slot is a stub for an unchanged dossier, a result read here, or null: read by `reader`.
+  const fileStates = new Map<string, string>();
+  // One slot per entry: a stub for an unchanged dossier, else what is read for it.
   const slots: (StorableDossier | null)[] = [];
+  // The slot of each dossier handed to `reader`, in the order it returns them.
+  const readSlots: number[] = [];
+  // Application forms are read (exceljs, asynchronous) after the loop, only those that changed.
+  const forms: { entry: DossierEntry; slot: number }[] = [];
   let skipped = 0;
   const progress = (done: number) => options.onProgress?.(skipped + done, entries.length);
   // Parsing leaves for worker threads while this loop goes on stat-ing the next candidates.
   const reader = new DossierReader(ctx.workspace, tender, { onRead: progress });
   for (const entry of entries) {
-    const signature = signatureOf(ctx.workspace, entry);
+    // Taken before the dossier is read: a file changing meanwhile leaves a stale state, never a stale hash.
+    const fileState = scanner.stateOf(entry);
     const previous = known.get(entry.id);
     const unchanged =
       !tenderChanged &&
-      signature !== null &&
+      fileState !== null &&
       previous !== undefined &&
       previous.status !== 'withdrawn' &&
       previous.sourcePath === entry.sourcePath &&
-      previous.size === signature.size &&
-      previous.mtimeMs === signature.mtimeMs;
+      previous.fileState === fileState;
     if (unchanged) {
       // The store keeps validity and content for an unchanged hash: a stub is enough.
       slots.push({
@@ -81,25 +78,32 @@ export async function ingestDossiers(session: Session, options: IngestOptions = 
       });
       skipped += 1;
       progress(0);
-    } else {
-      const form = forms.get(entry.id);
-      if (form?.issues.length) {
-        const blank = readDossier(ctx.workspace, { ...entry, problems: [] }, tender, { document: {} });
-        slots.push({ ...blank, dossier: null, errors: form.issues });
-      } else {
-        reader.add({ entry, options: form ? { document: form.document } : {} });
-        slots.push(null);
-      }
+      continue;
     }
-    if (signature) stats.set(entry.id, signature);
+    // Recorded with what is read now (an unchanged dossier keeps the stored state).
+    if (fileState !== null) fileStates.set(entry.id, fileState);
+    if (isApplicationForm(entry)) forms.push({ entry, slot: slots.length });
+    else {
+      readSlots.push(slots.length);
+      reader.add({ entry, options: {} });
+    }
+    slots.push(null);
+  }
+  for (const { entry, slot } of forms) {
+    const form = await readApplicationForm(ctx.workspace, entry);
+    if (form?.issues.length) {
+      const { readDossier } = await import('../dossier/read-dossier.js');
+      const blank = readDossier(ctx.workspace, { ...entry, problems: [] }, tender, { document: {} });
+      slots[slot] = { ...blank, dossier: null, errors: form.issues };
+    } else {
+      readSlots.push(slot);
+      reader.add({ entry, options: form ? { document: form.document } : {} });
+    }
   }
   const parsed = await reader.finish();
-  let next = 0;
-  const reads = slots.map((slot) => slot ?? (parsed[next++] as StorableDossier));
-  const warnings = reads.flatMap((result) => result.warnings);
   const read = entries.length - skipped;
   if (read === 0 && !tenderChanged && countActive(known) === entries.length) {
-    // Every entry is a distinct stored, active dossier with its signature unchanged and none
+    // Every entry is a distinct stored, active dossier with its files unchanged and none
     // vanished: the sync would write nothing, so neither it nor its transaction runs.
     return {
       summary: summarizeUnchanged(
@@ -107,12 +111,17 @@ export async function ingestDossiers(session: Session, options: IngestOptions = 
         entries.map((entry) => entry.id),
       ),
       read,
-      warnings,
+      warnings: [],
     };
   }
+  parsed.forEach((result, index) => {
+    slots[readSlots[index] as number] = result;
+  });
+  const reads = slots as StorableDossier[];
+  const warnings = reads.flatMap((result) => result.warnings);
   const summary = withWriteTransaction(store.db, () => {
     const changesBefore = countStoreChanges(store);
-    const result = syncDossiers(store, reads, session.at, stats);
+    const result = syncDossiers(store, reads, session.at, fileStates);
     // Any write, audited or not (a dossier moved or touched), invalidates the run snapshots.
     if (countStoreChanges(store) !== changesBefore) markDossiersChanged(store);
     setMeta(store, TENDER_KEY, session.tenderHash);
@@ -145,22 +154,21 @@ function countActive(known: ReadonlyMap<string, KnownDossier>): number {
   return active;
 }
 
+const isApplicationForm = (entry: DossierEntry) =>
+  entry.file !== null && entry.problems.length === 0 && entry.file.endsWith(`/${APPLICATION_FORM}`);
+
 /**
- * Reads the Excel application forms that stand in for dossier.yaml (exceljs is asynchronous, the
- * rest of the reader is not); a form over the size limit is left to readDossier to refuse.
+ * Reads an Excel application form that stands in for dossier.yaml (exceljs is asynchronous, the
+ * rest of the reader is not); null for a form over the size limit, which readDossier refuses.
+ * The modules load here, the first time a form is read.
  */
-async function readApplicationForms(
+async function readApplicationForm(
   workspace: string,
-  entries: DossierEntry[],
-): Promise<Map<string, { document: unknown; issues: InputIssue[] }>> {
-  const forms = new Map<string, { document: unknown; issues: InputIssue[] }>();
-  for (const entry of entries) {
-    if (entry.file === null || entry.problems.length > 0 || !entry.file.endsWith(`/${APPLICATION_FORM}`))
-      continue;
-    const absolute = path.join(workspace, entry.file);
-    if (fs.statSync(absolute).size > DEFAULT_LIMITS.maxBytes) continue;
-    const { readApplicationForm } = await import('../forms/read-form.js');
-    forms.set(entry.id, await readApplicationForm(absolute, entry.sourcePath));
-  }
-  return forms;
+  entry: DossierEntry,
+): Promise<{ document: unknown; issues: InputIssue[] } | null> {
+  const absolute = path.join(workspace, entry.file ?? '');
+  const { DEFAULT_LIMITS } = await import('../dossier/parse-document.js');
+  if (fs.statSync(absolute).size > DEFAULT_LIMITS.maxBytes) return null;
+  const { readApplicationForm: readForm } = await import('../forms/read-form.js');
+  return readForm(absolute, entry.sourcePath);
 }

@@ -1,5 +1,6 @@
 import type { ReadDossier, Tender } from '../core/types.js';
-import { type DossierEntry, type ReadDossierOptions, readDossier } from '../dossier/index.js';
+import type { DossierEntry } from '../dossier/list-dossier-entries.js';
+import type { ReadDossierOptions } from '../dossier/read-dossier.js';
 import type { StorableDossier } from '../store/index.js';
 import {
   defaultWorkerCount,
@@ -77,7 +78,16 @@ export class DossierReader {
   /** Every dossier added, read, in the order added; the workers are stopped. */
   async finish(): Promise<StorableDossier[]> {
     try {
-      if (this.pool === null) return this.tasks.map((task) => this.readHere(task));
+      if (this.pool === null) {
+        if (this.tasks.length === 0) return [];
+        // The reader and its schemas load only when there is something to read.
+        const { readDossier } = await import('../dossier/read-dossier.js');
+        return this.tasks.map((task) => {
+          const read = readDossier(this.workspace, task.entry, this.tender, task.options);
+          this.options.onRead?.(++this.done);
+          return read;
+        });
+      }
       this.sendFullBatches(true);
       const parsed = (await Promise.all(this.batches)).flat();
       return parsed.map(({ read, documentJson }) =>
@@ -86,12 +96,6 @@ export class DossierReader {
     } finally {
       await this.pool?.close();
     }
-  }
-
-  private readHere(task: ParseTask): StorableDossier {
-    const read = readDossier(this.workspace, task.entry, this.tender, task.options);
-    this.options.onRead?.(++this.done);
-    return read;
   }
 
   private sendFullBatches(all = false): void {

@@ -70,13 +70,24 @@ export function computeSnapshotKey(session: Session, version: CriteriaVersion, l
 
 const snapshotName = (lang: Lang) => `run.snapshot:${lang}`;
 
+/**
+ * A snapshot is stored as one line of JSON (key, finality, evaluable) followed by the table as
+ * printed: the table, megabytes for a large tender, is then never escaped into JSON and parsed
+ * back, and the key is checked before it is even cut out.
+ */
+function snapshotText(key: string, content: Omit<TableSnapshot, 'key'>): string {
+  const { table, ...facts } = content;
+  return `${JSON.stringify({ key, ...facts })}\n${table}`;
+}
+
 /** The stored table of `lang` when it was made under `key`, else null. */
 export function readTableSnapshot(store: Store, lang: Lang, key: string): TableSnapshot | null {
   const text = getMeta(store, snapshotName(lang));
-  if (!text) return null;
+  const newline = text?.indexOf('\n') ?? -1;
+  if (!text || newline < 0) return null;
   try {
-    const snapshot = JSON.parse(text) as TableSnapshot;
-    return snapshot.key === key && typeof snapshot.table === 'string' ? snapshot : null;
+    const facts = JSON.parse(text.slice(0, newline)) as Omit<TableSnapshot, 'table'>;
+    return facts.key === key ? { ...facts, table: text.slice(newline + 1) } : null;
   } catch {
     return null;
   }
@@ -91,6 +102,6 @@ export function saveTableSnapshot(
 ): string | null {
   const key = computeSnapshotKey(session, version, lang);
   if (key === null) return null;
-  setMeta(session.store, snapshotName(lang), JSON.stringify({ key, ...content }));
+  setMeta(session.store, snapshotName(lang), snapshotText(key, content));
   return key;
 }

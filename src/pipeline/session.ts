@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Context } from '../context.js';
-import type { Tender } from '../core/types.js';
-import { readTender } from '../dossier/index.js';
+import type { Lang, Tender } from '../core/types.js';
+import { readConfigSource, TENDER_FILE } from '../dossier/config-source.js';
 import { openStore, type Store, syncCommitteeFromTender } from '../store/index.js';
-import { toolBuild } from '../version.js';
+import { checkedTender, tenderCheckKey, validateTender } from './checked-config.js';
 
 /** An open workspace: its tender, its store and the run's single clock reading. */
 export interface Session {
@@ -24,17 +24,32 @@ export interface Session {
 
 export const STORE_FILE = 'prequal.db';
 
+/** Meta key holding the hash of the tender.yaml the stored dossiers were read against. */
+export const TENDER_KEY = 'ingest.tender_hash';
+
 /**
  * Reads tender.yaml (a broken one stops the command with every problem listed), opens the
- * store, and registers the committee members tender.yaml names.
+ * store, and registers the committee members tender.yaml names. The tender is validated only
+ * when its bytes or the build changed since it last was (see checked-config.ts); a broken one is
+ * reported before a new store is created for it.
  */
-export function openSession(ctx: Context): Session {
-  const { tender, hash, text } = readTender(ctx.workspace);
-  const store = openStore(path.join(ctx.workspace, STORE_FILE));
-  const at = ctx.now().toISOString();
-  syncCommitteeFromTender(store, tender.committee, at);
-  const contextHash = createHash('sha256').update(`${hash}\n${toolBuild()}`).digest('hex');
-  return { ctx, tender, tenderHash: hash, tenderText: text, store, at, contextHash };
+export async function openSession(ctx: Context): Promise<Session> {
+  const source = readConfigSource(ctx.workspace, path.join(ctx.workspace, TENDER_FILE));
+  const file = path.join(ctx.workspace, STORE_FILE);
+  const validated = fs.existsSync(file) ? undefined : await validateTender(source);
+  const store = openStore(file);
+  try {
+    const tender = await checkedTender(store, source, validated);
+    const at = ctx.now().toISOString();
+    syncCommitteeFromTender(store, tender.committee, at);
+    // The text as the parser decodes it (BOM dropped), for the run records.
+    const text = new TextDecoder().decode(source.bytes);
+    const contextHash = tenderCheckKey(source);
+    return { ctx, tender, tenderHash: source.hash, tenderText: text, store, at, contextHash };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
 }
 
 export function closeSession(session: Session): void {
@@ -43,10 +58,15 @@ export function closeSession(session: Session): void {
 
 /** Opens a session, runs `fn`, and always closes the store. */
 export async function withSession<T>(ctx: Context, fn: (session: Session) => Promise<T> | T): Promise<T> {
-  const session = openSession(ctx);
+  const session = await openSession(ctx);
   try {
     return await fn(session);
   } finally {
     closeSession(session);
   }
+}
+
+/** The language of reports and tables: --lang, else the tender's first. */
+export function reportLanguage(session: Session, lang?: string): Lang {
+  return (lang as Lang | undefined) ?? session.tender.languages[0] ?? 'fr';
 }

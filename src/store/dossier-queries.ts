@@ -15,9 +15,8 @@ export interface StoredDossier {
   attachments: AttachmentFact[];
   errors: InputIssue[];
   warnings: InputIssue[];
-  /** Size and mtime of the dossier file when its content was last stored, if the ingester gave them. */
-  fileSize: number | null;
-  fileMtimeMs: number | null;
+  /** What the ingester saw of the dossier's files when it last looked (see pipeline/dossier-signature.ts). */
+  fileState: string | null;
   firstIngestedAt: string;
   /** When this content (hash) was stored. */
   lastIngestedAt: string;
@@ -29,12 +28,11 @@ export interface StoredDossier {
 export interface KnownDossier {
   hash: string;
   sourcePath: string;
+  /** For a dossier that is not withdrawn, whether its stored content is valid (what it stays while unchanged). */
   status: DossierStatus;
-  size?: number;
-  mtimeMs?: number;
-  /** Whether the stored content is a valid dossier (what an unchanged dossier stays). */
-  valid: boolean;
-  /** The stored content's errors, kept only when it is not valid (they are reported again). */
+  /** What the ingester saw of the dossier's files when it last looked; null when never recorded. */
+  fileState: string | null;
+  /** The stored content's errors, kept only for an invalid dossier (they are reported again). */
   errors?: InputIssue[];
 }
 
@@ -47,41 +45,32 @@ export interface DossierRow {
   attachments: string;
   errors: string;
   warnings: string;
-  file_size: number | null;
-  file_mtime_ms: number | null;
+  file_state: string | null;
   first_ingested_at: string;
   last_ingested_at: string;
   updated_at: string;
 }
 
 /**
- * Hash, path, file stat and validity of every stored dossier (withdrawn ones included), in one
- * query: enough for an ingest that finds nothing changed to report without reading the table again.
- * A matching size and mtime only says the dossier file is unchanged: its attachments, which the
- * hash also covers, must be checked separately.
+ * Hash, path, status and file state of every stored dossier (withdrawn ones included): enough
+ * for an ingest that finds nothing changed to report without reading the table again. The
+ * columns come from the covering index `dossiers_ingest_state`, never from the rows, whose
+ * documents would otherwise be read too; the errors only for the few invalid dossiers.
  */
 export function knownDossierHashes(store: Store): Map<string, KnownDossier> {
-  // Validity as syncDossiers judges it; the errors text only for the few invalid rows.
-  const rows = statement(
-    store.db,
-    `SELECT id, hash, source_path, status, file_size, file_mtime_ms,
-            CASE WHEN document IS NOT NULL AND errors = '[]' THEN NULL ELSE errors END AS errors
-     FROM dossiers`,
-  ).all() as (Pick<DossierRow, 'id' | 'hash' | 'source_path' | 'status' | 'file_size' | 'file_mtime_ms'> & {
-    errors: string | null;
-  })[];
+  const rows = statement(store.db, 'SELECT id, hash, source_path, status, file_state FROM dossiers')
+    .raw()
+    .all() as [string, string, string, DossierStatus, string | null][];
   const known = new Map<string, KnownDossier>();
-  for (const row of rows) {
-    const entry: KnownDossier = {
-      hash: row.hash,
-      sourcePath: row.source_path,
-      status: row.status,
-      valid: row.errors === null,
-    };
-    if (row.file_size !== null) entry.size = row.file_size;
-    if (row.file_mtime_ms !== null) entry.mtimeMs = row.file_mtime_ms;
-    if (row.errors !== null) entry.errors = JSON.parse(row.errors) as InputIssue[];
-    known.set(row.id, entry);
+  for (const [id, hash, sourcePath, status, fileState] of rows)
+    known.set(id, { hash, sourcePath, status, fileState });
+  const invalid = statement(store.db, "SELECT id, errors FROM dossiers WHERE status = 'invalid'").all() as {
+    id: string;
+    errors: string;
+  }[];
+  for (const row of invalid) {
+    const entry = known.get(row.id);
+    if (entry) entry.errors = JSON.parse(row.errors) as InputIssue[];
   }
   return known;
 }
@@ -146,8 +135,7 @@ export function toStoredDossier(row: DossierRow): StoredDossier {
     attachments: JSON.parse(row.attachments) as AttachmentFact[],
     errors: JSON.parse(row.errors) as InputIssue[],
     warnings: JSON.parse(row.warnings) as InputIssue[],
-    fileSize: row.file_size,
-    fileMtimeMs: row.file_mtime_ms,
+    fileState: row.file_state,
     firstIngestedAt: row.first_ingested_at,
     lastIngestedAt: row.last_ingested_at,
     updatedAt: row.updated_at,

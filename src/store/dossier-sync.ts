@@ -2,13 +2,13 @@ import type Database from 'better-sqlite3';
 import { compareIds } from '../core/order.js';
 import type { InputIssue, ReadDossier } from '../core/types.js';
 import type { DossierStatus, KnownDossier } from './dossier-queries.js';
-import { type DossierStat, type StorableDossier, storeNewContent } from './dossier-writes.js';
+import { type StorableDossier, storeNewContent } from './dossier-writes.js';
 import { mergeDuplicateIds } from './duplicate-dossiers.js';
 import { statement } from './prepared.js';
 import type { Store } from './store-handle.js';
 import { withWriteTransaction } from './write-transaction.js';
 
-export type { DossierStat, StorableDossier } from './dossier-writes.js';
+export type { StorableDossier } from './dossier-writes.js';
 
 /** What an ingest changed in the store. Every id list is sorted. */
 export interface IngestSummary {
@@ -30,8 +30,7 @@ interface SyncState {
   hash: string;
   status: DossierStatus;
   source_path: string;
-  file_size: number | null;
-  file_mtime_ms: number | null;
+  file_state: string | null;
   /** 1 when the stored content is a valid dossier. */
   ok: number;
   errors: string;
@@ -44,12 +43,14 @@ interface SyncState {
  * and `sourcePath` of the `ReadDossier` are looked at (its validity comes from the store), which
  * lets an ingester pass a stub for a file it did not read again. A changed dossier gets a new
  * row in `dossier_versions` (every content ever stored is kept there, the current one included).
+ * `fileStates` gives, by id, what the ingester saw of each dossier's files; it is recorded with
+ * the content, or alone when only the files' stamps changed.
  */
 export function syncDossiers(
   store: Store,
   read: readonly StorableDossier[],
   at: string,
-  stat?: ReadonlyMap<string, DossierStat>,
+  fileStates?: ReadonlyMap<string, string>,
 ): IngestSummary {
   const dossiers = mergeDuplicateIds(read);
   return withWriteTransaction(store.db, () => {
@@ -67,27 +68,25 @@ export function syncDossiers(
     for (const dossier of dossiers) {
       const previous = known.get(dossier.id);
       known.delete(dossier.id);
-      const fileStat = stat?.get(dossier.id);
+      const fileState = fileStates?.get(dossier.id);
       let valid: boolean;
       if (previous === undefined) {
-        valid = storeNewContent(db, dossier, at, fileStat, 'insert');
+        valid = storeNewContent(db, dossier, at, fileState, 'insert');
         summary.added.push(dossier.id);
       } else if (previous.hash !== dossier.hash) {
-        valid = storeNewContent(db, dossier, at, fileStat, 'update');
+        valid = storeNewContent(db, dossier, at, fileState, 'update');
         (previous.status === 'withdrawn' ? summary.reactivated : summary.updated).push(dossier.id);
       } else {
         valid = previous.ok === 1;
         const reactivated = previous.status === 'withdrawn';
-        if (reactivated || fileFactsChanged(previous, dossier, fileStat)) {
+        if (reactivated || fileFactsChanged(previous, dossier, fileState)) {
           statement(
             db,
-            `UPDATE dossiers SET status = ?, source_path = ?, file_size = ?, file_mtime_ms = ?, updated_at = ?
-             WHERE id = ?`,
+            'UPDATE dossiers SET status = ?, source_path = ?, file_state = ?, updated_at = ? WHERE id = ?',
           ).run(
             valid ? 'valid' : 'invalid',
             dossier.sourcePath,
-            fileStat?.size ?? previous.file_size,
-            fileStat?.mtimeMs ?? previous.file_mtime_ms,
+            fileState ?? previous.file_state,
             at,
             dossier.id,
           );
@@ -132,7 +131,7 @@ export function summarizeUnchanged(
     const previous = known.get(id);
     if (previous === undefined || previous.status === 'withdrawn')
       throw new Error(`summarizeUnchanged: ${id} is not an active stored dossier`);
-    if (previous.valid) summary.valid.push(id);
+    if (previous.status === 'valid') summary.valid.push(id);
     else summary.invalid.push({ id, errors: previous.errors ?? [] });
   }
   return sortSummary(summary);
@@ -141,23 +140,16 @@ export function summarizeUnchanged(
 function loadSyncState(db: Database.Database): Map<string, SyncState> {
   const rows = statement(
     db,
-    `SELECT id, hash, status, source_path, file_size, file_mtime_ms, errors,
+    `SELECT id, hash, status, source_path, file_state, errors,
             (document IS NOT NULL AND errors = '[]') AS ok
      FROM dossiers`,
   ).all() as (SyncState & { id: string })[];
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-function fileFactsChanged(
-  previous: SyncState,
-  dossier: ReadDossier,
-  fileStat: DossierStat | undefined,
-): boolean {
+function fileFactsChanged(previous: SyncState, dossier: ReadDossier, fileState: string | undefined): boolean {
   if (previous.source_path !== dossier.sourcePath) return true;
-  return (
-    fileStat !== undefined &&
-    (fileStat.size !== previous.file_size || fileStat.mtimeMs !== previous.file_mtime_ms)
-  );
+  return fileState !== undefined && fileState !== previous.file_state;
 }
 
 function sortSummary(summary: IngestSummary): IngestSummary {

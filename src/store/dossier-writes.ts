@@ -2,12 +2,6 @@ import type Database from 'better-sqlite3';
 import type { ReadDossier } from '../core/types.js';
 import { statement } from './prepared.js';
 
-/** Size and mtime of a dossier file, so a later ingest can skip reading an unchanged one. */
-export interface DossierStat {
-  size: number;
-  mtimeMs: number;
-}
-
 /**
  * A read dossier as the store takes it. A parse worker hands its document over already
  * serialised (`documentJson`, with `dossier` null) so the main thread neither clones nor
@@ -17,12 +11,15 @@ export interface StorableDossier extends ReadDossier {
   documentJson?: string;
 }
 
-/** Writes a dossier's new content to `dossiers` and `dossier_versions`; returns whether it is valid. */
+/**
+ * Writes a dossier's new content to `dossiers` and `dossier_versions`, with the file state the
+ * ingester saw before reading it (see pipeline/dossier-signature.ts); returns whether it is valid.
+ */
 export function storeNewContent(
   db: Database.Database,
   dossier: StorableDossier,
   at: string,
-  fileStat: DossierStat | undefined,
+  fileState: string | undefined,
   mode: 'insert' | 'update',
 ): boolean {
   const document =
@@ -38,19 +35,18 @@ export function storeNewContent(
     attachments: JSON.stringify(dossier.attachments),
     errors: JSON.stringify(dossier.errors),
     warnings: JSON.stringify(dossier.warnings),
-    fileSize: fileStat?.size ?? null,
-    fileMtimeMs: fileStat?.mtimeMs ?? null,
+    fileState: fileState ?? null,
     at,
   };
   const write =
     mode === 'insert'
       ? `INSERT INTO dossiers (id, source_path, hash, status, document, attachments, errors, warnings,
-           file_size, file_mtime_ms, first_ingested_at, last_ingested_at, updated_at)
+           file_state, first_ingested_at, last_ingested_at, updated_at)
          VALUES (@id, @sourcePath, @hash, @status, @document, @attachments, @errors, @warnings,
-           @fileSize, @fileMtimeMs, @at, @at, @at)`
+           @fileState, @at, @at, @at)`
       : `UPDATE dossiers SET source_path = @sourcePath, hash = @hash, status = @status, document = @document,
-           attachments = @attachments, errors = @errors, warnings = @warnings, file_size = @fileSize,
-           file_mtime_ms = @fileMtimeMs, last_ingested_at = @at, updated_at = @at
+           attachments = @attachments, errors = @errors, warnings = @warnings,
+           file_state = @fileState, last_ingested_at = @at, updated_at = @at
          WHERE id = @id`;
   statement(db, write).run(row);
   statement(

@@ -40,7 +40,7 @@ export {
   type StoredDossier,
   toReadDossier,
 } from './dossier-queries.js';
-export { type DossierStat, type IngestSummary, type StorableDossier, syncDossiers } from './dossier-sync.js';
+export { type IngestSummary, type StorableDossier, syncDossiers } from './dossier-sync.js';
 export {
   type DossierHead,
   type DossierSourceText,

@@ -15,9 +15,9 @@ import {
 import type { CriteriaSet, Lang } from '../core/types.js';
 import { formatIssue, UserError } from '../errors.js';
 import { loadCommitteeView } from '../pipeline/committee-view.js';
-import { reportLanguage } from '../pipeline/evaluate-workspace.js';
 import { recordScoreRows } from '../pipeline/import-scores.js';
 import type { Session } from '../pipeline/session.js';
+import { reportLanguage } from '../pipeline/session.js';
 import { renderCandidateFacts } from './candidate-facts.js';
 import { askText } from './prompts.js';
 import { terminalSafe } from './terminal-text.js';

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,8 +19,10 @@ function tamperSnapshots(ws: string): void {
     }[];
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
-      const snapshot = { ...JSON.parse(row.value), table: TAMPERED };
-      db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(JSON.stringify(snapshot), row.key);
+      // A line of JSON (key and exit facts), then the table as printed.
+      const facts = row.value.slice(0, row.value.indexOf('\n'));
+      expect(JSON.parse(facts)).toHaveProperty('key');
+      db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(`${facts}\n${TAMPERED}`, row.key);
     }
   } finally {
     db.close();
@@ -74,6 +77,35 @@ describe('the run snapshot', () => {
     expect(prequal(['rank', '--workspace', ws]).stdout).toBe(TAMPERED);
     // --json carries the run's time: always made anew.
     expect(run(ws, ['--json']).stdout).not.toContain('TAMPERED');
+  });
+
+  it('is replayed without loading the evaluation or the schemas, which a full run loads', () => {
+    const ws = copyFixture('poc2-s29');
+    // Every module the CLI resolves is logged by a loader hook.
+    const log = `${ws}-modules.log`;
+    const hook = `${ws}-hook.mjs`;
+    const resolveHook = `import fs from 'node:fs';
+      export async function resolve(specifier, context, next) {
+        const resolved = await next(specifier, context);
+        fs.appendFileSync(${JSON.stringify(log)}, resolved.url + '\\n');
+        return resolved;
+      }`;
+    fs.writeFileSync(
+      hook,
+      `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(${JSON.stringify(resolveHook)}));\n`,
+    );
+    const loaded = () => {
+      const result = prequal(['run', '--workspace', ws, ...AS], {
+        env: { NODE_OPTIONS: `--import ${hook}` },
+      });
+      expect(result.code).toBe(0);
+      const modules = fs.readFileSync(log, 'utf8');
+      fs.rmSync(log);
+      return modules;
+    };
+    const heavy = /\/node_modules\/zod\/|\/dist\/dossier\/schema-|\/dist\/pipeline\/evaluate-workspace\.js/;
+    expect(loaded()).toMatch(heavy);
+    expect(loaded()).not.toMatch(heavy);
   });
 
   it('is invalidated by a dossier edit', () => {
@@ -165,6 +197,33 @@ describe('the run snapshot', () => {
     expect(deleted.stderr).toMatch(/^written: .*report\.fr\.md$/m);
     const edited = expectInvalidated((ws) => fs.appendFileSync(path.join(ws, 'out', 'shortlist.json'), ' '));
     expect(edited.stderr).toMatch(/^written: .*shortlist\.json$/m);
+  });
+
+  it('is invalidated by a letter deleted, or edited with its mtime put back, which is written again', () => {
+    const letter = (ws: string) => {
+      const folder = path.join(ws, 'out', 'letters');
+      const name = fs.readdirSync(folder).sort()[0];
+      if (!name) throw new Error('no letter');
+      return path.join(folder, name);
+    };
+    const deleted = expectInvalidated((ws) => fs.rmSync(letter(ws)));
+    expect(deleted.stderr).toMatch(/^written: .*letters\/letter-.*\.md$/m);
+    const edited = expectInvalidated((ws) => {
+      const file = letter(ws);
+      const reference = `${ws}-letter-times`;
+      execFileSync('touch', ['-r', file, reference]);
+      const before = fs.statSync(file);
+      const text = fs.readFileSync(file, 'utf8');
+      fs.writeFileSync(
+        file,
+        text.replace(/[a-z]/, (c) => (c === 'x' ? 'y' : 'x')),
+      );
+      execFileSync('touch', ['-r', reference, file]);
+      expect(fs.statSync(file).mtimeMs).toBe(before.mtimeMs);
+      expect(fs.statSync(file).size).toBe(before.size);
+    });
+    expect(edited.stderr).toMatch(/^written: .*letters\/letter-.*\.md$/m);
+    expect(edited.stderr).toMatch(/^unchanged: \d+ files in .*out\/$/m);
   });
 
   it('is not used for another language, output folder or format list', () => {

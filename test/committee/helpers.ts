@@ -50,11 +50,11 @@ export function makeContext(
 
 /** Opens the workspace with its dossiers ingested and its criteria imported; closed after the test. */
 export async function openReadySession(workspace: string): Promise<Session> {
-  const session = openSession(makeContext(workspace));
+  const session = await openSession(makeContext(workspace));
   sessions.push(session);
   // Awaited: ingestion may read application forms (xlsx) asynchronously.
   await ingestDossiers(session);
-  importCriteriaFile(session);
+  await importCriteriaFile(session);
   return session;
 }
 

@@ -242,7 +242,7 @@ describe('sheet import', () => {
         .replace('max: 20\n    rule:\n      type: manual', 'max: 15\n    rule:\n      type: manual'),
     );
     const { importCriteriaFile } = await import('../../src/pipeline/import-criteria.js');
-    expect(importCriteriaFile(session).version.version).toBe(2);
+    expect((await importCriteriaFile(session)).version.version).toBe(2);
     const result = await importScoreSheet(session, file, requireCriteriaVersion(session).criteria);
     expect(result.recorded).toBe(0);
     expect(result.issues[0]).toMatchObject({

@@ -15,7 +15,7 @@ afterEach(() => {
 
 async function ready(): Promise<Session> {
   const workspace = copyFixture();
-  const session = openSession(quietContext(workspace));
+  const session = await openSession(quietContext(workspace));
   cleanup.push(() => {
     closeSession(session);
     fs.rmSync(workspace, { recursive: true, force: true });
@@ -29,7 +29,7 @@ const SOURCE = path.join('scores', 'helene-marchand.csv');
 describe('importScoreCsv', () => {
   it('refuses a file that is not valid UTF-8 and records nothing', async () => {
     const session = await ready();
-    const criteria = importCriteriaFile(session).version.criteria;
+    const criteria = (await importCriteriaFile(session)).version.criteria;
     const file = path.join(session.ctx.workspace, SOURCE);
     // The same sheet saved in Latin-1: "Hélène" becomes bytes no UTF-8 decoder accepts.
     fs.writeFileSync(file, Buffer.from(fs.readFileSync(file, 'utf8'), 'latin1'));
@@ -43,7 +43,7 @@ describe('importScoreCsv', () => {
 
   it('reads a UTF-8 file with a byte order mark', async () => {
     const session = await ready();
-    const criteria = importCriteriaFile(session).version.criteria;
+    const criteria = (await importCriteriaFile(session)).version.criteria;
     const file = path.join(session.ctx.workspace, SOURCE);
     fs.writeFileSync(file, `\uFEFF${fs.readFileSync(file, 'utf8')}`);
     const result = importScoreCsv(session, file, criteria);

@@ -13,17 +13,17 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function openWorkspace(): { ws: string; session: Session } {
+async function openWorkspace(): Promise<{ ws: string; session: Session }> {
   const ws = copyFixture();
   dirs.push(ws);
-  const session = openSession(quietContext(ws));
+  const session = await openSession(quietContext(ws));
   sessions.push(session);
   return { ws, session };
 }
 
 describe('ingestDossiers on an unchanged workspace', () => {
   it('reads nothing, writes nothing, and reports what the full sync reported', async () => {
-    const { session } = openWorkspace();
+    const { session } = await openWorkspace();
     const first = await ingestDossiers(session);
     expect(first.summary.invalid.length).toBeGreaterThan(0);
     const changes = countStoreChanges(session.store);
@@ -38,7 +38,7 @@ describe('ingestDossiers on an unchanged workspace', () => {
   });
 
   it('still withdraws a dossier folder that was removed', async () => {
-    const { ws, session } = openWorkspace();
+    const { ws, session } = await openWorkspace();
     await ingestDossiers(session);
     fs.rmSync(path.join(ws, 'dossiers', 'c02-cabinet-ndiaye-associes'), { recursive: true });
     const again = await ingestDossiers(session);
@@ -47,7 +47,7 @@ describe('ingestDossiers on an unchanged workspace', () => {
   });
 
   it('still sees an attachment removed from a candidate folder', async () => {
-    const { ws, session } = openWorkspace();
+    const { ws, session } = await openWorkspace();
     await ingestDossiers(session);
     const folder = path.join(ws, 'dossiers', 'c02-cabinet-ndiaye-associes');
     const pdf = fs.readdirSync(folder).find((name) => name.endsWith('.pdf')) as string;
@@ -58,7 +58,7 @@ describe('ingestDossiers on an unchanged workspace', () => {
   });
 
   it('still adds a new dossier folder', async () => {
-    const { ws, session } = openWorkspace();
+    const { ws, session } = await openWorkspace();
     await ingestDossiers(session);
     fs.cpSync(
       path.join(ws, 'dossiers', 'c02-cabinet-ndiaye-associes'),

@@ -15,9 +15,9 @@ afterEach(() => {
   for (const undo of cleanup.splice(0)) undo();
 });
 
-function open(): Session {
+async function open(): Promise<Session> {
   const workspace = copyFixture();
-  const session = openSession(quietContext(workspace));
+  const session = await openSession(quietContext(workspace));
   cleanup.push(() => {
     closeSession(session);
     fs.rmSync(workspace, { recursive: true, force: true });
@@ -33,7 +33,7 @@ const asStored = ({ documentJson, dossier, ...rest }: StorableDossier) => ({
 
 describe('DossierReader on worker threads (built dist/)', () => {
   it('reads every dossier as the in-process reader does, in the order added', async () => {
-    const session = open();
+    const session = await open();
     const workspace = session.ctx.workspace;
     const entries = listDossierEntries(workspace);
     const progress: number[] = [];
@@ -60,7 +60,7 @@ describe('DossierReader on worker threads (built dist/)', () => {
 describe('refreshEvaluations', () => {
   async function scoredTexts(session: Session, minForWorkers: number) {
     session.store.db.exec('DELETE FROM evaluations');
-    const version = importCriteriaFile(session).version;
+    const version = (await importCriteriaFile(session)).version;
     const result = await refreshEvaluations(session, version, {
       minForWorkers,
       batchSize: 2,
@@ -73,7 +73,7 @@ describe('refreshEvaluations', () => {
   }
 
   it('stores on worker threads exactly what it stores in-process, and what scoreCandidates computes', async () => {
-    const session = open();
+    const session = await open();
     await ingestDossiers(session);
     const parallel = await scoredTexts(session, 1);
     const local = await scoredTexts(session, Number.POSITIVE_INFINITY);
@@ -96,9 +96,9 @@ describe('refreshEvaluations', () => {
   });
 
   it('evaluates nothing again when nothing changed', async () => {
-    const session = open();
+    const session = await open();
     await ingestDossiers(session);
-    const version = importCriteriaFile(session).version;
+    const version = (await importCriteriaFile(session)).version;
     const first = await refreshEvaluations(session, version);
     const again = await refreshEvaluations(session, version);
     expect(first.computed).toBe(first.evaluated);

@@ -104,26 +104,27 @@ describe('syncDossiers', () => {
     expect(getDossier(store, 'c01')?.status).toBe('invalid');
   });
 
-  it('remembers file size and mtime, and refreshes them without a new version', () => {
+  it('remembers the file state, and refreshes it without a new version', () => {
     const store = openTempStore();
-    syncDossiers(store, [validRead('c01')], AT, new Map([['c01', { size: 120, mtimeMs: 1000.5 }]]));
+    syncDossiers(store, [validRead('c01')], AT, new Map([['c01', '["state",1]']]));
     expect(knownDossierHashes(store).get('c01')).toEqual({
       hash: 'hash-c01',
       sourcePath: 'dossiers/c01/dossier.yaml',
       status: 'valid',
-      size: 120,
-      mtimeMs: 1000.5,
-      valid: true,
+      fileState: '["state",1]',
     });
-    const summary = syncDossiers(
-      store,
-      [validRead('c01')],
-      LATER,
-      new Map([['c01', { size: 120, mtimeMs: 2000 }]]),
-    );
+    const summary = syncDossiers(store, [validRead('c01')], LATER, new Map([['c01', '["state",2]']]));
     expect(summary.unchanged).toEqual(['c01']);
-    expect(knownDossierHashes(store).get('c01')?.mtimeMs).toBe(2000);
+    expect(knownDossierHashes(store).get('c01')?.fileState).toBe('["state",2]');
     expect(listDossierVersions(store, 'c01')).toHaveLength(1);
+  });
+
+  it('reads what the ingester needs from the covering index, not from the stored documents', () => {
+    const store = openTempStore();
+    const plan = store.db
+      .prepare('EXPLAIN QUERY PLAN SELECT id, hash, source_path, status, file_state FROM dossiers')
+      .all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join('\n')).toContain('COVERING INDEX dossiers_ingest_state');
   });
 
   it('syncs ten thousand dossiers in one go, then finds them all unchanged', () => {
@@ -155,7 +156,10 @@ describe('summarizeUnchanged', () => {
     const reads = [validRead('c02'), invalidRead('c03', 'not a date'), validRead('c01')];
     syncDossiers(store, reads, AT);
     const known = knownDossierHashes(store);
-    expect(known.get('c03')).toMatchObject({ valid: false, errors: invalidRead('c03', 'not a date').errors });
+    expect(known.get('c03')).toMatchObject({
+      status: 'invalid',
+      errors: invalidRead('c03', 'not a date').errors,
+    });
     expect(known.get('c01')?.errors).toBeUndefined();
     const before = totalChanges(store);
     const quick = summarizeUnchanged(known, ['c03', 'c01', 'c02']);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import {
   applyMigrations,
+  knownDossierHashes,
   LATEST_SCHEMA_VERSION,
   listScores,
   MIGRATIONS,
@@ -157,5 +158,29 @@ describe('applyMigrations', () => {
     expect(listScores(store).map((s) => [s.evaluator, s.points])).toEqual([['Jean', 12]]);
     // The rebuilt table keeps its guards.
     expect(() => store.db.prepare('DELETE FROM manual_scores').run()).toThrow(/never deleted/);
+  });
+
+  it('keeps the dossiers of a version 2 store, without a file state, so the next ingest reads them once', () => {
+    const file = path.join(makeTempDir(), 'prequal.db');
+    const db = new Database(file);
+    applyMigrations(db, MIGRATIONS.slice(0, 2), file);
+    db.prepare(
+      `INSERT INTO dossiers (id, source_path, hash, status, document, attachments, errors, warnings,
+         file_size, file_mtime_ms, first_ingested_at, last_ingested_at, updated_at)
+       VALUES ('c01', 'dossiers/c01/dossier.yaml', 'h1', 'valid', '{}', '[]', '[]', '[]', 10, 1000.5, 'x', 'x', 'x')`,
+    ).run();
+    db.close();
+    const store = openTempStore(file);
+    expect(knownDossierHashes(store).get('c01')).toEqual({
+      hash: 'h1',
+      sourcePath: 'dossiers/c01/dossier.yaml',
+      status: 'valid',
+      fileState: null,
+    });
+    const columns = store.db.prepare("SELECT name FROM pragma_table_info('dossiers')").all() as {
+      name: string;
+    }[];
+    expect(columns.map((column) => column.name)).not.toContain('file_mtime_ms');
+    expect(() => store.db.prepare('DELETE FROM dossiers').run()).toThrow(/never deleted/);
   });
 });
