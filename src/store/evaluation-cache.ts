@@ -1,122 +1,212 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { summarizeEvaluation } from '../core/summarize.js';
-import type { CandidateEvaluation } from '../core/types.js';
+import type Database from 'better-sqlite3';
+import { compareIds } from '../core/order.js';
+import type { CandidateEvaluation, Criterion, CriterionResult, InputIssue } from '../core/types.js';
+import { getCriteriaVersion } from './criteria-versions.js';
+import { criterionKey, decodeDetails } from './evaluation-parts.js';
 import { statement } from './prepared.js';
 import type { Store } from './store-handle.js';
-import { withWriteTransaction } from './write-transaction.js';
 
 /*
- * Automatic evaluations, cached by (criteria version, context, candidate, dossier hash), so that
- * re-scoring with nothing changed recomputes nothing. `contextHash` stands for every other input an
- * evaluation depends on — tender.yaml (deadline, exchange rates, country groups) and the tool
- * version at least — so that correcting an exchange rate cannot serve a stale result.
- * Each row holds the summary (core/summarize.ts) that ranking reads for every candidate, and the
- * full evaluation, raw-deflated, that the exports read one candidate at a time (schema-v3.ts).
- * Results of earlier criteria versions are kept.
+ * Automatic evaluations, cached per criterion (schema-v4.ts, evaluation-parts.ts): a criteria
+ * version's evaluation of a dossier is assembled from the results of its criteria, wherever they
+ * were computed — under this version or an earlier one that defined the criterion the same way.
+ * Only results of the dossier's current content count.
  */
 
-/** The current-content, summarised rows of a criteria version and context. */
-const CURRENT_ROWS = `FROM evaluations e
-     JOIN dossiers d ON d.id = e.candidate AND d.hash = e.dossier_hash AND d.status <> 'withdrawn'
-     WHERE e.criteria_version = ? AND e.context_hash = ?`;
+/** Where a criteria version's results are: each criterion's key and the groups holding any. */
+interface CachePlan {
+  criteria: Criterion[];
+  /** JSON array of the ids of `groups`, bound to the queries. */
+  groupIds: string;
+  /** Group id → where each criterion's result sits in the group's arrays (-1: not there). */
+  groups: Map<number, number[]>;
+}
+
+// Exports read one candidate at a time: the plan is kept per connection, and made again only when
+// a group was added since (groups are never changed nor deleted).
+const plans = new WeakMap<Database.Database, Map<string, { lastGroup: number; plan: CachePlan }>>();
+
+function cachePlan(store: Store, criteriaVersion: number, contextHash: string): CachePlan {
+  const { lastGroup } = statement(
+    store.db,
+    'SELECT coalesce(max(id), 0) AS lastGroup FROM criterion_groups',
+  ).get() as { lastGroup: number };
+  const byVersion = plans.get(store.db) ?? new Map();
+  plans.set(store.db, byVersion);
+  const memo = byVersion.get(`${criteriaVersion}\n${contextHash}`);
+  if (memo?.lastGroup === lastGroup) return memo.plan;
+
+  const criteria = getCriteriaVersion(store, criteriaVersion)?.criteria.criteria ?? [];
+  const keys = criteria.map((criterion) => criterionKey(criterion, contextHash));
+  const groups = new Map<number, number[]>();
+  const rows = statement(store.db, 'SELECT id, criterion_keys FROM criterion_groups ORDER BY id').all() as {
+    id: number;
+    criterion_keys: string;
+  }[];
+  for (const row of rows) {
+    const held = JSON.parse(row.criterion_keys) as string[];
+    const positions = keys.map((key) => held.indexOf(key));
+    if (positions.some((position) => position >= 0)) groups.set(row.id, positions);
+  }
+  const plan = { criteria, groupIds: JSON.stringify([...groups.keys()]), groups };
+  byVersion.set(`${criteriaVersion}\n${contextHash}`, { lastGroup, plan });
+  return plan;
+}
+
+/** An evaluation part of a dossier's current content, with what the dossier row adds to it. */
+interface CurrentPart {
+  candidate: string;
+  hash: string;
+  warnings: string;
+  grp: number;
+  name: string;
+  country: string;
+  /** `summaries` or `details`, as the query chose. */
+  payload: string | Buffer;
+}
 
 /**
- * Cached evaluation summaries for the current content of every active dossier, by candidate id.
- * An evaluation of an earlier content of a dossier (another hash) is not returned.
+ * Current parts in the plan's groups: `payload` is the column named. CROSS JOIN keeps the dossiers
+ * as the outer loop, so each one's parts are found through the primary key; ordering by id here
+ * made SQLite sort every row (payloads included), several times slower than sorting in byCandidate.
+ */
+function currentParts(payload: 'summaries' | 'details', where = ''): string {
+  return `SELECT d.id AS candidate, d.hash, d.warnings, p.criterion_group AS grp, p.name, p.country,
+       p.${payload} AS payload
+     FROM dossiers d
+     CROSS JOIN evaluation_parts p ON p.candidate = d.id AND p.dossier_hash = d.hash
+       AND p.criterion_group IN (SELECT value FROM json_each(?))
+     WHERE d.status <> 'withdrawn' ${where}`;
+}
+
+/**
+ * One candidate's evaluation from its current parts (oldest group first): each criterion's result
+ * from the first part that holds it, decoded only when used. Null when a criterion has none.
+ */
+function assemble(
+  plan: CachePlan,
+  parts: readonly CurrentPart[],
+  decode: (payload: string | Buffer) => CriterionResult[],
+): CandidateEvaluation | null {
+  const first = parts[0];
+  if (!first) return null;
+  const decoded = new Map<CurrentPart, CriterionResult[]>();
+  const criteria: Record<string, CriterionResult> = {};
+  for (const [index, criterion] of plan.criteria.entries()) {
+    const position = (part: CurrentPart) => plan.groups.get(part.grp)?.[index] ?? -1;
+    const part = parts.find((p) => position(p) >= 0);
+    if (!part) return null;
+    const results = decoded.get(part) ?? decode(part.payload);
+    decoded.set(part, results);
+    criteria[criterion.id] = results[position(part)] as CriterionResult;
+  }
+  return {
+    id: first.candidate,
+    name: first.name,
+    country: first.country,
+    dossierHash: first.hash,
+    criteria,
+    warnings: JSON.parse(first.warnings) as InputIssue[],
+  };
+}
+
+/** Rows split per candidate, in id order, each candidate's parts oldest group first. */
+function byCandidate(rows: readonly CurrentPart[]): CurrentPart[][] {
+  const split = new Map<string, CurrentPart[]>();
+  for (const row of rows) {
+    const parts = split.get(row.candidate);
+    if (parts) parts.push(row);
+    else split.set(row.candidate, [row]);
+  }
+  for (const parts of split.values()) if (parts.length > 1) parts.sort((a, b) => a.grp - b.grp);
+  return [...split.keys()].sort(compareIds).map((id) => split.get(id) as CurrentPart[]);
+}
+
+/**
+ * Cached evaluation summaries (core/summarize.ts) of every active dossier whose current content
+ * has a result for every criterion of the version, by candidate id.
  */
 export function getCachedSummaries(
   store: Store,
   criteriaVersion: number,
   contextHash: string,
 ): Map<string, CandidateEvaluation> {
-  const rows = statement(
-    store.db,
-    `SELECT e.candidate, e.summary AS summary ${CURRENT_ROWS} ORDER BY e.candidate`,
-  ).all(criteriaVersion, contextHash) as { candidate: string; summary: string }[];
-  return new Map(rows.map((row) => [row.candidate, JSON.parse(row.summary) as CandidateEvaluation]));
+  const plan = cachePlan(store, criteriaVersion, contextHash);
+  const rows = statement(store.db, currentParts('summaries')).all(plan.groupIds) as CurrentPart[];
+  const found = new Map<string, CandidateEvaluation>();
+  for (const parts of byCandidate(rows)) {
+    const evaluation = assemble(plan, parts, (payload) => JSON.parse(payload as string) as CriterionResult[]);
+    if (evaluation) found.set(evaluation.id, evaluation);
+  }
+  return found;
 }
 
-/** The full cached evaluation of one candidate's current content; null when none is cached. */
+/** The full cached evaluation of one candidate's current content; null when a result is missing. */
 export function getCachedEvaluation(
   store: Store,
   criteriaVersion: number,
   contextHash: string,
   candidate: string,
 ): CandidateEvaluation | null {
-  const row = statement(store.db, `SELECT e.detail ${CURRENT_ROWS} AND e.candidate = ?`).get(
-    criteriaVersion,
-    contextHash,
+  const plan = cachePlan(store, criteriaVersion, contextHash);
+  const rows = statement(store.db, currentParts('details', 'AND d.id = ?')).all(
+    plan.groupIds,
     candidate,
-  ) as { detail: Buffer } | undefined;
-  return row ? (JSON.parse(inflateRawSync(row.detail).toString('utf8')) as CandidateEvaluation) : null;
+  ) as CurrentPart[];
+  return assemble(plan, byCandidate(rows)[0] ?? [], decodeDetails);
 }
 
-/** An evaluation already serialised (by an evaluation worker), with its key. */
-export interface EvaluationText {
+/** An active dossier, and the criteria whose result its current content lacks. */
+export interface CacheCoverage {
   id: string;
-  dossierHash: string;
-  /** `JSON.stringify` of its summary (summarizeEvaluation). */
-  summary: string;
-  /** `JSON.stringify` of the CandidateEvaluation, raw-deflated. */
-  detail: Uint8Array;
+  hash: string;
+  /** False for a dossier that could not be read: it has nothing to evaluate. */
+  valid: boolean;
+  /** Indexes, in the version's order, of the criteria without a cached result (none when not valid). */
+  missing: number[];
 }
 
 /**
- * The form of `evaluation` that the cache stores, made where the evaluation is (a worker thread):
- * compressing at level 1 costs little there and spares the store most of the bytes.
+ * Every active dossier, by id, with what a re-score must compute for it: one pass over the
+ * dossiers, reading the index of the parts only.
  */
-export function toEvaluationText(evaluation: CandidateEvaluation): EvaluationText {
-  return {
-    id: evaluation.id,
-    dossierHash: evaluation.dossierHash,
-    summary: JSON.stringify(summarizeEvaluation(evaluation)),
-    detail: deflateRawSync(JSON.stringify(evaluation), { level: 1 }),
-  };
-}
-
-/** Stores evaluations (keyed by each one's `id` and `dossierHash`) in one transaction. */
-export function saveEvaluations(
+export function getCacheCoverage(
   store: Store,
   criteriaVersion: number,
   contextHash: string,
-  evaluations: readonly CandidateEvaluation[],
-): void {
-  saveEvaluationTexts(store, criteriaVersion, contextHash, evaluations.map(toEvaluationText));
+): CacheCoverage[] {
+  const plan = cachePlan(store, criteriaVersion, contextHash);
+  const rows = statement(
+    store.db,
+    `SELECT d.id, d.hash, d.status = 'valid' AND d.document IS NOT NULL AS valid,
+       (SELECT json_group_array(p.criterion_group) FROM evaluation_parts p
+        WHERE p.criterion_group IN (SELECT value FROM json_each(?))
+          AND p.candidate = d.id AND p.dossier_hash = d.hash) AS groups
+     FROM dossiers d
+     WHERE d.status <> 'withdrawn'
+     ORDER BY d.id`,
+  ).all(plan.groupIds) as { id: string; hash: string; valid: 0 | 1; groups: string }[];
+  return rows.map((row) => {
+    if (!row.valid) return { id: row.id, hash: row.hash, valid: false, missing: [] };
+    const held = (JSON.parse(row.groups) as number[]).map((id) => plan.groups.get(id) ?? []);
+    const missing = plan.criteria.flatMap((_, index) =>
+      held.some((positions) => (positions[index] ?? -1) >= 0) ? [] : [index],
+    );
+    return { id: row.id, hash: row.hash, valid: true, missing };
+  });
 }
 
 /**
- * Candidate id → dossier hash of every cached evaluation that still matches the dossier's
- * current content: what a re-score needs to know, without reading the evaluations themselves.
+ * Candidate id → dossier hash of every dossier whose current content has every result of the
+ * version cached: what a re-score needs to know, without reading the results themselves.
  */
 export function listCachedEvaluationKeys(
   store: Store,
   criteriaVersion: number,
   contextHash: string,
 ): Map<string, string> {
-  const rows = statement(store.db, `SELECT e.candidate, e.dossier_hash ${CURRENT_ROWS}`).all(
-    criteriaVersion,
-    contextHash,
-  ) as { candidate: string; dossier_hash: string }[];
-  return new Map(rows.map((row) => [row.candidate, row.dossier_hash]));
-}
-
-/** As `saveEvaluations`, for evaluations serialised elsewhere; stores the very same text. */
-export function saveEvaluationTexts(
-  store: Store,
-  criteriaVersion: number,
-  contextHash: string,
-  evaluations: readonly EvaluationText[],
-): void {
-  withWriteTransaction(store.db, () => {
-    const insert = statement(
-      store.db,
-      `INSERT OR REPLACE INTO evaluations (criteria_version, context_hash, candidate, dossier_hash, summary, detail)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-    for (const e of evaluations) {
-      // A worker's Buffer arrives as a plain Uint8Array, which the driver binds only as a Buffer.
-      const detail = Buffer.from(e.detail.buffer, e.detail.byteOffset, e.detail.byteLength);
-      insert.run(criteriaVersion, contextHash, e.id, e.dossierHash, e.summary, detail);
-    }
-  });
+  const complete = getCacheCoverage(store, criteriaVersion, contextHash).filter(
+    (d) => d.valid && d.missing.length === 0,
+  );
+  return new Map(complete.map((d) => [d.id, d.hash]));
 }

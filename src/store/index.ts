@@ -47,18 +47,21 @@ export {
   getDossierDocument,
   getDossierTexts,
   listActiveDossierHeads,
-  listEvaluableDossiers,
   listValidDossierTexts,
 } from './dossier-texts.js';
 export {
-  type EvaluationText,
+  type CacheCoverage,
+  getCacheCoverage,
   getCachedEvaluation,
   getCachedSummaries,
   listCachedEvaluationKeys,
-  saveEvaluations,
-  saveEvaluationTexts,
-  toEvaluationText,
 } from './evaluation-cache.js';
+export {
+  criterionKey,
+  type EvaluationPart,
+  saveEvaluationParts,
+  toEvaluationPart,
+} from './evaluation-parts.js';
 export { listScores, recordScores } from './manual-scores.js';
 export { getMeta, setMeta } from './meta.js';
 export {

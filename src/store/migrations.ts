@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { SCHEMA_V1 } from './schema-v1.js';
 import { SCHEMA_V2 } from './schema-v2.js';
 import { SCHEMA_V3 } from './schema-v3.js';
+import { SCHEMA_V4 } from './schema-v4.js';
 import { withWriteTransaction } from './write-transaction.js';
 
 /** One step of the schema; `version` is what `PRAGMA user_version` holds once it is applied. */
@@ -20,6 +21,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     description: 'evaluation cache: a summary for ranking and the full result compressed',
     sql: SCHEMA_V3,
+  },
+  {
+    version: 4,
+    description: 'evaluation cache per criterion: results reused across criteria versions',
+    sql: SCHEMA_V4,
   },
 ];
 
