@@ -29,7 +29,8 @@ export function evaluateTask(
       evaluateCriterion(criteria.criteria[index] as Criterion, facts),
     );
     const { name, country } = dossier.candidate;
-    return toEvaluationPart({ id: source.id, dossierHash: source.hash, name, country }, results);
+    const candidate = { id: source.id, dossierHash: source.hash, name, country, warnings: source.warnings };
+    return toEvaluationPart(candidate, results);
   } catch {
     return null;
   }

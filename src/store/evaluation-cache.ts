@@ -55,7 +55,7 @@ function keptPlan(store: Store, criteriaVersion: number, contextHash: string): C
   );
 }
 
-/** An evaluation part of a dossier's current content, with what the dossier row adds to it. */
+/** An evaluation part of a dossier's current content (`hash`, from the dossier row). */
 interface CurrentPart {
   candidate: string;
   hash: string;
@@ -73,7 +73,7 @@ interface CurrentPart {
  * (payloads included), several times slower than sorting in byCandidate.
  */
 const currentParts = (payload: 'summaries' | 'details') =>
-  `SELECT d.id AS candidate, d.hash, d.warnings, p.criterion_group AS grp, p.name, p.country,
+  `SELECT d.id AS candidate, d.hash, p.criterion_group AS grp, p.name, p.country, p.warnings,
      p.${payload} AS payload
    FROM dossiers d
    CROSS JOIN evaluation_parts p ON p.candidate = d.id AND p.dossier_hash = d.hash
@@ -197,7 +197,9 @@ export function getCacheCoverage(
   const plan = cachePlan(store, criteriaVersion, contextHash);
   const rows = statement(
     store.db,
-    `SELECT d.id, d.hash, d.status = 'valid' AND d.document IS NOT NULL AS valid,
+    // A dossier is stored with a document exactly when it is valid (dossier-writes.ts): the
+    // status alone says it, and the query reads the dossiers_heads index only.
+    `SELECT d.id, d.hash, d.status = 'valid' AS valid,
        (SELECT json_group_array(p.criterion_group) FROM evaluation_parts p
         WHERE p.criterion_group IN (SELECT value FROM json_each(?))
           AND p.candidate = d.id AND p.dossier_hash = d.hash) AS groups

@@ -31,6 +31,8 @@ export interface EvaluationPart {
   /** The candidate's name and country, from the dossier: ranking reads them without the dossier. */
   name: string;
   country: string;
+  /** JSON of the dossier's reading warnings (InputIssue[]), as stored with it. */
+  warnings: string;
   /** JSON array of each result's summary (summarizeResult), in the order the criteria were given. */
   summaries: string;
   /** JSON array of the full results, same order: raw-deflated when long, else the JSON itself. */
@@ -58,6 +60,7 @@ export function toEvaluationPart(
     dossierHash: candidate.dossierHash,
     name: candidate.name,
     country: candidate.country,
+    warnings: candidate.warnings,
     summaries: JSON.stringify(results.map(summarizeResult)),
     details: details.length < DEFLATE_FROM ? details : deflateRawSync(details, { level: 1 }),
   };
@@ -87,8 +90,8 @@ export function saveEvaluationParts(
     const insert = statement(
       store.db,
       `INSERT OR REPLACE INTO evaluation_parts
-         (criterion_group, candidate, dossier_hash, name, country, summaries, details)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+         (criterion_group, candidate, dossier_hash, name, country, warnings, summaries, details)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const part of parts) {
       // A worker's Buffer arrives as a plain Uint8Array, which the driver binds only as a Buffer.
@@ -97,7 +100,8 @@ export function saveEvaluationParts(
         typeof details === 'string'
           ? details
           : Buffer.from(details.buffer, details.byteOffset, details.byteLength);
-      insert.run(group, part.id, part.dossierHash, part.name, part.country, part.summaries, bound);
+      const { id, dossierHash, name, country, warnings, summaries } = part;
+      insert.run(group, id, dossierHash, name, country, warnings, summaries, bound);
     }
   });
 }

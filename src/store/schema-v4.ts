@@ -7,7 +7,8 @@
  * Criteria evaluated together for a dossier form a group (`criterion_groups`: their keys, in the
  * order of the arrays below); each evaluation part holds one group's results for one dossier
  * content: the summaries ranking reads (core/summarize.ts) and the full results the exports read,
- * raw-deflated when long. A first score writes one part per dossier, as schema 3 did; a re-score
+ * raw-deflated when long, with what the candidate's evaluation takes from the dossier (name,
+ * country, reading warnings), so that ranking never reads the dossiers' content. A first score writes one part per dossier, as schema 3 did; a re-score
  * after one threshold changed adds one small part per dossier. One row per criterion and dossier
  * would have written twelve times the rows on a first score, which measured about 1 s slower at
  * 10,000 dossiers.
@@ -15,6 +16,10 @@
  * The primary key leads with the group so that a score appends its parts in order, and ends with
  * the dossier hash so that finding which parts are current reads the index only. The v3 table is
  * a cache, dropped rather than converted: the next score evaluates again.
+ *
+ * `dossiers_heads` lets the listings of active dossiers (id, status, hash, source path) read an
+ * index of about 1 MB instead of every dossier's content: finding what a re-score must compute
+ * at 10,000 dossiers went from 190 ms to 50 ms.
  */
 export const SCHEMA_V4 = `
 DROP TABLE evaluations;
@@ -28,8 +33,10 @@ CREATE TABLE evaluation_parts (
   dossier_hash TEXT NOT NULL,
   name TEXT NOT NULL,
   country TEXT NOT NULL,
+  warnings TEXT NOT NULL,
   summaries TEXT NOT NULL,
   details ANY NOT NULL,
   PRIMARY KEY (criterion_group, candidate, dossier_hash)
 ) STRICT;
+CREATE INDEX dossiers_heads ON dossiers (id, status, hash, source_path);
 `;

@@ -70,7 +70,7 @@ function importVersion(store: Store, criteria: Criterion[]): number {
 function save(store: Store, criteria: Criterion[], ev: CandidateEvaluation, context = 'ctx'): void {
   const keys = criteria.map((c) => criterionKey(c, context));
   const part = toEvaluationPart(
-    ev,
+    { ...ev, warnings: JSON.stringify(ev.warnings) },
     criteria.map((c) => ev.criteria[c.id] as CriterionResult),
   );
   saveEvaluationParts(store, keys, [part]);

@@ -66,6 +66,7 @@ describe('openStore', () => {
       'dossier_hash',
       'name',
       'country',
+      'warnings',
       'summaries',
       'details',
     ]);
