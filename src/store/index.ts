@@ -49,19 +49,14 @@ export {
   listActiveDossierHeads,
   listValidDossierTexts,
 } from './dossier-texts.js';
-export {
-  type CacheCoverage,
-  getCacheCoverage,
-  getCachedEvaluation,
-  getCachedSummaries,
-  listCachedEvaluationKeys,
-} from './evaluation-cache.js';
+export { getCachedEvaluation, getCachedSummaries } from './evaluation-cache.js';
 export {
   criterionKey,
   type EvaluationPart,
   saveEvaluationParts,
   toEvaluationPart,
 } from './evaluation-parts.js';
+export { type CacheCoverage, getCacheCoverage, listCachedEvaluationKeys } from './evaluation-plan.js';
 export { listScores, recordScores } from './manual-scores.js';
 export { getMeta, setMeta } from './meta.js';
 export {
