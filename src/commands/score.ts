@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { EXIT, ExitError, formatIssue, UserError } from '../errors.js';
 import { importScoreFiles, type ScoreImport } from '../pipeline/import-scores.js';
+import type { RefreshResult } from '../pipeline/refresh-evaluations.js';
 import { withSession } from '../pipeline/session.js';
 import { progressBar } from '../ui/progress.js';
 
@@ -39,11 +40,23 @@ export async function scoreCommand(ctx: Context, options: ScoreOptions): Promise
     const scored = await refreshEvaluations(session, version, { onProgress: bar });
     bar.end();
     ctx.out(
-      `criteria version ${version.version}: ${scored.evaluated} candidate(s) evaluated (${scored.computed} computed, ${scored.evaluated - scored.computed} unchanged), ${scored.invalid} invalid\n`,
+      `criteria version ${version.version}: ${scored.evaluated} candidate(s) evaluated (${describeComputed(scored, version.criteria.criteria.length)}), ${scored.invalid} invalid\n`,
     );
     return imported;
   });
   reportScoreImports(ctx, imports);
+}
+
+/**
+ * What a refresh computed, per criterion and candidate: `1 criterion of 12 computed for 9950,
+ * 0 unchanged` after a threshold changed, `12 criteria of 12 computed for 9950, …` the first time.
+ */
+export function describeComputed(scored: RefreshResult, criteria: number): string {
+  const parts = scored.computedCriteria.map(
+    (entry, i) =>
+      `${entry.criteria} ${entry.criteria === 1 ? 'criterion' : 'criteria'}${i === 0 ? ` of ${criteria} computed` : ''} for ${entry.dossiers}`,
+  );
+  return [...parts, `${scored.evaluated - scored.computed} unchanged`].join(', ');
 }
 
 /** Prints what each score file gave; any rejected file makes the command fail after the work is done. */

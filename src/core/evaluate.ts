@@ -2,7 +2,7 @@ import { utcDateOf } from './dates.js';
 import { entitiesOf } from './entities.js';
 import { finalPoints } from './money.js';
 import { runRule } from './rules/registry.js';
-import { maxOf, type RuleOutcome } from './rules/rule.js';
+import { maxOf, type RuleContext, type RuleOutcome } from './rules/rule.js';
 import type {
   AttachmentFact,
   CandidateEvaluation,
@@ -47,6 +47,28 @@ export function toCriterionResult(criterion: Criterion, outcome: RuleOutcome): C
 }
 
 /**
+ * What the rules look at for one dossier, worked out once for all its criteria: a rule reads these
+ * and its own criterion, never another criterion, so each criterion's result can be computed (and
+ * cached) on its own.
+ */
+export type DossierFacts = Omit<RuleContext, 'criterion' | 'rule'>;
+
+export function dossierFacts(dossier: Dossier, attachments: AttachmentFact[], tender: Tender): DossierFacts {
+  return {
+    dossier,
+    entities: entitiesOf(dossier),
+    attachments,
+    tender,
+    deadline: utcDateOf(tender.submission.closes),
+  };
+}
+
+/** One criterion's result for one dossier. */
+export function evaluateCriterion(criterion: Criterion, facts: DossierFacts): CriterionResult {
+  return toCriterionResult(criterion, runRule({ ...facts, criterion, rule: criterion.rule }));
+}
+
+/**
  * Evaluates one candidate against every criterion, independently of the others.
  * Manual criteria come back pending; `consolidateCandidate` adds the committee's scores.
  */
@@ -55,21 +77,9 @@ export function evaluateDossier(
   criteria: CriteriaSet,
   tender: Tender,
 ): CandidateEvaluation {
-  const entities = entitiesOf(input.dossier);
-  const deadline = utcDateOf(tender.submission.closes);
+  const facts = dossierFacts(input.dossier, input.attachments, tender);
   const results: Record<string, CriterionResult> = {};
-  for (const criterion of criteria.criteria) {
-    const outcome = runRule({
-      criterion,
-      rule: criterion.rule,
-      dossier: input.dossier,
-      entities,
-      attachments: input.attachments,
-      tender,
-      deadline,
-    });
-    results[criterion.id] = toCriterionResult(criterion, outcome);
-  }
+  for (const criterion of criteria.criteria) results[criterion.id] = evaluateCriterion(criterion, facts);
   return {
     id: input.id,
     name: input.dossier.candidate.name,

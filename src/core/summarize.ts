@@ -9,10 +9,13 @@ import type { CandidateEvaluation, CriterionResult } from './types.js';
  */
 export function summarizeEvaluation(ev: CandidateEvaluation): CandidateEvaluation {
   const criteria: Record<string, CriterionResult> = {};
-  for (const [id, result] of Object.entries(ev.criteria)) {
-    const { items: _items, explanation, ...rest } = result;
-    const isReason = result.kind === 'gate' && result.passed === false;
-    criteria[id] = { ...rest, explanation: isReason ? explanation.slice(0, 1) : [] };
-  }
+  for (const [id, result] of Object.entries(ev.criteria)) criteria[id] = summarizeResult(result);
   return { ...ev, criteria };
+}
+
+/** The summary of one criterion's result (see summarizeEvaluation). */
+export function summarizeResult(result: CriterionResult): CriterionResult {
+  const { items: _items, explanation, ...rest } = result;
+  const isReason = result.kind === 'gate' && result.passed === false;
+  return { ...rest, explanation: isReason ? explanation.slice(0, 1) : [] };
 }

@@ -1,17 +1,16 @@
 /**
- * Worker thread of a re-score: evaluates batches of stored dossiers. Started by
- * refresh-evaluations.ts with the criteria and the tender as workerData.
+ * Worker thread of a re-score: evaluates batches of stored dossiers against some criteria each.
+ * Started by refresh-evaluations.ts with the criteria and the tender as workerData.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CriteriaSet, Tender } from '../core/types.js';
-import type { DossierSourceText } from '../store/index.js';
-import { evaluateDossierText } from './evaluate-text.js';
+import { type EvaluationTask, evaluateTask } from './evaluate-text.js';
 
 const { criteria, tender } = workerData as { criteria: CriteriaSet; tender: Tender };
 
-parentPort?.on('message', (batch: DossierSourceText[]) => {
+parentPort?.on('message', (batch: EvaluationTask[]) => {
   try {
-    const results = batch.map((source) => evaluateDossierText(source, criteria, tender));
+    const results = batch.map((task) => evaluateTask(task, criteria, tender));
     parentPort?.postMessage({ results });
   } catch (error) {
     parentPort?.postMessage({

@@ -9,8 +9,8 @@ import {
   getDossierTexts,
   listActiveDossierHeads,
   type StoredDossier,
-  saveEvaluations,
 } from '../store/index.js';
+import { refreshEvaluationsHere } from './refresh-evaluations.js';
 import type { Session } from './session.js';
 
 export interface ScoreResult {
@@ -18,20 +18,18 @@ export interface ScoreResult {
   evaluations: CandidateEvaluation[];
   /** Active dossiers that could not be read. */
   invalid: StoredDossier[];
-  /** How many evaluations were computed now (the rest came from the cache). */
+  /** How many dossiers had results computed now, for some criteria or all (the rest came from the cache). */
   computed: number;
   /** Source path of every active dossier, for the run manifest. */
   sourcePaths: Map<string, string>;
 }
 
-/** Dossiers read from the store per query when some lack a cached evaluation. */
-const BATCH = 200;
-
 /**
- * Evaluates every valid active dossier against a criteria version. Results are cached by
- * criteria version, dossier hash and the tender/tool context, so re-running with nothing
- * changed recomputes nothing and parses no dossier. Commands that may have many dossiers to
- * evaluate call `refreshEvaluations` first (worker threads); this then only reads summaries.
+ * Evaluates every valid active dossier against a criteria version. Results are cached per
+ * criterion, dossier content and tender/tool context, so re-running with nothing changed
+ * recomputes nothing and parses no dossier, and a changed criterion is evaluated alone. Commands
+ * that may have many dossiers to evaluate call `refreshEvaluations` first (worker threads); this
+ * then only reads summaries.
  */
 export function scoreCandidates(
   session: Session,
@@ -39,55 +37,55 @@ export function scoreCandidates(
   onProgress?: (done: number, total: number) => void,
 ): ScoreResult {
   const heads = listActiveDossierHeads(session.store);
-  const cached = getCachedSummaries(session.store, version.version, session.contextHash);
-  const summaries = new Map<string, CandidateEvaluation>();
+  let cached = getCachedSummaries(session.store, version.version, session.contextHash);
+  let computed = 0;
+  if (heads.some((head) => head.status === 'valid' && cached.get(head.id)?.dossierHash !== head.hash)) {
+    computed = refreshEvaluationsHere(session, version, onProgress).computed;
+    cached = getCachedSummaries(session.store, version.version, session.contextHash);
+  } else onProgress?.(heads.length, heads.length);
+  const evaluations: CandidateEvaluation[] = [];
   const invalid: StoredDossier[] = [];
   const sourcePaths = new Map<string, string>();
-  const missing: string[] = [];
   for (const head of heads) {
     sourcePaths.set(head.id, head.sourcePath);
     const hit = cached.get(head.id);
     if (head.status !== 'valid') invalid.push(getDossier(session.store, head.id) as StoredDossier);
-    else if (hit && hit.dossierHash === head.hash) summaries.set(head.id, hit);
-    else missing.push(head.id);
-  }
-  let done = heads.length - missing.length;
-  let computed = 0;
-  onProgress?.(done, heads.length);
-  for (let start = 0; start < missing.length; start += BATCH) {
-    const ids = missing.slice(start, start + BATCH);
-    const texts = new Map(getDossierTexts(session.store, ids).map((text) => [text.id, text]));
-    const fresh: CandidateEvaluation[] = [];
-    for (const id of ids) {
-      const text = texts.get(id);
-      try {
-        if (!text) throw new Error('its stored content is missing');
-        const input = {
-          id,
-          hash: text.hash,
-          dossier: JSON.parse(text.document) as Dossier,
-          attachments: JSON.parse(text.attachments) as AttachmentFact[],
-          warnings: JSON.parse(text.warnings) as InputIssue[],
-        };
-        const evaluation = evaluateDossier(input, version.criteria, session.tender);
-        fresh.push(evaluation);
-        summaries.set(id, summarizeEvaluation(evaluation));
-      } catch (error) {
-        // One dossier the engine cannot evaluate must not abort the others: it is reported as
-        // invalid, with the reason, never as a stack trace.
-        invalid.push(unevaluable(getDossier(session.store, id) as StoredDossier, error));
-      }
-      done += 1;
-      onProgress?.(done, heads.length);
+    else if (hit?.dossierHash === head.hash) evaluations.push(hit);
+    else {
+      // Left uncached by the refresh: the engine threw on it. Evaluating it again gives the reason.
+      const outcome = evaluateUncached(session, version, head.id);
+      if ('evaluation' in outcome) evaluations.push(outcome.evaluation);
+      else invalid.push(outcome.invalid);
     }
-    if (fresh.length > 0) saveEvaluations(session.store, version.version, session.contextHash, fresh);
-    computed += fresh.length;
   }
-  // In id order, as the heads are, whether cached, computed now or found unevaluable.
-  const evaluations = heads.flatMap((head) => summaries.get(head.id) ?? []);
   invalid.sort((a, b) => compareIds(a.id, b.id));
   return { evaluations, invalid, computed, sourcePaths };
 }
+
+/** One dossier evaluated outside the cache: its summary, or why the engine could not evaluate it. */
+function evaluateUncached(
+  session: Session,
+  version: CriteriaVersion,
+  id: string,
+): { evaluation: CandidateEvaluation } | { invalid: StoredDossier } {
+  const [text] = getDossierTexts(session.store, [id]);
+  try {
+    if (!text) throw new Error('its stored content is missing');
+    const input = {
+      id,
+      hash: text.hash,
+      dossier: JSON.parse(text.document) as Dossier,
+      attachments: JSON.parse(text.attachments) as AttachmentFact[],
+      warnings: JSON.parse(text.warnings) as InputIssue[],
+    };
+    return { evaluation: summarizeEvaluation(evaluateDossier(input, version.criteria, session.tender)) };
+  } catch (error) {
+    // One dossier the engine cannot evaluate must not abort the others: it is reported as
+    // invalid, with the reason, never as a stack trace.
+    return { invalid: unevaluable(getDossier(session.store, id) as StoredDossier, error) };
+  }
+}
+
 /** A stored dossier the engine threw on, as an invalid one whose first error says why. */
 function unevaluable(stored: StoredDossier, error: unknown): StoredDossier {
   const reason = error instanceof Error ? error.message : String(error);

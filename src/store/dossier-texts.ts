@@ -46,14 +46,6 @@ export function listValidDossierTexts(store: Store): DossierSourceText[] {
   ).all() as DossierSourceText[];
 }
 
-/** Id and hash of every dossier that can be evaluated (valid, active), by id. */
-export function listEvaluableDossiers(store: Store): { id: string; hash: string }[] {
-  return statement(
-    store.db,
-    "SELECT id, hash FROM dossiers WHERE status = 'valid' AND document IS NOT NULL ORDER BY id",
-  ).all() as { id: string; hash: string }[];
-}
-
 /** The stored JSON of the valid dossiers among `ids`, by id: one batch of a re-score. */
 export function getDossierTexts(store: Store, ids: readonly string[]): DossierSourceText[] {
   return statement(

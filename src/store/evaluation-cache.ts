@@ -1,122 +1,133 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { summarizeEvaluation } from '../core/summarize.js';
-import type { CandidateEvaluation } from '../core/types.js';
+import { compareIds } from '../core/order.js';
+import type { CandidateEvaluation, CriterionResult, InputIssue } from '../core/types.js';
+import { decodeDetails } from './evaluation-parts.js';
+import { type CachePlan, cachePlan, keptPlan } from './evaluation-plan.js';
 import { statement } from './prepared.js';
 import type { Store } from './store-handle.js';
-import { withWriteTransaction } from './write-transaction.js';
 
 /*
- * Automatic evaluations, cached by (criteria version, context, candidate, dossier hash), so that
- * re-scoring with nothing changed recomputes nothing. `contextHash` stands for every other input an
- * evaluation depends on — tender.yaml (deadline, exchange rates, country groups) and the tool
- * version at least — so that correcting an exchange rate cannot serve a stale result.
- * Each row holds the summary (core/summarize.ts) that ranking reads for every candidate, and the
- * full evaluation, raw-deflated, that the exports read one candidate at a time (schema-v3.ts).
- * Results of earlier criteria versions are kept.
+ * Automatic evaluations, cached per criterion (schema-v5.ts, evaluation-parts.ts): a criteria
+ * version's evaluation of a dossier is assembled from the results of its criteria, wherever they
+ * were computed — under this version or an earlier one that defined the criterion the same way
+ * (evaluation-plan.ts). Only results of the dossier's current content count.
  */
 
-/** The current-content, summarised rows of a criteria version and context. */
-const CURRENT_ROWS = `FROM evaluations e
-     JOIN dossiers d ON d.id = e.candidate AND d.hash = e.dossier_hash AND d.status <> 'withdrawn'
-     WHERE e.criteria_version = ? AND e.context_hash = ?`;
+/** An evaluation part of a dossier's current content (`hash`, from the dossier row). */
+interface CurrentPart {
+  candidate: string;
+  hash: string;
+  warnings: string;
+  grp: number;
+  name: string;
+  country: string;
+  /** `summaries` or `details`, as the query chose. */
+  payload: string | Buffer;
+}
 
 /**
- * Cached evaluation summaries for the current content of every active dossier, by candidate id.
- * An evaluation of an earlier content of a dossier (another hash) is not returned.
+ * Current parts in the plan's groups. CROSS JOIN keeps the dossiers as the outer loop, so each
+ * one's parts are found through the primary key; ordering by id here made SQLite sort every row
+ * (payloads included), several times slower than sorting in byCandidate.
+ */
+const currentParts = (payload: 'summaries' | 'details') =>
+  `SELECT d.id AS candidate, d.hash, p.criterion_group AS grp, p.name, p.country, p.warnings,
+     p.${payload} AS payload
+   FROM dossiers d
+   CROSS JOIN evaluation_parts p ON p.candidate = d.id AND p.dossier_hash = d.hash
+     AND p.criterion_group IN (SELECT value FROM json_each(?))
+   WHERE d.status <> 'withdrawn'`;
+const SUMMARIES = currentParts('summaries');
+const DETAILS_OF_ONE = `${currentParts('details')} AND d.id = ?`;
+
+/**
+ * Puts into `criteria`, in the version's order, each criterion's result from the first of a
+ * candidate's current parts (oldest group first) that holds it, decoding a part only when used.
+ * False when a criterion has none.
+ */
+function collectResults(
+  plan: CachePlan,
+  parts: readonly CurrentPart[],
+  decode: (payload: string | Buffer) => CriterionResult[],
+  criteria: Record<string, CriterionResult>,
+): boolean {
+  const decoded = new Map<CurrentPart, CriterionResult[]>();
+  for (const [index, criterion] of plan.criteria.entries()) {
+    const position = (part: CurrentPart) => plan.groups.get(part.grp)?.[index] ?? -1;
+    const part = parts.find((p) => position(p) >= 0);
+    if (!part) return false;
+    const results = decoded.get(part) ?? decode(part.payload);
+    decoded.set(part, results);
+    criteria[criterion.id] = results[position(part)] as CriterionResult;
+  }
+  return true;
+}
+
+/** Rows split per candidate, in id order, each candidate's parts oldest group first. */
+function byCandidate(rows: readonly CurrentPart[]): CurrentPart[][] {
+  const split = new Map<string, CurrentPart[]>();
+  for (const row of rows) {
+    const parts = split.get(row.candidate);
+    if (parts) parts.push(row);
+    else split.set(row.candidate, [row]);
+  }
+  for (const parts of split.values()) if (parts.length > 1) parts.sort((a, b) => a.grp - b.grp);
+  return [...split.keys()].sort(compareIds).map((id) => split.get(id) as CurrentPart[]);
+}
+
+/**
+ * Cached evaluation summaries (core/summarize.ts) of every active dossier whose current content
+ * has a result for every criterion of the version, by candidate id.
  */
 export function getCachedSummaries(
   store: Store,
   criteriaVersion: number,
   contextHash: string,
 ): Map<string, CandidateEvaluation> {
-  const rows = statement(
-    store.db,
-    `SELECT e.candidate, e.summary AS summary ${CURRENT_ROWS} ORDER BY e.candidate`,
-  ).all(criteriaVersion, contextHash) as { candidate: string; summary: string }[];
-  return new Map(rows.map((row) => [row.candidate, JSON.parse(row.summary) as CandidateEvaluation]));
+  const plan = cachePlan(store, criteriaVersion, contextHash);
+  const rows = statement(store.db, SUMMARIES).all(plan.groupIds) as CurrentPart[];
+  const found = new Map<string, CandidateEvaluation>();
+  for (const parts of byCandidate(rows)) {
+    // The objects are made here and in getCachedEvaluation, not in a shared helper: V8 would then
+    // allocate the evaluations the exports read and drop in its old generation, as it learns to do
+    // for these summaries that are kept, and reading 10,000 of them measured twice as slow.
+    const criteria: Record<string, CriterionResult> = {};
+    const first = parts[0] as CurrentPart;
+    if (!collectResults(plan, parts, (payload) => JSON.parse(payload as string), criteria)) continue;
+    found.set(first.candidate, {
+      id: first.candidate,
+      name: first.name,
+      country: first.country,
+      dossierHash: first.hash,
+      criteria,
+      warnings: JSON.parse(first.warnings) as InputIssue[],
+    });
+  }
+  return found;
 }
 
-/** The full cached evaluation of one candidate's current content; null when none is cached. */
+/** The full cached evaluation of one candidate's current content; null when a result is missing. */
 export function getCachedEvaluation(
   store: Store,
   criteriaVersion: number,
   contextHash: string,
   candidate: string,
 ): CandidateEvaluation | null {
-  const row = statement(store.db, `SELECT e.detail ${CURRENT_ROWS} AND e.candidate = ?`).get(
-    criteriaVersion,
-    contextHash,
-    candidate,
-  ) as { detail: Buffer } | undefined;
-  return row ? (JSON.parse(inflateRawSync(row.detail).toString('utf8')) as CandidateEvaluation) : null;
-}
-
-/** An evaluation already serialised (by an evaluation worker), with its key. */
-export interface EvaluationText {
-  id: string;
-  dossierHash: string;
-  /** `JSON.stringify` of its summary (summarizeEvaluation). */
-  summary: string;
-  /** `JSON.stringify` of the CandidateEvaluation, raw-deflated. */
-  detail: Uint8Array;
-}
-
-/**
- * The form of `evaluation` that the cache stores, made where the evaluation is (a worker thread):
- * compressing at level 1 costs little there and spares the store most of the bytes.
- */
-export function toEvaluationText(evaluation: CandidateEvaluation): EvaluationText {
-  return {
-    id: evaluation.id,
-    dossierHash: evaluation.dossierHash,
-    summary: JSON.stringify(summarizeEvaluation(evaluation)),
-    detail: deflateRawSync(JSON.stringify(evaluation), { level: 1 }),
+  const read = (plan: CachePlan): CandidateEvaluation | null => {
+    const parts = statement(store.db, DETAILS_OF_ONE).all(plan.groupIds, candidate) as CurrentPart[];
+    const criteria: Record<string, CriterionResult> = {};
+    const first = parts.sort((a, b) => a.grp - b.grp)[0];
+    if (!first || !collectResults(plan, parts, decodeDetails, criteria)) return null;
+    return {
+      id: first.candidate,
+      name: first.name,
+      country: first.country,
+      dossierHash: first.hash,
+      criteria,
+      warnings: JSON.parse(first.warnings) as InputIssue[],
+    };
   };
-}
-
-/** Stores evaluations (keyed by each one's `id` and `dossierHash`) in one transaction. */
-export function saveEvaluations(
-  store: Store,
-  criteriaVersion: number,
-  contextHash: string,
-  evaluations: readonly CandidateEvaluation[],
-): void {
-  saveEvaluationTexts(store, criteriaVersion, contextHash, evaluations.map(toEvaluationText));
-}
-
-/**
- * Candidate id → dossier hash of every cached evaluation that still matches the dossier's
- * current content: what a re-score needs to know, without reading the evaluations themselves.
- */
-export function listCachedEvaluationKeys(
-  store: Store,
-  criteriaVersion: number,
-  contextHash: string,
-): Map<string, string> {
-  const rows = statement(store.db, `SELECT e.candidate, e.dossier_hash ${CURRENT_ROWS}`).all(
-    criteriaVersion,
-    contextHash,
-  ) as { candidate: string; dossier_hash: string }[];
-  return new Map(rows.map((row) => [row.candidate, row.dossier_hash]));
-}
-
-/** As `saveEvaluations`, for evaluations serialised elsewhere; stores the very same text. */
-export function saveEvaluationTexts(
-  store: Store,
-  criteriaVersion: number,
-  contextHash: string,
-  evaluations: readonly EvaluationText[],
-): void {
-  withWriteTransaction(store.db, () => {
-    const insert = statement(
-      store.db,
-      `INSERT OR REPLACE INTO evaluations (criteria_version, context_hash, candidate, dossier_hash, summary, detail)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-    for (const e of evaluations) {
-      // A worker's Buffer arrives as a plain Uint8Array, which the driver binds only as a Buffer.
-      const detail = Buffer.from(e.detail.buffer, e.detail.byteOffset, e.detail.byteLength);
-      insert.run(criteriaVersion, contextHash, e.id, e.dossierHash, e.summary, detail);
-    }
-  });
+  return (
+    read(keptPlan(store, criteriaVersion, contextHash)) ??
+    read(cachePlan(store, criteriaVersion, contextHash))
+  );
 }

@@ -47,18 +47,16 @@ export {
   getDossierDocument,
   getDossierTexts,
   listActiveDossierHeads,
-  listEvaluableDossiers,
   listValidDossierTexts,
 } from './dossier-texts.js';
+export { getCachedEvaluation, getCachedSummaries } from './evaluation-cache.js';
 export {
-  type EvaluationText,
-  getCachedEvaluation,
-  getCachedSummaries,
-  listCachedEvaluationKeys,
-  saveEvaluations,
-  saveEvaluationTexts,
-  toEvaluationText,
-} from './evaluation-cache.js';
+  criterionKey,
+  type EvaluationPart,
+  saveEvaluationParts,
+  toEvaluationPart,
+} from './evaluation-parts.js';
+export { type CacheCoverage, getCacheCoverage, listCachedEvaluationKeys } from './evaluation-plan.js';
 export { listScores, recordScores } from './manual-scores.js';
 export { getMeta, setMeta } from './meta.js';
 export {

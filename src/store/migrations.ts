@@ -4,6 +4,7 @@ import { SCHEMA_V1 } from './schema-v1.js';
 import { SCHEMA_V2 } from './schema-v2.js';
 import { SCHEMA_V3 } from './schema-v3.js';
 import { SCHEMA_V4 } from './schema-v4.js';
+import { SCHEMA_V5 } from './schema-v5.js';
 import { withWriteTransaction } from './write-transaction.js';
 
 /** One step of the schema; `version` is what `PRAGMA user_version` holds once it is applied. */
@@ -26,6 +27,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     description: 'exact file state of each dossier, with a covering index for ingest',
     sql: SCHEMA_V4,
+  },
+  {
+    version: 5,
+    description: 'evaluation cache per criterion: results reused across criteria versions',
+    sql: SCHEMA_V5,
   },
 ];
 

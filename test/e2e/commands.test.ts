@@ -84,6 +84,30 @@ describe('prequal init', () => {
   });
 });
 
+describe('prequal score', () => {
+  it('says what it computed: every criterion first, then only the changed one', () => {
+    const ws = copyFixture('poc2-s29');
+    const cli = (...args: string[]) => prequal([...args, '--workspace', ws, ...NOW]);
+    expect(cli('ingest').code).toBe(0);
+    expect(cli('criteria', 'import').code).toBe(0);
+    expect(cli('score').stdout).toBe(
+      'criteria version 1: 17 candidate(s) evaluated (12 criteria of 12 computed for 17, 0 unchanged), 2 invalid\n',
+    );
+    expect(cli('score').stdout).toBe(
+      'criteria version 1: 17 candidate(s) evaluated (17 unchanged), 2 invalid\n',
+    );
+    const file = path.join(ws, 'criteria.yaml');
+    fs.writeFileSync(
+      file,
+      fs.readFileSync(file, 'utf8').replace('average_at_least: 300000', 'average_at_least: 250000'),
+    );
+    expect(cli('criteria', 'import').code).toBe(0);
+    expect(cli('score').stdout).toBe(
+      'criteria version 2: 17 candidate(s) evaluated (1 criterion of 12 computed for 17, 0 unchanged), 2 invalid\n',
+    );
+  });
+});
+
 describe('prequal criteria', () => {
   it('creates a version only when the content changed, and keeps every version', () => {
     const ws = copyFixture('poc2-s29');

@@ -11,20 +11,26 @@ const NOW = ['--now', '2025-12-05T09:00:00Z', '--as', 'Moussa Diop'];
 const C17 = 'c17-casamance-droits-humains-conseil';
 
 /** A fingerprint of what a read-only command must leave alone: the audit trail and the evaluation cache. */
-function fingerprint(ws: string): { audit: number; evaluations: number; latest: number; digest: string } {
+function fingerprint(ws: string): { audit: number; parts: number; digest: string } {
   const db = new Database(path.join(ws, 'prequal.db'), { readonly: true });
   try {
     const audit = (db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
-    const rows = db.prepare('SELECT * FROM evaluations ORDER BY 1, 2, 3').all();
-    const latest = (
-      db
-        .prepare(
-          'SELECT count(*) AS n FROM evaluations WHERE criteria_version = (SELECT max(version) FROM criteria_versions)',
-        )
-        .get() as { n: number }
-    ).n;
-    const digest = createHash('sha256').update(JSON.stringify(rows)).digest('hex');
-    return { audit, evaluations: rows.length, latest, digest };
+    const groups = db.prepare('SELECT * FROM criterion_groups ORDER BY id').all();
+    const rows = db.prepare('SELECT * FROM evaluation_parts ORDER BY 1, 2, 3').all();
+    const digest = createHash('sha256')
+      .update(JSON.stringify([groups, rows]))
+      .digest('hex');
+    return { audit, parts: rows.length, digest };
+  } finally {
+    db.close();
+  }
+}
+
+/** Empties the evaluation cache, as a store whose criteria nothing has evaluated yet. */
+function emptyCache(ws: string): void {
+  const db = new Database(path.join(ws, 'prequal.db'));
+  try {
+    db.exec('DELETE FROM evaluation_parts; DELETE FROM criterion_groups');
   } finally {
     db.close();
   }
@@ -44,16 +50,18 @@ describe('whatif and explain --closest on fixtures/poc2-s29', () => {
   beforeAll(() => {
     ws = copyFixture('poc2-s29');
     expect(cli('run').code).toBe(0);
-    // A renamed grid is a new version nothing has evaluated yet: a command that scored it would
-    // fill the evaluation cache, which the fingerprint would show.
+    // A renamed grid is a new version, whose criteria are the ones already evaluated: with the
+    // cache emptied, a command that scored it would fill the cache again, which the fingerprint
+    // would show.
     const grid = fs.readFileSync(path.join(ws, 'criteria.yaml'), 'utf8');
     fs.writeFileSync(path.join(ws, 'renamed.yaml'), grid.replace(/^name: .*$/m, 'name: S29 grid, renamed'));
     expect(cli('criteria', 'import', 'renamed.yaml').code).toBe(0);
+    emptyCache(ws);
   });
 
   it('whatif threshold=30 shows c17 entering the reserve, and stores nothing', () => {
     const before = fingerprint(ws);
-    expect(before.latest).toBe(0);
+    expect(before.parts).toBe(0);
     const text = cli('whatif', '--set', 'threshold=30');
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('nothing is stored');

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listDossierEntries } from '../../src/dossier/index.js';
 import { importCriteriaFile } from '../../src/pipeline/import-criteria.js';
@@ -58,25 +59,33 @@ describe('DossierReader on worker threads (built dist/)', () => {
 });
 
 describe('refreshEvaluations', () => {
-  async function scoredTexts(session: Session, minForWorkers: number) {
-    session.store.db.exec('DELETE FROM evaluations');
+  /** Everything the evaluation cache holds, groups by their keys. */
+  const cacheRows = (session: Session) =>
+    session.store.db
+      .prepare(
+        `SELECT g.criterion_keys, p.candidate, p.dossier_hash, p.name, p.country, p.summaries, p.details
+         FROM evaluation_parts p JOIN criterion_groups g ON g.id = p.criterion_group
+         ORDER BY g.criterion_keys, p.candidate, p.dossier_hash`,
+      )
+      .all();
+
+  async function scoredRows(session: Session, minForWorkers: number, clear: boolean) {
+    if (clear) session.store.db.exec('DELETE FROM evaluation_parts; DELETE FROM criterion_groups');
     const version = (await importCriteriaFile(session)).version;
     const result = await refreshEvaluations(session, version, {
       minForWorkers,
+      minCriteriaForWorkers: 1,
       batchSize: 2,
       script: BUILT_EVALUATE_WORKER,
     });
-    const rows = session.store.db
-      .prepare('SELECT candidate, dossier_hash, summary, detail FROM evaluations ORDER BY candidate')
-      .all();
-    return { result, rows, version };
+    return { result, rows: cacheRows(session), version };
   }
 
   it('stores on worker threads exactly what it stores in-process, and what scoreCandidates computes', async () => {
     const session = await open();
     await ingestDossiers(session);
-    const parallel = await scoredTexts(session, 1);
-    const local = await scoredTexts(session, Number.POSITIVE_INFINITY);
+    const parallel = await scoredRows(session, 1, true);
+    const local = await scoredRows(session, Number.POSITIVE_INFINITY, true);
     expect(parallel.result).toEqual(local.result);
     expect(parallel.result.computed).toBe(parallel.result.evaluated);
     expect(parallel.result.invalid).toBeGreaterThan(0);
@@ -85,14 +94,30 @@ describe('refreshEvaluations', () => {
     // Everything is cached now: the report path computes nothing and finds the same results.
     const scored = scoreCandidates(session, local.version);
     expect(scored.computed).toBe(0);
-    expect(scored.evaluations.map((e) => JSON.stringify(e))).toEqual(
-      local.rows.map((row) => (row as { summary: string }).summary),
-    );
-    session.store.db.exec('DELETE FROM evaluations');
+    session.store.db.exec('DELETE FROM evaluation_parts; DELETE FROM criterion_groups');
     const fresh = scoreCandidates(session, local.version);
     expect(fresh.computed).toBe(local.result.evaluated);
     expect(fresh.evaluations).toEqual(scored.evaluations);
     expect(fresh.invalid.length).toBe(local.result.invalid);
+    expect(cacheRows(session)).toEqual(local.rows);
+  });
+
+  it('re-scores one changed criterion on worker threads as in-process', async () => {
+    const stored = [] as unknown[];
+    for (const minForWorkers of [1, Number.POSITIVE_INFINITY]) {
+      const session = await open();
+      await ingestDossiers(session);
+      await scoredRows(session, minForWorkers, false);
+      const file = path.join(session.ctx.workspace, 'criteria.yaml');
+      fs.writeFileSync(
+        file,
+        fs.readFileSync(file, 'utf8').replace('average_at_least: 300000', 'average_at_least: 1'),
+      );
+      const again = await scoredRows(session, minForWorkers, false);
+      expect(again.result.computedCriteria).toEqual([{ criteria: 1, dossiers: again.result.evaluated }]);
+      stored.push(again.rows);
+    }
+    expect(stored[0]).toEqual(stored[1]);
   });
 
   it('evaluates nothing again when nothing changed', async () => {
@@ -102,6 +127,6 @@ describe('refreshEvaluations', () => {
     const first = await refreshEvaluations(session, version);
     const again = await refreshEvaluations(session, version);
     expect(first.computed).toBe(first.evaluated);
-    expect(again).toEqual({ ...first, computed: 0 });
+    expect(again).toEqual({ ...first, computed: 0, computedCriteria: [] });
   });
 });

@@ -1,103 +1,196 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeEvaluation } from '../../src/core/summarize.js';
-import type { CandidateEvaluation } from '../../src/core/types.js';
+import type { CandidateEvaluation, Criterion, CriterionResult } from '../../src/core/types.js';
 import {
+  criterionKey,
+  getCacheCoverage,
   getCachedEvaluation,
   getCachedSummaries,
   importCriteria,
-  saveEvaluations,
+  listCachedEvaluationKeys,
+  type Store,
+  saveEvaluationParts,
   syncDossiers,
+  toEvaluationPart,
 } from '../../src/store/index.js';
-import { AT, LATER, openTempStore, validRead } from './helpers.js';
+import { AT, invalidRead, LATER, openTempStore, validRead } from './helpers.js';
 
-function evaluation(id: string, dossierHash: string, points: number): CandidateEvaluation {
+const gate = (id: string, min = 1): Criterion => ({
+  id,
+  label: { fr: id, en: id },
+  kind: 'gate',
+  rule: { type: 'current_ratio', at_least: min },
+});
+const score = (id: string, eachPoints = 5): Criterion => ({
+  id,
+  label: { fr: id, en: id },
+  kind: 'score',
+  max: 20,
+  rule: { type: 'references', filter: {}, points_each: eachPoints },
+});
+
+function result(criterion: Criterion, points: number): CriterionResult {
+  return {
+    criterion: criterion.id,
+    kind: criterion.kind,
+    passed: criterion.kind === 'gate' ? points > 0 : null,
+    points: criterion.kind === 'gate' ? null : points,
+    metrics: { count: points },
+    explanation: [
+      { fr: `ligne ${points}`, en: `line ${points}` },
+      { fr: 'détail', en: 'detail' },
+    ],
+  };
+}
+
+function evaluation(id: string, dossierHash: string, results: CriterionResult[]): CandidateEvaluation {
   return {
     id,
     name: `Candidate ${id}`,
     country: 'SN',
     dossierHash,
-    criteria: {
-      'EXP-1': {
-        criterion: 'EXP-1',
-        kind: 'score',
-        passed: null,
-        points,
-        metrics: { count: 2 },
-        explanation: [],
-      },
-    },
+    criteria: Object.fromEntries(results.map((r) => [r.criterion, r])),
     warnings: [],
   };
 }
 
-function criteria(hash: string) {
-  return { name: 'g', criteria: { name: 'g', criteria: [], tie_breakers: [] }, hash, text: hash, at: AT };
+/** Imports a criteria version made of `criteria`; returns its number. */
+function importVersion(store: Store, criteria: Criterion[]): number {
+  const hash = JSON.stringify(criteria);
+  return importCriteria(store, {
+    name: 'g',
+    criteria: { name: 'g', criteria, tie_breakers: [] },
+    hash,
+    text: hash,
+    at: AT,
+  }).version;
 }
+
+/** Stores `results` (of `criteria`, in order) for a candidate's content, as a score would. */
+function save(store: Store, criteria: Criterion[], ev: CandidateEvaluation, context = 'ctx'): void {
+  const keys = criteria.map((c) => criterionKey(c, context));
+  const part = toEvaluationPart(
+    { ...ev, warnings: JSON.stringify(ev.warnings) },
+    criteria.map((c) => ev.criteria[c.id] as CriterionResult),
+  );
+  saveEvaluationParts(store, keys, [part]);
+}
+
+const ADM = gate('ADM-1');
+const EXP = score('EXP-1');
 
 describe('evaluation cache', () => {
   it('returns the cached evaluation of each current dossier content only', () => {
     const store = openTempStore();
-    importCriteria(store, criteria('v1'));
+    const v1 = importVersion(store, [ADM, EXP]);
     syncDossiers(store, [validRead('c01', 'a'), validRead('c02', 'b')], AT);
-    saveEvaluations(store, 1, 'ctx', [evaluation('c01', 'a', 10), evaluation('c02', 'b', 20)]);
-    expect([...getCachedSummaries(store, 1, 'ctx').keys()]).toEqual(['c01', 'c02']);
-    expect(getCachedEvaluation(store, 1, 'ctx', 'c02')).toEqual(evaluation('c02', 'b', 20));
+    const c01 = evaluation('c01', 'a', [result(ADM, 1), result(EXP, 10)]);
+    const c02 = evaluation('c02', 'b', [result(ADM, 0), result(EXP, 20)]);
+    save(store, [ADM, EXP], c01);
+    save(store, [ADM, EXP], c02);
+    expect([...getCachedSummaries(store, v1, 'ctx').keys()]).toEqual(['c01', 'c02']);
+    expect(getCachedEvaluation(store, v1, 'ctx', 'c02')).toEqual(c02);
 
     syncDossiers(store, [validRead('c01', 'a'), validRead('c02', 'b2')], LATER);
-    expect([...getCachedSummaries(store, 1, 'ctx').keys()]).toEqual(['c01']);
-    expect(getCachedEvaluation(store, 1, 'ctx', 'c02')).toBeNull();
-    expect(getCachedSummaries(store, 1, 'other tender').size).toBe(0);
+    expect([...getCachedSummaries(store, v1, 'ctx').keys()]).toEqual(['c01']);
+    expect(getCachedEvaluation(store, v1, 'ctx', 'c02')).toBeNull();
+    expect(getCachedSummaries(store, v1, 'other tender').size).toBe(0);
   });
 
-  it('keeps the results of earlier criteria versions', () => {
+  it('assembles a version from the results of earlier ones, each criterion from where it was computed', () => {
     const store = openTempStore();
-    importCriteria(store, criteria('v1'));
-    importCriteria(store, criteria('v2'));
+    const lower = gate('ADM-1', 0.5);
+    const v1 = importVersion(store, [ADM, EXP]);
+    // Version 2 changes ADM-1's threshold and puts it last.
+    const v2 = importVersion(store, [EXP, lower]);
     syncDossiers(store, [validRead('c01', 'a')], AT);
-    saveEvaluations(store, 1, 'ctx', [evaluation('c01', 'a', 10)]);
-    saveEvaluations(store, 2, 'ctx', [evaluation('c01', 'a', 30)]);
-    expect(getCachedSummaries(store, 1, 'ctx').get('c01')?.criteria['EXP-1']?.points).toBe(10);
-    expect(getCachedEvaluation(store, 2, 'ctx', 'c01')?.criteria['EXP-1']?.points).toBe(30);
+    save(store, [ADM, EXP], evaluation('c01', 'a', [result(ADM, 0), result(EXP, 10)]));
+    expect(getCacheCoverage(store, v2, 'ctx')).toEqual([{ id: 'c01', hash: 'a', valid: true, missing: [1] }]);
+    expect(getCachedSummaries(store, v2, 'ctx').size).toBe(0);
+
+    save(store, [lower], evaluation('c01', 'a', [result(lower, 1)]));
+    const expected = evaluation('c01', 'a', [result(EXP, 10), result(lower, 1)]);
+    expect(getCacheCoverage(store, v2, 'ctx')).toEqual([{ id: 'c01', hash: 'a', valid: true, missing: [] }]);
+    expect(getCachedEvaluation(store, v2, 'ctx', 'c01')).toEqual(expected);
+    // In the version's order, as evaluateDossier gives them.
+    expect(Object.keys(getCachedEvaluation(store, v2, 'ctx', 'c01')?.criteria ?? {})).toEqual([
+      'EXP-1',
+      'ADM-1',
+    ]);
+    expect(getCachedSummaries(store, v2, 'ctx').get('c01')).toEqual(summarizeEvaluation(expected));
+    // The earlier version is still whole.
+    expect(getCachedEvaluation(store, v1, 'ctx', 'c01')?.criteria['ADM-1']?.passed).toBe(false);
+  });
+
+  it('lists what each active dossier lacks, and the complete ones', () => {
+    const store = openTempStore();
+    const v1 = importVersion(store, [ADM, EXP]);
+    const read = [
+      validRead('c01', 'a'),
+      validRead('c02', 'b'),
+      validRead('c03', 'c'),
+      invalidRead('c04', 'x'),
+    ];
+    syncDossiers(store, read, AT);
+    save(store, [ADM, EXP], evaluation('c01', 'a', [result(ADM, 1), result(EXP, 10)]));
+    save(store, [EXP], evaluation('c02', 'b', [result(EXP, 5)]));
+    save(store, [ADM, EXP], evaluation('c03', 'stale', [result(ADM, 1), result(EXP, 10)]));
+    expect(getCacheCoverage(store, v1, 'ctx')).toEqual([
+      { id: 'c01', hash: 'a', valid: true, missing: [] },
+      { id: 'c02', hash: 'b', valid: true, missing: [0] },
+      { id: 'c03', hash: 'c', valid: true, missing: [0, 1] },
+      { id: 'c04', hash: 'bad-c04', valid: false, missing: [] },
+    ]);
+    expect(listCachedEvaluationKeys(store, v1, 'ctx')).toEqual(new Map([['c01', 'a']]));
+    expect(getCacheCoverage(store, v1, 'other')).toEqual([
+      { id: 'c01', hash: 'a', valid: true, missing: [0, 1] },
+      { id: 'c02', hash: 'b', valid: true, missing: [0, 1] },
+      { id: 'c03', hash: 'c', valid: true, missing: [0, 1] },
+      { id: 'c04', hash: 'bad-c04', valid: false, missing: [] },
+    ]);
   });
 
   it('leaves a withdrawn candidate out', () => {
     const store = openTempStore();
-    importCriteria(store, criteria('v1'));
+    const v1 = importVersion(store, [ADM]);
     syncDossiers(store, [validRead('c01', 'a')], AT);
-    saveEvaluations(store, 1, 'ctx', [evaluation('c01', 'a', 10)]);
+    save(store, [ADM], evaluation('c01', 'a', [result(ADM, 1)]));
     syncDossiers(store, [], LATER);
-    expect(getCachedSummaries(store, 1, 'ctx').size).toBe(0);
-    expect(getCachedEvaluation(store, 1, 'ctx', 'c01')).toBeNull();
+    expect(getCachedSummaries(store, v1, 'ctx').size).toBe(0);
+    expect(getCachedEvaluation(store, v1, 'ctx', 'c01')).toBeNull();
+    expect(getCacheCoverage(store, v1, 'ctx')).toEqual([]);
   });
 
-  it('keeps the summary ranking reads beside the full evaluation the exports read', () => {
+  it('keeps the summary ranking reads beside the full results the exports read, short or long', () => {
     const store = openTempStore();
-    importCriteria(store, criteria('v1'));
-    syncDossiers(store, [validRead('c01', 'a')], AT);
-    const full = evaluation('c01', 'a', 10);
-    const score = full.criteria['EXP-1']!;
-    score.explanation = [
-      { fr: 'retenues : 2', en: 'counted: 2' },
-      { fr: 'référence 1 retenue', en: 'reference 1 counted' },
-    ];
-    score.items = [{ entity: 0, entityName: 'Lead', item: 0, counted: true, why: { fr: 'oui', en: 'yes' } }];
-    const failed = { fr: 'reçu après la date limite', en: 'received after the deadline' };
-    full.criteria['ADM-1'] = {
-      criterion: 'ADM-1',
-      kind: 'gate',
-      passed: false,
-      points: null,
-      metrics: {},
-      explanation: [failed, { fr: 'détail', en: 'detail' }],
-    };
-    saveEvaluations(store, 1, 'ctx', [full]);
-    const summary = getCachedSummaries(store, 1, 'ctx').get('c01');
+    const v1 = importVersion(store, [ADM, EXP]);
+    syncDossiers(store, [validRead('c01', 'a'), validRead('c02', 'b')], AT);
+    const full = evaluation('c01', 'a', [result(ADM, 0), result(EXP, 10)]);
+    const points = full.criteria['EXP-1'] as CriterionResult;
+    points.items = [{ entity: 0, entityName: 'Lead', item: 0, counted: true, why: { fr: 'oui', en: 'yes' } }];
+    save(store, [ADM, EXP], full);
+    const summary = getCachedSummaries(store, v1, 'ctx').get('c01');
     expect(summary).toEqual(summarizeEvaluation(full));
-    // A failed gate keeps its first line, the reason it gives; the rest stays in the full row only.
-    expect(summary?.criteria['ADM-1']?.explanation).toEqual([failed]);
+    // A failed gate keeps its first line, the reason it gives; the rest stays in the full result only.
+    expect(summary?.criteria['ADM-1']?.explanation).toEqual([{ fr: 'ligne 0', en: 'line 0' }]);
     expect(summary?.criteria['EXP-1']?.explanation).toEqual([]);
     expect(summary?.criteria['EXP-1']?.items).toBeUndefined();
-    expect(summary?.criteria['EXP-1']?.points).toBe(10);
-    expect(getCachedEvaluation(store, 1, 'ctx', 'c01')).toEqual(full);
+    expect(getCachedEvaluation(store, v1, 'ctx', 'c01')).toEqual(full);
+
+    // Long results are stored deflated, and read back the same.
+    const long = evaluation('c02', 'b', [result(ADM, 1), result(EXP, 20)]);
+    (long.criteria['EXP-1'] as CriterionResult).explanation = Array.from({ length: 200 }, (_, i) => ({
+      fr: `référence ${i} retenue`,
+      en: `reference ${i} counted`,
+    }));
+    save(store, [ADM, EXP], long);
+    const stored = store.db
+      .prepare('SELECT candidate, typeof(details) AS type FROM evaluation_parts ORDER BY candidate')
+      .all();
+    expect(stored).toEqual([
+      { candidate: 'c01', type: 'text' },
+      { candidate: 'c02', type: 'blob' },
+    ]);
+    expect(getCachedEvaluation(store, v1, 'ctx', 'c02')).toEqual(long);
   });
 });

@@ -20,9 +20,10 @@ const TABLES = [
   'audit_log',
   'committee_members',
   'criteria_versions',
+  'criterion_groups',
   'dossier_versions',
   'dossiers',
-  'evaluations',
+  'evaluation_parts',
   'manual_scores',
   'meta',
   'overrides',
@@ -42,30 +43,35 @@ describe('openStore', () => {
     expect(tables).toEqual(TABLES);
   });
 
-  it('replaces a schema 2 evaluation cache by the compressed one and keeps everything else', () => {
+  it('replaces the schema 3 evaluation cache by the per-criterion one and keeps everything else', () => {
     const file = path.join(makeTempDir(), 'prequal.db');
     const old = new Database(file);
-    applyMigrations(old, MIGRATIONS.slice(0, 2), 'old store');
+    applyMigrations(old, MIGRATIONS.slice(0, 3), 'old store');
     old.exec(`
       INSERT INTO criteria_versions (version, name, hash, text, criteria, imported_at)
         VALUES (1, 'g', 'h', '', '{}', '2025-12-01T00:00:00Z');
-      INSERT INTO evaluations VALUES (1, 'c01', 'a', 'ctx', '{}');`);
+      INSERT INTO evaluations VALUES (1, 'ctx', 'c01', 'a', '{}', x'00');`);
     old.close();
     const store = openTempStore(file);
     expect(readSchemaVersion(store.db)).toBe(LATEST_SCHEMA_VERSION);
-    const columns = store.db
-      .prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid')
-      .all('evaluations')
-      .map((row) => (row as { name: string }).name);
-    expect(columns).toEqual([
-      'criteria_version',
-      'context_hash',
+    const columns = (table: string) =>
+      store.db
+        .prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid')
+        .all(table)
+        .map((row) => (row as { name: string }).name);
+    expect(columns('evaluations')).toEqual([]);
+    expect(columns('criterion_groups')).toEqual(['id', 'criterion_keys']);
+    expect(columns('evaluation_parts')).toEqual([
+      'criterion_group',
       'candidate',
       'dossier_hash',
-      'summary',
-      'detail',
+      'name',
+      'country',
+      'warnings',
+      'summaries',
+      'details',
     ]);
-    expect(store.db.prepare('SELECT count(*) AS n FROM evaluations').get()).toEqual({ n: 0 });
+    expect(store.db.prepare('SELECT count(*) AS n FROM evaluation_parts').get()).toEqual({ n: 0 });
     expect(store.db.prepare('SELECT count(*) AS n FROM criteria_versions').get()).toEqual({ n: 1 });
   });
 
