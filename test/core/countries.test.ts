@@ -34,6 +34,15 @@ describe('expandCountries', () => {
     expect(expandCountries(['EU'], makeTender()).size).toBe(27);
   });
 
+  it('expands a list once per tender, and each tender by its own groups', () => {
+    const first = expandCountries(['WEST', 'us'], tender);
+    expect(expandCountries(['WEST', 'us'], tender)).toBe(first);
+    expect(expandCountries(['WEST'], tender)).not.toBe(first);
+    const other = makeTender({ country_groups: { WEST: ['GH'] } });
+    expect([...expandCountries(['WEST', 'us'], other)].sort()).toEqual(['GH', 'US']);
+    expect([...expandCountries(['WEST', 'us'], tender)].sort()).toEqual(['ML', 'MR', 'SN', 'US']);
+  });
+
   it('survives a group that names itself', () => {
     const loop = makeTender({ country_groups: { A: ['A', 'SN'] } });
     expect([...expandCountries(['A'], loop)]).toEqual(['SN']);
@@ -42,6 +51,8 @@ describe('expandCountries', () => {
   it.each([['SAHEL'], ['ecowas2'], ['X'], ['FRA']])(
     'throws naming an unknown group rather than reading %s as a country code',
     (name) => {
+      expect(() => expandCountries(['SN', name], tender)).toThrow(`unknown country group "${name}"`);
+      // Not remembered as an answer: asking again throws again.
       expect(() => expandCountries(['SN', name], tender)).toThrow(`unknown country group "${name}"`);
     },
   );

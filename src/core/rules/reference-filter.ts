@@ -10,7 +10,7 @@ export interface FilterSetting {
   /** `D`, the deadline's UTC date. */
   deadline: string;
   /** `countries_any` expanded to ISO codes, or null when the filter has none. */
-  countries: Set<string> | null;
+  countries: ReadonlySet<string> | null;
 }
 
 /** One reference through the filter: its effective value, and every part of the filter it fails. */
