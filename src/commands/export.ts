@@ -6,7 +6,7 @@ import { formatNumber } from '../core/text.js';
 import type { EvaluationReport, Lang } from '../core/types.js';
 import { computeExportKey } from '../export/export-key.js';
 import { defaultTemplatesDir } from '../export/markdown.js';
-import { assertKnownFormats, type ExportedFile, runExports } from '../export/registry.js';
+import { assertKnownFormats, type ExportedFile, runExportsByFormat } from '../export/registry.js';
 import type { FileRecord } from '../export/write-outputs.js';
 import { assertFinal } from '../pipeline/exit-status.js';
 import {
@@ -58,15 +58,24 @@ export async function exportReport(
   const known = knownFilesOf(outDir, previous);
   const files: ExportedFile[] = [];
   const built: Record<string, Record<string, FileRecord>> = {};
-  for (const format of formats) {
+  const stale = formats.filter((format) => {
     const records = current?.files[format];
-    if (records && isFormatIntact(outDir, records)) {
-      for (const name of Object.keys(records)) files.push({ file: path.join(outDir, name), written: false });
+    return !(records && isFormatIntact(outDir, records));
+  });
+  // Every stale format at once, so those that go through the candidates share one reading of them.
+  const produced =
+    stale.length === 0
+      ? new Map<string, ExportedFile[]>()
+      : await runExportsByFormat(report, { formats: stale, lang, outDir, templatesDir, known });
+  for (const format of formats) {
+    const made = produced.get(format);
+    if (made) {
+      files.push(...made);
+      built[format] = recordsOf(outDir, made);
       continue;
     }
-    const produced = await runExports(report, { formats: [format], lang, outDir, templatesDir, known });
-    files.push(...produced);
-    built[format] = recordsOf(outDir, produced);
+    const records = current?.files[format] ?? {};
+    for (const name of Object.keys(records)) files.push({ file: path.join(outDir, name), written: false });
   }
   const written = files.filter((f) => f.written || f.removed);
   let auditHead: { seq: number; hash: string } | undefined;

@@ -200,6 +200,19 @@ export function assertKnownFormats(requested: readonly string[]): string[] {
  * usage error raised before anything is written.
  */
 export async function runExports(report: EvaluationReport, options: ExportOptions): Promise<ExportedFile[]> {
+  const byFormat = await runExportsByFormat(report, options);
+  return [...byFormat.values()].flat();
+}
+
+/**
+ * runExports, with the files of each format apart, in the order the formats were asked for.
+ * The formats that go through the candidates share one pass: ask for them together, or each
+ * candidate's results are read back and decoded once per format.
+ */
+export async function runExportsByFormat(
+  report: EvaluationReport,
+  options: ExportOptions,
+): Promise<Map<string, ExportedFile[]>> {
   const formats = assertKnownFormats(options.formats);
   // Owner-only on creation, as the exports inside are (an existing folder keeps its mode).
   await fs
@@ -222,6 +235,6 @@ export async function runExports(report: EvaluationReport, options: ExportOption
     const exporter = EXPORTERS.get(format);
     if (exporter) byFormat.set(format, await exporter(report, options));
   }
-  // Reported in the order asked for.
-  return formats.flatMap((format) => byFormat.get(format) ?? []);
+  // In the order asked for.
+  return new Map(formats.map((format) => [format, byFormat.get(format) ?? []]));
 }

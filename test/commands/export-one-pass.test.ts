@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { exportReport } from '../../src/commands/export.js';
+import type { EvaluationReport } from '../../src/core/types.js';
+import { evaluateWorkspace } from '../../src/pipeline/evaluate-workspace.js';
+import { importCriteriaFile } from '../../src/pipeline/import-criteria.js';
+import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
+import { closeSession, openSession, type Session } from '../../src/pipeline/session.js';
+import { copyFixture, quietContext } from '../pipeline/helpers.js';
+
+const workspaces: string[] = [];
+const sessions: Session[] = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) closeSession(session);
+  for (const dir of workspaces.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The S29 fixture, ingested with its criteria imported. */
+async function preparedSession(): Promise<Session> {
+  const workspace = copyFixture();
+  workspaces.push(workspace);
+  const session = await openSession(quietContext(workspace));
+  sessions.push(session);
+  await ingestDossiers(session);
+  await importCriteriaFile(session);
+  return session;
+}
+
+/** The workspace's report as an export gets it, counting the reads of each candidate's full results. */
+function countingReport(session: Session): { report: EvaluationReport; reads: string[] } {
+  const { report } = evaluateWorkspace(session);
+  const reads: string[] = [];
+  const { resultsOf } = report;
+  report.resultsOf = (candidate) => {
+    reads.push(candidate.id);
+    return resultsOf(candidate);
+  };
+  return { report, reads };
+}
+
+describe('exportReport', () => {
+  it('reads each candidate once for the workbook, the JSON and the OCDS release together', async () => {
+    const session = await preparedSession();
+    const { report, reads } = countingReport(session);
+    const files = await exportReport(session, report, { format: ['xlsx', 'json', 'ocds', 'md'] });
+    expect(files.filter((f) => f.written).map((f) => path.basename(f.file))).toEqual([
+      'prequal-POC2-S29.xlsx',
+      'shortlist.json',
+      'ocds-POC2-S29.json',
+      'report.fr.md',
+    ]);
+    const candidates = report.shortlist.candidates.length;
+    expect(candidates).toBeGreaterThan(10);
+    expect(reads.length).toBe(candidates);
+    expect(new Set(reads).size).toBe(candidates);
+  });
+
+  it('rewrites only the formats whose files went missing, still in one pass', async () => {
+    const session = await preparedSession();
+    const out = path.join(session.ctx.workspace, 'out');
+    await exportReport(session, countingReport(session).report, { format: ['xlsx', 'json', 'ocds'] });
+    fs.rmSync(path.join(out, 'shortlist.json'));
+    fs.rmSync(path.join(out, 'ocds-POC2-S29.json'));
+    // A new report, as the next command builds it (the audit now holds the first export).
+    const { report, reads } = countingReport(session);
+    const files = await exportReport(session, report, { format: ['xlsx', 'json', 'ocds'] });
+    expect(files.map((f) => [path.basename(f.file), f.written])).toEqual([
+      ['prequal-POC2-S29.xlsx', false],
+      ['shortlist.json', true],
+      ['ocds-POC2-S29.json', true],
+    ]);
+    expect(reads.length).toBe(report.shortlist.candidates.length);
+    expect(new Set(reads).size).toBe(reads.length);
+    expect(fs.existsSync(path.join(out, 'shortlist.json'))).toBe(true);
+  });
+});
