@@ -27,13 +27,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { compareIds } from '../core/order.js';
 import type { DossierEntry, FolderLister, ListedItem } from '../dossier/index.js';
+import { isInside } from '../dossier/list-dossier-entries.js';
 
 /** A regular file: [name, size, mtimeMs, ctimeMs, inode]. */
 type FileStamp = [name: string, size: number, mtimeMs: number, ctimeMs: number, ino: number];
 /** A folder and what it holds: [name, mtimeMs, ctimeMs, inode, items sorted by name]. */
 type FolderStamp = [name: string, mtimeMs: number, ctimeMs: number, ino: number, items: ItemStamp[]];
 /** Anything else (a symbolic link, a FIFO…): [name]. Links are not followed; their targets inside
- * the candidate's folder (the only ones the reader accepts) are stamped where they lie. */
+ * the candidate's folder are stamped where they lie. A link that resolves nowhere or outside the
+ * folder leaves the dossier without a state (read every time): what the reader makes of it
+ * (`missing` or escaping) changes with files no stamp here covers. */
 type OtherStamp = [name: string];
 type ItemStamp = FileStamp | FolderStamp | OtherStamp;
 
@@ -144,16 +147,26 @@ function scanFolder(folder: string, recorded: FolderStamp | null): ScannedFolder
   return { mtimeMs, ctimeMs, ino, items, fromRecord: false };
 }
 
-/** The stamp of a scanned folder: each file stat'ed, each subfolder scanned in turn. */
-function stampFolder(name: string, folder: string, scanned: ScannedFolder): FolderStamp {
+/**
+ * The stamp of a scanned folder: each file stat'ed, each subfolder scanned in turn. `root` is the
+ * candidate's folder; throws (no state) on a link that does not resolve inside it.
+ */
+function stampFolder(name: string, folder: string, scanned: ScannedFolder, root = folder): FolderStamp {
   const items: ItemStamp[] = [];
   for (const item of scanned.items) {
     const full = `${folder}/${item.name}`;
     if (item.isFile()) items.push(stampFile(item.name, fs.statSync(full)));
     else if (item.isDirectory()) {
       const recorded = item instanceof RecordedItem && isFolderStamp(item.stamp) ? item.stamp : null;
-      items.push(stampFolder(item.name, full, scanFolder(full, recorded)));
-    } else items.push([item.name]);
+      items.push(stampFolder(item.name, full, scanFolder(full, recorded), root));
+    } else {
+      if (
+        fs.lstatSync(full).isSymbolicLink() &&
+        !isInside(fs.realpathSync.native(full), fs.realpathSync.native(root))
+      )
+        throw new Error(`${full} resolves outside the candidate's folder`);
+      items.push([item.name]);
+    }
   }
   return [name, scanned.mtimeMs, scanned.ctimeMs, scanned.ino, items];
 }

@@ -70,14 +70,20 @@ export function syncDossiers(
       known.delete(dossier.id);
       const fileState = fileStates?.get(dossier.id);
       let valid: boolean;
+      // Set when the stored row stands: its errors are the ones to report.
+      let kept: SyncState | undefined;
       if (previous === undefined) {
         valid = storeNewContent(db, dossier, at, fileState, 'insert');
         summary.added.push(dossier.id);
-      } else if (previous.hash !== dossier.hash) {
+      } else if (!isStub(dossier) && (previous.hash !== dossier.hash || verdictChanged(previous, dossier))) {
+        // New content; or the same bytes judged otherwise now (tender.yaml's rates changed).
         valid = storeNewContent(db, dossier, at, fileState, 'update');
         (previous.status === 'withdrawn' ? summary.reactivated : summary.updated).push(dossier.id);
       } else {
+        // Unchanged, or a stub whose stored hash another process replaced since the ingester
+        // looked: what is stored stands (a stub has no content to store).
         valid = previous.ok === 1;
+        kept = previous;
         const reactivated = previous.status === 'withdrawn';
         if (reactivated || fileFactsChanged(previous, dossier, fileState)) {
           statement(
@@ -95,8 +101,7 @@ export function syncDossiers(
       }
       if (valid) summary.valid.push(dossier.id);
       else {
-        const errors =
-          previous?.hash === dossier.hash ? (JSON.parse(previous.errors) as InputIssue[]) : dossier.errors;
+        const errors = kept ? (JSON.parse(kept.errors) as InputIssue[]) : dossier.errors;
         summary.invalid.push({ id: dossier.id, errors });
       }
     }
@@ -145,6 +150,21 @@ function loadSyncState(db: Database.Database): Map<string, SyncState> {
      FROM dossiers`,
   ).all() as (SyncState & { id: string })[];
   return new Map(rows.map((row) => [row.id, row]));
+}
+
+/**
+ * What an ingester passes for a dossier it did not read again: no content and no reason. A read
+ * dossier always has one or the other (an invalid one has at least one error).
+ */
+function isStub(dossier: StorableDossier): boolean {
+  return dossier.dossier === null && dossier.documentJson === undefined && dossier.errors.length === 0;
+}
+
+/** A dossier read again whose verdict (validity, errors) differs from the stored one. */
+function verdictChanged(previous: SyncState, dossier: StorableDossier): boolean {
+  const valid =
+    (dossier.documentJson !== undefined || dossier.dossier !== null) && dossier.errors.length === 0;
+  return valid !== (previous.ok === 1) || JSON.stringify(dossier.errors) !== previous.errors;
 }
 
 function fileFactsChanged(previous: SyncState, dossier: ReadDossier, fileState: string | undefined): boolean {

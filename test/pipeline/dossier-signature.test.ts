@@ -225,4 +225,22 @@ describe('ingestDossiers sees every change to a dossier, however it was made', (
     editInPlace(file, (text) => text.replace('Expertise SARL', 'Expertise SARX'));
     expect((await ingestDossiers(session)).summary.updated).toEqual(['c15-nord-sud-expertise']);
   });
+
+  it('an attachment linked outside the folder, whose target then vanishes', async () => {
+    const ws = workspace();
+    const shared = path.join(ws, 'dossiers', '.shared');
+    fs.mkdirSync(shared);
+    fs.renameSync(attachment(ws, C02, 'rccm.pdf'), path.join(shared, 'rccm.pdf'));
+    fs.symlinkSync('../.shared/rccm.pdf', attachment(ws, C02, 'rccm.pdf'));
+    const session = await openSession(quietContext(ws));
+    sessions.push(session);
+    const first = await ingestDossiers(session);
+    const message = first.summary.invalid.find((invalid) => invalid.id === C02)?.errors[0]?.message;
+    expect(message).toContain('escapes');
+    // Nothing in the candidate's folder changes, yet the reader now finds the document missing.
+    fs.rmSync(path.join(shared, 'rccm.pdf'));
+    const again = await ingestDossiers(session);
+    expect(again.summary.updated).toEqual([C02]);
+    expect(again.summary.valid).toContain(C02);
+  });
 });

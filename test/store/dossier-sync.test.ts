@@ -56,6 +56,38 @@ describe('syncDossiers', () => {
     expect(getDossier(store, 'c03')?.errors[0]?.message).toBe('bad date');
   });
 
+  it('keeps what another process stored after the ingester made a stub from an older hash', () => {
+    const store = openTempStore();
+    syncDossiers(store, [validRead('c01', 'h1')], AT);
+    // Another process reads the edited files and stores them first…
+    syncDossiers(store, [validRead('c01', 'h2')], LATER);
+    // …then this one, which found the files as recorded before the edit, syncs its stub.
+    const stub = { ...validRead('c01', 'h1'), dossier: null, attachments: [] };
+    const summary = syncDossiers(store, [stub], LATER);
+    expect(summary.valid).toEqual(['c01']);
+    expect(summary.unchanged).toEqual(['c01']);
+    expect(getDossier(store, 'c01')).toMatchObject({ status: 'valid', hash: 'h2', errors: [] });
+    expect(getDossier(store, 'c01')?.dossier).toEqual(sampleDossier('Candidate c01'));
+  });
+
+  it('stores the new verdict of the same bytes read again (a rate added to tender.yaml)', () => {
+    const store = openTempStore();
+    syncDossiers(store, [invalidRead('c03', 'currency GBP has no exchange rate', 'same')], AT);
+    const summary = syncDossiers(store, [validRead('c03', 'same')], LATER);
+    expect(summary.valid).toEqual(['c03']);
+    expect(summary.updated).toEqual(['c03']);
+    expect(getDossier(store, 'c03')).toMatchObject({ status: 'valid', hash: 'same', errors: [] });
+    const back = syncDossiers(
+      store,
+      [invalidRead('c03', 'currency GBP has no exchange rate', 'same')],
+      LATER,
+    );
+    expect(back.invalid.map((entry) => entry.errors[0]?.message)).toEqual([
+      'currency GBP has no exchange rate',
+    ]);
+    expect(getDossier(store, 'c03')?.status).toBe('invalid');
+  });
+
   it('keeps the earlier content of a changed dossier', () => {
     const store = openTempStore();
     syncDossiers(store, [validRead('c01', 'v1')], AT);
