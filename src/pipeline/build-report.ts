@@ -3,7 +3,7 @@ import type { CriterionResult, EvaluationReport, RankedCandidate } from '../core
 import {
   type CriteriaVersion,
   getCachedEvaluation,
-  getDossierDocument,
+  getDossierDocumentOf,
   listAudit,
   listMembers,
 } from '../store/index.js';
@@ -25,6 +25,9 @@ export function buildReport(
     ...scored.invalid.map((d) => ({ id: d.id, hash: d.hash })),
   ];
   const sources = new Map(scored.invalid.map((d) => [d.id, d.sourcePath]));
+  // The content each candidate was ranked on: an export reads its full results and its dossier by
+  // these hashes, so a concurrent ingest cannot pair this ranking with newer explanations.
+  const ranked = new Map(scored.evaluations.map((e) => [e.id, e.dossierHash]));
   return {
     toolVersion: TOOL_VERSION,
     toolBuild: toolBuild(),
@@ -38,8 +41,11 @@ export function buildReport(
     dossiers: dossiers
       .map((d) => ({ ...d, sourcePath: sources.get(d.id) ?? scored.sourcePaths.get(d.id) ?? '' }))
       .sort((a, b) => compareIds(a.id, b.id)),
-    resultsOf: storedResults(session, version, result),
-    dossierOf: (id) => getDossierDocument(session.store, id),
+    resultsOf: storedResults(session, version, result, ranked),
+    dossierOf: (id) => {
+      const hash = ranked.get(id);
+      return hash === undefined ? null : getDossierDocumentOf(session.store, id, hash);
+    },
     scores: result.scores,
     overrides: result.overrides,
     decisions: result.decisions,
@@ -62,10 +68,12 @@ function storedResults(
   session: Session,
   version: CriteriaVersion,
   result: ShortlistResult,
+  ranked: ReadonlyMap<string, string>,
 ): (candidate: RankedCandidate) => Record<string, CriterionResult> {
   return (candidate) => {
-    if (candidate.status === 'invalid') return candidate.criteria;
-    const full = getCachedEvaluation(session.store, version.version, session.contextHash, candidate.id);
+    const hash = ranked.get(candidate.id);
+    if (candidate.status === 'invalid' || hash === undefined) return candidate.criteria;
+    const full = getCachedEvaluation(session.store, version.version, session.contextHash, candidate.id, hash);
     return full ? result.consolidate(full).criteria : candidate.criteria;
   };
 }

@@ -64,3 +64,20 @@ export function getDossierDocument(store: Store, id: string): Dossier | null {
   ).get(id) as { document: string } | undefined;
   return row ? (JSON.parse(row.document) as Dossier) : null;
 }
+
+/**
+ * The stored content of dossier `id` as it was when its hash was `hash`: the current row when it
+ * still is, else the version history (another process may have ingested a newer one meanwhile).
+ */
+export function getDossierDocumentOf(store: Store, id: string, hash: string): Dossier | null {
+  const row = (statement(
+    store.db,
+    'SELECT document FROM dossiers WHERE id = ? AND hash = ? AND document IS NOT NULL',
+  ).get(id, hash) ??
+    statement(
+      store.db,
+      `SELECT document FROM dossier_versions WHERE id = ? AND hash = ? AND document IS NOT NULL
+       ORDER BY seq DESC LIMIT 1`,
+    ).get(id, hash)) as { document: string } | undefined;
+  return row ? (JSON.parse(row.document) as Dossier) : null;
+}

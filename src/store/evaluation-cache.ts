@@ -38,6 +38,11 @@ const currentParts = (payload: 'summaries' | 'details') =>
    WHERE d.status <> 'withdrawn'`;
 const SUMMARIES = currentParts('summaries');
 const DETAILS_OF_ONE = `${currentParts('details')} AND d.id = ?`;
+/** The parts of one given content, whether or not it is still the dossier's current one. */
+const DETAILS_OF_CONTENT = `SELECT p.candidate, p.dossier_hash AS hash, p.criterion_group AS grp, p.name,
+     p.country, p.warnings, p.details AS payload
+   FROM evaluation_parts p
+   WHERE p.criterion_group IN (SELECT value FROM json_each(?)) AND p.candidate = ? AND p.dossier_hash = ?`;
 
 /**
  * Puts into `criteria`, in the version's order, each criterion's result from the first of a
@@ -105,15 +110,24 @@ export function getCachedSummaries(
   return found;
 }
 
-/** The full cached evaluation of one candidate's current content; null when a result is missing. */
+/**
+ * The full cached evaluation of one candidate's content `dossierHash` — the one a ranking read,
+ * even if another process has since ingested a newer one — or, without it, of its current
+ * content; null when a result is missing.
+ */
 export function getCachedEvaluation(
   store: Store,
   criteriaVersion: number,
   contextHash: string,
   candidate: string,
+  dossierHash?: string,
 ): CandidateEvaluation | null {
   const read = (plan: CachePlan): CandidateEvaluation | null => {
-    const parts = statement(store.db, DETAILS_OF_ONE).all(plan.groupIds, candidate) as CurrentPart[];
+    const parts = (
+      dossierHash === undefined
+        ? statement(store.db, DETAILS_OF_ONE).all(plan.groupIds, candidate)
+        : statement(store.db, DETAILS_OF_CONTENT).all(plan.groupIds, candidate, dossierHash)
+    ) as CurrentPart[];
     const criteria: Record<string, CriterionResult> = {};
     const first = parts.sort((a, b) => a.grp - b.grp)[0];
     if (!first || !collectResults(plan, parts, decodeDetails, criteria)) return null;

@@ -45,6 +45,7 @@ export {
   type DossierHead,
   type DossierSourceText,
   getDossierDocument,
+  getDossierDocumentOf,
   getDossierTexts,
   listActiveDossierHeads,
   listValidDossierTexts,

@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { evaluateWorkspace } from '../../src/pipeline/evaluate-workspace.js';
+import { importCriteriaFile } from '../../src/pipeline/import-criteria.js';
+import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
+import { closeSession, openSession, type Session } from '../../src/pipeline/session.js';
+import { copyFixture, quietContext } from './helpers.js';
+
+const workspaces: string[] = [];
+const sessions: Session[] = [];
+afterEach(() => {
+  for (const session of sessions.splice(0)) closeSession(session);
+  for (const dir of workspaces.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(workspace: string): Promise<Session> {
+  const session = await openSession(quietContext(workspace));
+  sessions.push(session);
+  return session;
+}
+
+const ID = 'c02-cabinet-ndiaye-associes';
+
+describe('a report being exported while another process ingests', () => {
+  it('reads each candidate as it was ranked, not the newer content stored meanwhile', async () => {
+    const workspace = copyFixture();
+    workspaces.push(workspace);
+    const session = await open(workspace);
+    await ingestDossiers(session);
+    await importCriteriaFile(session);
+    const { report } = evaluateWorkspace(session);
+    const candidate = report.shortlist.candidates.find((c) => c.id === ID);
+    if (!candidate) throw new Error(`${ID} is not in the fixture's report`);
+
+    // Another process: an edited dossier ingested and scored between the ranking and the export.
+    const file = path.join(workspace, 'dossiers', ID, 'dossier.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(
+      file,
+      text.replace('staff: { total: 28, relevant: 7 }', 'staff: { total: 28, relevant: 3 }'),
+    );
+    const other = await open(workspace);
+    await ingestDossiers(other);
+    const newer = evaluateWorkspace(other).report;
+    const newerCandidate = newer.shortlist.candidates.find((c) => c.id === ID);
+    if (!newerCandidate) throw new Error(`${ID} is gone from the newer report`);
+    expect(newer.resultsOf(newerCandidate)).not.toEqual(report.resultsOf(candidate));
+    expect(newer.dossierOf(ID)?.staff.relevant).toBe(3);
+
+    // The first report still explains the content it ranked.
+    const results = report.resultsOf(candidate);
+    for (const [id, result] of Object.entries(results)) {
+      expect(result.passed, id).toBe(candidate.criteria[id]?.passed);
+      expect(result.points, id).toBe(candidate.criteria[id]?.points);
+    }
+    expect(report.dossierOf(ID)?.staff.relevant).toBe(7);
+  });
+});
