@@ -86,7 +86,7 @@ function tableRows(size) {
       String(jsYaml.wallMs),
       mb(jsYaml.rssMb),
       '1',
-      `parse ${jsYaml.parseMs} ms`,
+      `parse ${jsYaml.parseMs} ms; before the steps ${size.floor.jsYamlBeforeMs} ms, after ${size.floor.jsYamlAfterMs} ms: the lower counts`,
     ],
     [
       'read + `yaml` package (reference)',
