@@ -63,10 +63,22 @@ export async function exportReport(
     return !(records && isFormatIntact(outDir, records));
   });
   // Every stale format at once, so those that go through the candidates share one reading of them.
-  const produced =
-    stale.length === 0
-      ? new Map<string, ExportedFile[]>()
-      : await runExportsByFormat(report, { formats: stale, lang, outDir, templatesDir, known });
+  // The formats put in place before one fails are still reported, recorded and audited: the pass
+  // formats are written before the others, so a broken report template must not leave a changed
+  // shortlist.json that no audit entry names (the next export would find its bytes unchanged).
+  const produced = new Map<string, ExportedFile[]>();
+  let failure: { error: unknown } | undefined;
+  if (stale.length > 0) {
+    try {
+      await runExportsByFormat(
+        report,
+        { formats: stale, lang, outDir, templatesDir, known },
+        (format, made) => produced.set(format, made),
+      );
+    } catch (error) {
+      failure = { error };
+    }
+  }
   for (const format of formats) {
     const made = produced.get(format);
     if (made) {
@@ -74,6 +86,8 @@ export async function exportReport(
       built[format] = recordsOf(outDir, made);
       continue;
     }
+    // Stale and not made: its exporter failed (or was not reached); nothing of it is in place.
+    if (stale.includes(format)) continue;
     const records = current?.files[format] ?? {};
     for (const name of Object.keys(records)) files.push({ file: path.join(outDir, name), written: false });
   }
@@ -99,6 +113,7 @@ export async function exportReport(
     });
   }
   ctx.err(renderExportedFiles(ctx, outDir, files));
+  if (failure) throw failure.error;
   return files;
 }
 

@@ -212,6 +212,8 @@ export async function runExports(report: EvaluationReport, options: ExportOption
 export async function runExportsByFormat(
   report: EvaluationReport,
   options: ExportOptions,
+  /** Told of each format's files as soon as they are in place, so a later failure loses none. */
+  onFormat?: (format: string, files: ExportedFile[]) => void,
 ): Promise<Map<string, ExportedFile[]>> {
   const formats = assertKnownFormats(options.formats);
   // Owner-only on creation, as the exports inside are (an existing folder keeps its mode).
@@ -230,10 +232,16 @@ export async function runExportsByFormat(
     throw error;
   }
   const passed = await runCandidatePass(report, visitors);
-  for (const [index, format] of passing.entries()) byFormat.set(format, passed[index] ?? []);
+  for (const [index, format] of passing.entries()) {
+    byFormat.set(format, passed[index] ?? []);
+    onFormat?.(format, passed[index] ?? []);
+  }
   for (const format of formats) {
     const exporter = EXPORTERS.get(format);
-    if (exporter) byFormat.set(format, await exporter(report, options));
+    if (!exporter) continue;
+    const files = await exporter(report, options);
+    byFormat.set(format, files);
+    onFormat?.(format, files);
   }
   // In the order asked for.
   return new Map(formats.map((format) => [format, byFormat.get(format) ?? []]));

@@ -28,6 +28,7 @@ export function buildReport(
   // The content each candidate was ranked on: an export reads its full results and its dossier by
   // these hashes, so a concurrent ingest cannot pair this ranking with newer explanations.
   const ranked = new Map(scored.evaluations.map((e) => [e.id, e.dossierHash]));
+  const unrankedHashes = new Map(scored.invalid.map((d) => [d.id, d.hash]));
   return {
     toolVersion: TOOL_VERSION,
     toolBuild: toolBuild(),
@@ -44,7 +45,12 @@ export function buildReport(
     resultsOf: storedResults(session, version, result, ranked),
     dossierOf: (id) => {
       const hash = ranked.get(id);
-      return hash === undefined ? null : getDossierDocumentOf(session.store, id, hash);
+      if (hash !== undefined) return getDossierDocumentOf(session.store, id, hash);
+      // Not ranked: a dossier the engine threw on still has its content (an unreadable one has none).
+      const unranked = unrankedHashes.get(id);
+      return unranked === undefined
+        ? null
+        : getDossierDocumentOf(session.store, id, unranked, { history: false });
     },
     scores: result.scores,
     overrides: result.overrides,

@@ -1,7 +1,7 @@
 import { consolidator } from '../core/consolidate-all.js';
 import { rankCandidates } from '../core/rank.js';
 import type { CandidateEvaluation, ManualScore, Override, Shortlist, TieDecision } from '../core/types.js';
-import { type CriteriaVersion, getDossierDocument } from '../store/index.js';
+import { type CriteriaVersion, getDossierDocumentOf } from '../store/index.js';
 import { loadCommitteeRecord, toInvalidCandidate } from './committee-view.js';
 import type { ScoreResult } from './score-candidates.js';
 import { readSanctionsList } from './screen-sanctions.js';
@@ -29,10 +29,17 @@ export function buildShortlist(
   const { scores, voters, overrides, decisions } = loadCommitteeRecord(session);
   const screening = readSanctionsList(session);
   const sanctions = screening?.list ?? null;
+  // Screened on the content each candidate is ranked on, here and when an export consolidates its
+  // full results (build-report.ts): another process may have ingested or withdrawn it meanwhile.
+  const ranked = new Map(scored.evaluations.map((e) => [e.id, e.dossierHash]));
+  const dossierOf = (id: string) => {
+    const hash = ranked.get(id);
+    return hash === undefined ? null : getDossierDocumentOf(session.store, id, hash);
+  };
   const consolidate = consolidator(
     { scores, voters, overrides },
     version.criteria,
-    sanctions ? { list: sanctions, dossierOf: (id) => getDossierDocument(session.store, id) } : null,
+    sanctions ? { list: sanctions, dossierOf } : null,
   );
   const evaluations = scored.evaluations.map(consolidate);
   const invalid = scored.invalid.map(toInvalidCandidate);

@@ -68,12 +68,21 @@ export function getDossierDocument(store: Store, id: string): Dossier | null {
 /**
  * The stored content of dossier `id` as it was when its hash was `hash`: the current row when it
  * still is, else the version history (another process may have ingested a newer one meanwhile).
+ * Without `history`, the current row only: an earlier version of the same bytes may have been
+ * valid under an earlier tender.yaml, and a dossier not ranked must not be shown with it.
  */
-export function getDossierDocumentOf(store: Store, id: string, hash: string): Dossier | null {
-  const row = (statement(
+export function getDossierDocumentOf(
+  store: Store,
+  id: string,
+  hash: string,
+  { history = true }: { history?: boolean } = {},
+): Dossier | null {
+  const current = statement(
     store.db,
     'SELECT document FROM dossiers WHERE id = ? AND hash = ? AND document IS NOT NULL',
-  ).get(id, hash) ??
+  ).get(id, hash);
+  if (!current && !history) return null;
+  const row = (current ??
     statement(
       store.db,
       `SELECT document FROM dossier_versions WHERE id = ? AND hash = ? AND document IS NOT NULL

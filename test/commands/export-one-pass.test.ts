@@ -7,7 +7,8 @@ import { evaluateWorkspace } from '../../src/pipeline/evaluate-workspace.js';
 import { importCriteriaFile } from '../../src/pipeline/import-criteria.js';
 import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
 import { closeSession, openSession, type Session } from '../../src/pipeline/session.js';
-import { copyFixture, quietContext } from '../pipeline/helpers.js';
+import { listAudit } from '../../src/store/index.js';
+import { copyFixture, quietContext, ROOT } from '../pipeline/helpers.js';
 
 const workspaces: string[] = [];
 const sessions: Session[] = [];
@@ -73,5 +74,31 @@ describe('exportReport', () => {
     expect(reads.length).toBe(report.shortlist.candidates.length);
     expect(new Set(reads).size).toBe(reads.length);
     expect(fs.existsSync(path.join(out, 'shortlist.json'))).toBe(true);
+  });
+});
+
+describe('exportReport when one format fails', () => {
+  it('reports, records and audits the formats already put in place, then fails', async () => {
+    const session = await preparedSession();
+    const workspace = session.ctx.workspace;
+    await exportReport(session, countingReport(session).report, {});
+    // New content, then an export whose report template is broken: the pass formats are written first.
+    const file = path.join(workspace, 'dossiers', 'c02-cabinet-ndiaye-associes', 'dossier.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(
+      file,
+      text.replace('staff: { total: 28, relevant: 7 }', 'staff: { total: 28, relevant: 3 }'),
+    );
+    await ingestDossiers(session);
+    const templates = path.join(workspace, 'templates');
+    fs.cpSync(path.join(ROOT, 'templates'), templates, { recursive: true });
+    fs.appendFileSync(path.join(templates, 'report.fr.md'), '{{#each nope}\n');
+    const before = fs.readFileSync(path.join(workspace, 'out', 'shortlist.json'), 'utf8');
+    await expect(exportReport(session, countingReport(session).report, {})).rejects.toThrow(/report\.fr\.md/);
+    expect(fs.readFileSync(path.join(workspace, 'out', 'shortlist.json'), 'utf8')).not.toBe(before);
+    const last = listAudit(session.store).at(-1);
+    expect(last?.action).toBe('export.write');
+    expect(last?.after).toContain('shortlist.json');
+    expect(last?.after).not.toContain('report.fr.md');
   });
 });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { evaluateWorkspace } from '../../src/pipeline/evaluate-workspace.js';
 import { importCriteriaFile } from '../../src/pipeline/import-criteria.js';
 import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
+import { refreshEvaluations } from '../../src/pipeline/refresh-evaluations.js';
 import { closeSession, openSession, type Session } from '../../src/pipeline/session.js';
 import { copyFixture, quietContext } from './helpers.js';
 
@@ -46,7 +47,7 @@ describe('a report being exported while another process ingests', () => {
     const newerCandidate = newer.shortlist.candidates.find((c) => c.id === ID);
     if (!newerCandidate) throw new Error(`${ID} is gone from the newer report`);
     expect(newer.resultsOf(newerCandidate)).not.toEqual(report.resultsOf(candidate));
-    expect(newer.dossierOf(ID)?.staff.relevant).toBe(3);
+    expect(newer.dossierOf(ID)?.staff?.relevant).toBe(3);
 
     // The first report still explains the content it ranked.
     const results = report.resultsOf(candidate);
@@ -54,6 +55,57 @@ describe('a report being exported while another process ingests', () => {
       expect(result.passed, id).toBe(candidate.criteria[id]?.passed);
       expect(result.points, id).toBe(candidate.criteria[id]?.points);
     }
-    expect(report.dossierOf(ID)?.staff.relevant).toBe(7);
+    expect(report.dossierOf(ID)?.staff?.relevant).toBe(7);
+  });
+});
+
+describe('the sanctions gate of a report exported while another process ingests', () => {
+  async function ranked() {
+    const workspace = copyFixture();
+    workspaces.push(workspace);
+    const session = await open(workspace);
+    await ingestDossiers(session);
+    await importCriteriaFile(session);
+    const { report } = evaluateWorkspace(session);
+    const candidate = report.shortlist.candidates.find((c) => c.id === ID);
+    if (!candidate) throw new Error(`${ID} is not in the fixture's report`);
+    expect(candidate.criteria.sanctions?.passed).toBe(true);
+    return { workspace, report, candidate };
+  }
+
+  it('is kept for a candidate withdrawn meanwhile', async () => {
+    const { workspace, report, candidate } = await ranked();
+    fs.rmSync(path.join(workspace, 'dossiers', ID), { recursive: true });
+    await ingestDossiers(await open(workspace));
+    expect(report.resultsOf(candidate).sanctions?.passed).toBe(true);
+  });
+
+  it('screens the content ranked, not a newer one naming a listed entity', async () => {
+    const { workspace, report, candidate } = await ranked();
+    const file = path.join(workspace, 'dossiers', ID, 'dossier.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(
+      file,
+      text.replace('name: Cabinet Ndiaye & Associés', 'name: Northern Star Trading FZE'),
+    );
+    await ingestDossiers(await open(workspace));
+    expect(report.resultsOf(candidate).sanctions?.passed).toBe(true);
+  });
+});
+
+describe('a dossier the engine throws on', () => {
+  it('is exported with its content, as an unreadable one is not', async () => {
+    const workspace = copyFixture();
+    workspaces.push(workspace);
+    const session = await open(workspace);
+    await ingestDossiers(session);
+    const version = (await importCriteriaFile(session)).version;
+    // Behind the tender check's back: the engine now throws on every amount in XOF.
+    delete (session.tender.exchange_rates as Record<string, number>).XOF;
+    await refreshEvaluations(session, version);
+    const { report } = evaluateWorkspace(session);
+    const candidate = report.shortlist.candidates.find((c) => c.id === 'c03-consortium-ucad');
+    expect(candidate?.status).toBe('invalid');
+    expect(report.dossierOf('c03-consortium-ucad')?.members.length).toBeGreaterThan(0);
   });
 });
