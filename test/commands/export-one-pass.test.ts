@@ -6,23 +6,17 @@ import type { EvaluationReport } from '../../src/core/types.js';
 import { evaluateWorkspace } from '../../src/pipeline/evaluate-workspace.js';
 import { importCriteriaFile } from '../../src/pipeline/import-criteria.js';
 import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
-import { closeSession, openSession, type Session } from '../../src/pipeline/session.js';
+import type { Session } from '../../src/pipeline/session.js';
 import { listAudit } from '../../src/store/index.js';
-import { copyFixture, quietContext, ROOT } from '../pipeline/helpers.js';
+import { fixtureSessions, ROOT } from '../pipeline/helpers.js';
 
-const workspaces: string[] = [];
-const sessions: Session[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) closeSession(session);
-  for (const dir of workspaces.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const fixtures = fixtureSessions();
+afterEach(fixtures.cleanup);
 
 /** The S29 fixture, ingested with its criteria imported. */
 async function preparedSession(): Promise<Session> {
-  const workspace = copyFixture();
-  workspaces.push(workspace);
-  const session = await openSession(quietContext(workspace));
-  sessions.push(session);
+  const workspace = fixtures.copy();
+  const session = await fixtures.open(workspace);
   await ingestDossiers(session);
   await importCriteriaFile(session);
   return session;

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from '../../src/context.js';
+import { closeSession, openSession, type Session } from '../../src/pipeline/session.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
@@ -28,5 +29,32 @@ export function quietContext(workspace: string): Context {
     err: () => undefined,
     interactive: false,
     progressAllowed: false,
+  };
+}
+
+/**
+ * Fixture copies and sessions a test opens, closed and deleted after it:
+ * `const fixtures = fixtureSessions(); afterEach(fixtures.cleanup);`
+ */
+export function fixtureSessions() {
+  const workspaces: string[] = [];
+  const sessions: Session[] = [];
+  return {
+    /** A temporary copy of a fixture workspace (copyFixture), deleted by cleanup. */
+    copy(name?: string): string {
+      const dir = copyFixture(name);
+      workspaces.push(dir);
+      return dir;
+    },
+    /** A session on `workspace` with a quiet context, closed by cleanup. */
+    async open(workspace: string): Promise<Session> {
+      const session = await openSession(quietContext(workspace));
+      sessions.push(session);
+      return session;
+    },
+    cleanup(): void {
+      for (const session of sessions.splice(0)) closeSession(session);
+      for (const dir of workspaces.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

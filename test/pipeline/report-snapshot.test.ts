@@ -5,28 +5,18 @@ import { evaluateWorkspace } from '../../src/pipeline/evaluate-workspace.js';
 import { importCriteriaFile } from '../../src/pipeline/import-criteria.js';
 import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
 import { refreshEvaluations } from '../../src/pipeline/refresh-evaluations.js';
-import { closeSession, openSession, type Session } from '../../src/pipeline/session.js';
-import { copyFixture, quietContext } from './helpers.js';
+import { fixtureSessions } from './helpers.js';
 
-const workspaces: string[] = [];
-const sessions: Session[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) closeSession(session);
-  for (const dir of workspaces.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const fixtures = fixtureSessions();
+afterEach(fixtures.cleanup);
 
-async function open(workspace: string): Promise<Session> {
-  const session = await openSession(quietContext(workspace));
-  sessions.push(session);
-  return session;
-}
+const open = fixtures.open;
 
 const ID = 'c02-cabinet-ndiaye-associes';
 
 describe('a report being exported while another process ingests', () => {
   it('reads each candidate as it was ranked, not the newer content stored meanwhile', async () => {
-    const workspace = copyFixture();
-    workspaces.push(workspace);
+    const workspace = fixtures.copy();
     const session = await open(workspace);
     await ingestDossiers(session);
     await importCriteriaFile(session);
@@ -61,8 +51,7 @@ describe('a report being exported while another process ingests', () => {
 
 describe('the sanctions gate of a report exported while another process ingests', () => {
   async function ranked() {
-    const workspace = copyFixture();
-    workspaces.push(workspace);
+    const workspace = fixtures.copy();
     const session = await open(workspace);
     await ingestDossiers(session);
     await importCriteriaFile(session);
@@ -95,8 +84,7 @@ describe('the sanctions gate of a report exported while another process ingests'
 
 describe('a dossier the engine throws on', () => {
   it('is exported with its content, as an unreadable one is not', async () => {
-    const workspace = copyFixture();
-    workspaces.push(workspace);
+    const workspace = fixtures.copy();
     const session = await open(workspace);
     await ingestDossiers(session);
     const version = (await importCriteriaFile(session)).version;

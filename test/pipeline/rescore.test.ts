@@ -7,7 +7,7 @@ import type { AttachmentFact, Dossier, InputIssue } from '../../src/core/types.j
 import { importCriteriaFile } from '../../src/pipeline/import-criteria.js';
 import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
 import { type RefreshResult, refreshEvaluations } from '../../src/pipeline/refresh-evaluations.js';
-import { closeSession, openSession, type Session } from '../../src/pipeline/session.js';
+import type { Session } from '../../src/pipeline/session.js';
 import {
   type CriteriaVersion,
   criterionKey,
@@ -15,25 +15,16 @@ import {
   getCachedSummaries,
   listValidDossierTexts,
 } from '../../src/store/index.js';
-import { copyFixture, quietContext } from './helpers.js';
+import { fixtureSessions } from './helpers.js';
 
-const workspaces: string[] = [];
-const sessions: Session[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) closeSession(session);
-  for (const dir of workspaces.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const fixtures = fixtureSessions();
+afterEach(fixtures.cleanup);
 
-async function open(workspace: string): Promise<Session> {
-  const session = await openSession(quietContext(workspace));
-  sessions.push(session);
-  return session;
-}
+const open = fixtures.open;
 
 /** The S29 fixture ingested and scored once: 17 valid dossiers, 12 criteria. */
 async function scoredWorkspace(): Promise<{ workspace: string; session: Session }> {
-  const workspace = copyFixture();
-  workspaces.push(workspace);
+  const workspace = fixtures.copy();
   const session = await open(workspace);
   await ingestDossiers(session);
   const first = await refreshEvaluations(session, (await importCriteriaFile(session)).version);
