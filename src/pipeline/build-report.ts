@@ -1,12 +1,6 @@
 import { compareIds } from '../core/order.js';
 import type { CriterionResult, EvaluationReport, RankedCandidate } from '../core/types.js';
-import {
-  type CriteriaVersion,
-  getCachedEvaluation,
-  getDossierDocumentOf,
-  listAudit,
-  listMembers,
-} from '../store/index.js';
+import { type CriteriaVersion, getCachedEvaluation, listAudit, listMembers } from '../store/index.js';
 import { TOOL_VERSION, toolBuild } from '../version.js';
 import type { ShortlistResult } from './build-shortlist.js';
 import type { ScoreResult } from './score-candidates.js';
@@ -25,10 +19,6 @@ export function buildReport(
     ...scored.invalid.map((d) => ({ id: d.id, hash: d.hash })),
   ];
   const sources = new Map(scored.invalid.map((d) => [d.id, d.sourcePath]));
-  // The content each candidate was ranked on: an export reads its full results and its dossier by
-  // these hashes, so a concurrent ingest cannot pair this ranking with newer explanations.
-  const ranked = new Map(scored.evaluations.map((e) => [e.id, e.dossierHash]));
-  const unrankedHashes = new Map(scored.invalid.map((d) => [d.id, d.hash]));
   return {
     toolVersion: TOOL_VERSION,
     toolBuild: toolBuild(),
@@ -42,16 +32,10 @@ export function buildReport(
     dossiers: dossiers
       .map((d) => ({ ...d, sourcePath: sources.get(d.id) ?? scored.sourcePaths.get(d.id) ?? '' }))
       .sort((a, b) => compareIds(a.id, b.id)),
-    resultsOf: storedResults(session, version, result, ranked),
-    dossierOf: (id) => {
-      const hash = ranked.get(id);
-      if (hash !== undefined) return getDossierDocumentOf(session.store, id, hash);
-      // Not ranked: a dossier the engine threw on still has its content (an unreadable one has none).
-      const unranked = unrankedHashes.get(id);
-      return unranked === undefined
-        ? null
-        : getDossierDocumentOf(session.store, id, unranked, { history: false });
-    },
+    // Read by the content each candidate was ranked on, so a concurrent ingest cannot pair this
+    // ranking with newer explanations.
+    resultsOf: storedResults(session, version, result),
+    dossierOf: result.content.dossierOf,
     scores: result.scores,
     overrides: result.overrides,
     decisions: result.decisions,
@@ -74,10 +58,9 @@ function storedResults(
   session: Session,
   version: CriteriaVersion,
   result: ShortlistResult,
-  ranked: ReadonlyMap<string, string>,
 ): (candidate: RankedCandidate) => Record<string, CriterionResult> {
   return (candidate) => {
-    const hash = ranked.get(candidate.id);
+    const hash = result.content.hashOf(candidate.id);
     if (candidate.status === 'invalid' || hash === undefined) return candidate.criteria;
     const full = getCachedEvaluation(session.store, version.version, session.contextHash, candidate.id, hash);
     return full ? result.consolidate(full).criteria : candidate.criteria;

@@ -1,9 +1,9 @@
 import { consolidator } from '../core/consolidate-all.js';
 import { rankCandidates } from '../core/rank.js';
 import type { CandidateEvaluation, ManualScore, Override, Shortlist, TieDecision } from '../core/types.js';
-import { type CriteriaVersion, getDossierDocumentOf } from '../store/index.js';
+import type { CriteriaVersion } from '../store/index.js';
 import { loadCommitteeRecord, toInvalidCandidate } from './committee-view.js';
-import type { ScoreResult } from './score-candidates.js';
+import { type ScoredContent, type ScoreResult, scoredContent } from './score-candidates.js';
 import { readSanctionsList } from './screen-sanctions.js';
 import type { Session } from './session.js';
 
@@ -18,6 +18,8 @@ export interface ShortlistResult {
   sanctionsListHash: string | null;
   /** Turns a full cached evaluation into its final form, exactly as the ranked summaries were. */
   consolidate: (ev: CandidateEvaluation) => CandidateEvaluation;
+  /** The dossiers as ranked: what consolidation screened, and what the exports read. */
+  content: ScoredContent;
 }
 
 /** Adds the committee's scores, overrides and decisions to the evaluations, then ranks. */
@@ -31,15 +33,11 @@ export function buildShortlist(
   const sanctions = screening?.list ?? null;
   // Screened on the content each candidate is ranked on, here and when an export consolidates its
   // full results (build-report.ts): another process may have ingested or withdrawn it meanwhile.
-  const ranked = new Map(scored.evaluations.map((e) => [e.id, e.dossierHash]));
-  const dossierOf = (id: string) => {
-    const hash = ranked.get(id);
-    return hash === undefined ? null : getDossierDocumentOf(session.store, id, hash);
-  };
+  const content = scoredContent(session, scored);
   const consolidate = consolidator(
     { scores, voters, overrides },
     version.criteria,
-    sanctions ? { list: sanctions, dossierOf } : null,
+    sanctions ? { list: sanctions, dossierOf: content.dossierOf } : null,
   );
   const evaluations = scored.evaluations.map(consolidate);
   const invalid = scored.invalid.map(toInvalidCandidate);
@@ -52,5 +50,6 @@ export function buildShortlist(
     sanctionsListVersion: sanctions?.version ?? null,
     sanctionsListHash: screening?.hash ?? null,
     consolidate,
+    content,
   };
 }

@@ -6,6 +6,7 @@ import {
   type CriteriaVersion,
   getCachedSummaries,
   getDossier,
+  getDossierDocumentOf,
   getDossierTexts,
   listActiveDossierHeads,
   type StoredDossier,
@@ -95,4 +96,31 @@ function unevaluable(stored: StoredDossier, error: unknown): StoredDossier {
     message: `could not be evaluated: ${reason}`,
   };
   return { ...stored, status: 'invalid', errors: [issue, ...stored.errors] };
+}
+
+/** The dossiers as they were scored, for consolidation and the exports after the ranking. */
+export interface ScoredContent {
+  /** Hash of the content a candidate was evaluated on; undefined for one not evaluated. */
+  hashOf(id: string): string | undefined;
+  /**
+   * An evaluated candidate's dossier as evaluated, even if another process has since ingested a
+   * newer one or withdrawn it; for one not evaluated (the engine threw on it), its current row
+   * while it still holds that content: an earlier version of the same bytes may have been valid
+   * under an earlier tender.yaml, and must not be shown for it. Null when there is none.
+   */
+  dossierOf(id: string): Dossier | null;
+}
+
+export function scoredContent(session: Session, scored: ScoreResult): ScoredContent {
+  const evaluated = new Map(scored.evaluations.map((e) => [e.id, e.dossierHash]));
+  const notEvaluated = new Map(scored.invalid.map((d) => [d.id, d.hash]));
+  return {
+    hashOf: (id) => evaluated.get(id),
+    dossierOf: (id) => {
+      const hash = evaluated.get(id);
+      if (hash !== undefined) return getDossierDocumentOf(session.store, id, hash);
+      const other = notEvaluated.get(id);
+      return other === undefined ? null : getDossierDocumentOf(session.store, id, other, { history: false });
+    },
+  };
 }

@@ -56,15 +56,6 @@ export function getDossierTexts(store: Store, ids: readonly string[]): DossierSo
   ).all(JSON.stringify(ids)) as DossierSourceText[];
 }
 
-/** The stored content of one active dossier (null when it could not be read, or is unknown). */
-export function getDossierDocument(store: Store, id: string): Dossier | null {
-  const row = statement(
-    store.db,
-    "SELECT document FROM dossiers WHERE id = ? AND status <> 'withdrawn' AND document IS NOT NULL",
-  ).get(id) as { document: string } | undefined;
-  return row ? (JSON.parse(row.document) as Dossier) : null;
-}
-
 /**
  * The stored content of dossier `id` as it was when its hash was `hash`: the current row when it
  * still is, else the version history (another process may have ingested a newer one meanwhile).

@@ -44,7 +44,6 @@ export { type IngestSummary, type StorableDossier, syncDossiers } from './dossie
 export {
   type DossierHead,
   type DossierSourceText,
-  getDossierDocument,
   getDossierDocumentOf,
   getDossierTexts,
   listActiveDossierHeads,
