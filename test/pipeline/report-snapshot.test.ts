@@ -14,15 +14,21 @@ const open = fixtures.open;
 
 const ID = 'c02-cabinet-ndiaye-associes';
 
+/** The S29 fixture ingested and ranked, with the report and candidate ID in it. */
+async function ranked() {
+  const workspace = fixtures.copy();
+  const session = await open(workspace);
+  await ingestDossiers(session);
+  await importCriteriaFile(session);
+  const { report } = evaluateWorkspace(session);
+  const candidate = report.shortlist.candidates.find((c) => c.id === ID);
+  if (!candidate) throw new Error(`${ID} is not in the fixture's report`);
+  return { workspace, report, candidate };
+}
+
 describe('a report being exported while another process ingests', () => {
   it('reads each candidate as it was ranked, not the newer content stored meanwhile', async () => {
-    const workspace = fixtures.copy();
-    const session = await open(workspace);
-    await ingestDossiers(session);
-    await importCriteriaFile(session);
-    const { report } = evaluateWorkspace(session);
-    const candidate = report.shortlist.candidates.find((c) => c.id === ID);
-    if (!candidate) throw new Error(`${ID} is not in the fixture's report`);
+    const { workspace, report, candidate } = await ranked();
 
     // Another process: an edited dossier ingested and scored between the ranking and the export.
     const file = path.join(workspace, 'dossiers', ID, 'dossier.yaml');
@@ -50,27 +56,21 @@ describe('a report being exported while another process ingests', () => {
 });
 
 describe('the sanctions gate of a report exported while another process ingests', () => {
-  async function ranked() {
-    const workspace = fixtures.copy();
-    const session = await open(workspace);
-    await ingestDossiers(session);
-    await importCriteriaFile(session);
-    const { report } = evaluateWorkspace(session);
-    const candidate = report.shortlist.candidates.find((c) => c.id === ID);
-    if (!candidate) throw new Error(`${ID} is not in the fixture's report`);
-    expect(candidate.criteria.sanctions?.passed).toBe(true);
-    return { workspace, report, candidate };
+  async function screened() {
+    const ranking = await ranked();
+    expect(ranking.candidate.criteria.sanctions?.passed).toBe(true);
+    return ranking;
   }
 
   it('is kept for a candidate withdrawn meanwhile', async () => {
-    const { workspace, report, candidate } = await ranked();
+    const { workspace, report, candidate } = await screened();
     fs.rmSync(path.join(workspace, 'dossiers', ID), { recursive: true });
     await ingestDossiers(await open(workspace));
     expect(report.resultsOf(candidate).sanctions?.passed).toBe(true);
   });
 
   it('screens the content ranked, not a newer one naming a listed entity', async () => {
-    const { workspace, report, candidate } = await ranked();
+    const { workspace, report, candidate } = await screened();
     const file = path.join(workspace, 'dossiers', ID, 'dossier.yaml');
     const text = fs.readFileSync(file, 'utf8');
     fs.writeFileSync(
