@@ -42,8 +42,8 @@ export class SpillBuffer {
     this.#held = 0;
     this.#writing = this.#writing.then(async () => {
       if (!this.#file) ({ handle: this.#file, name: this.#name } = await openAnonymousFile(this.directory));
-      // Appends at the file's position; writeFile retries short writes.
-      await this.#file.writeFile(Buffer.concat(chunks));
+      // Appends at the file's position, without first copying the chunks into one buffer.
+      await writeAll(this.#file, chunks);
       for (const chunk of chunks) this.#spilled += chunk.length;
     });
     // Observed by settled(); marked handled so a failure waits for it instead of crashing the process.
@@ -77,6 +77,19 @@ export class SpillBuffer {
     if (this.#name) await fs.rm(this.#name, { force: true });
     this.#file = undefined;
     this.#name = undefined;
+  }
+}
+
+/** Writes every chunk at the file's position, going on after a short write. */
+async function writeAll(file: fs.FileHandle, chunks: Buffer[]): Promise<void> {
+  let rest = chunks;
+  while (rest.length > 0) {
+    let { bytesWritten } = await file.writev(rest);
+    while (rest.length > 0 && bytesWritten >= rest[0]!.length) {
+      bytesWritten -= rest[0]!.length;
+      rest = rest.slice(1);
+    }
+    if (bytesWritten > 0) rest = [rest[0]!.subarray(bytesWritten), ...rest.slice(1)];
   }
 }
 

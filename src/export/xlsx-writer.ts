@@ -23,7 +23,7 @@ export type { SheetSpec, WorkbookSheet } from './xlsx-sheet-writer.js';
 const DEFAULT_COMPRESSION: CompressionOptions = {
   level: 3,
   spillDirectory: os.tmpdir(),
-  spillThreshold: 4 << 20,
+  spillThreshold: 1 << 20,
 };
 
 export class StreamingWorkbook {
