@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { InputIssue, ReadDossier } from '../core/types.js';
 import { APPLICATION_FORM, type DossierEntry, listDossierEntries } from '../dossier/list-dossier-entries.js';
-import { summarizeUnchanged } from '../store/dossier-sync.js';
+import { DossierStage } from '../store/dossier-stage.js';
+import { type DossierSource, summarizeUnchanged } from '../store/dossier-sync.js';
 import {
   appendAudit,
   getMeta,
@@ -43,108 +44,155 @@ export async function ingestDossiers(session: Session, options: IngestOptions = 
   const scanner = new DossierScanner(ctx.workspace, (id) => known.get(id)?.fileState ?? null);
   const entries = listDossierEntries(ctx.workspace, scanner.listFolder);
   const tenderChanged = getMeta(store, TENDER_KEY) !== session.tenderHash;
-  const fileStates = new Map<string, string>();
-  // One slot per entry: a stub for an unchanged dossier, else what is read for it.
-  const slots: (StorableDossier | null)[] = [];
-  // The slot of each dossier handed to `reader`, in the order it returns them.
+  // An entry's slot is its index. A dossier read again is staged (dossier-stage.ts) as soon as it
+  // is read, with the file state taken before; an unchanged one goes to the sync as a stub.
+  const reread = new Uint8Array(entries.length);
+  const fileStates = new Map<number, string>();
+  // The slot of each dossier handed to `reader`, in the order handed.
   const readSlots: number[] = [];
   // Application forms are read (exceljs, asynchronous) after the loop, only those that changed.
   const forms: { entry: DossierEntry; slot: number }[] = [];
+  const warnings: { slot: number; issue: InputIssue }[] = [];
   let skipped = 0;
   const progress = (done: number) => options.onProgress?.(skipped + done, entries.length);
-  // Parsing leaves for worker threads while this loop goes on stat-ing the next candidates.
-  const reader = new DossierReader(ctx.workspace, tender, { onRead: progress });
-  for (const entry of entries) {
-    // Taken before the dossier is read: a file changing meanwhile leaves a stale state, never a stale hash.
-    const fileState = scanner.stateOf(entry);
-    const previous = known.get(entry.id);
-    const unchanged =
-      !tenderChanged &&
-      fileState !== null &&
-      previous !== undefined &&
-      previous.status !== 'withdrawn' &&
-      previous.sourcePath === entry.sourcePath &&
-      previous.fileState === fileState;
-    if (unchanged) {
-      // The store keeps validity and content for an unchanged hash: a stub is enough.
-      slots.push({
-        id: entry.id,
-        sourcePath: entry.sourcePath,
-        hash: previous.hash,
-        dossier: null,
-        attachments: [],
-        errors: [],
+  const stage = new DossierStage(store);
+  const put = (slot: number, dossier: StorableDossier) => {
+    for (const issue of dossier.warnings) warnings.push({ slot, issue });
+    const fileState = fileStates.get(slot);
+    fileStates.delete(slot);
+    stage.put(slot, fileState === undefined ? dossier : { ...dossier, fileState });
+  };
+  try {
+    // Parsing leaves for worker threads while this loop goes on stat-ing the next candidates.
+    const reader = new DossierReader(
+      ctx.workspace,
+      tender,
+      (index, dossier) => put(readSlots[index]!, dossier),
+      {
+        onRead: progress,
+      },
+    );
+    for (const [slot, entry] of entries.entries()) {
+      // Lets finished batches reach the stage and the workers take the next ones.
+      if (slot % TURN_EVERY === TURN_EVERY - 1) await turnEventLoop();
+      // Taken before the dossier is read: a file changing meanwhile leaves a stale state, never a stale hash.
+      const fileState = scanner.stateOf(entry);
+      const previous = known.get(entry.id);
+      const unchanged =
+        !tenderChanged &&
+        fileState !== null &&
+        previous !== undefined &&
+        previous.status !== 'withdrawn' &&
+        previous.sourcePath === entry.sourcePath &&
+        previous.fileState === fileState;
+      if (unchanged) {
+        skipped += 1;
+        progress(0);
+        continue;
+      }
+      reread[slot] = 1;
+      // Recorded with what is read now (an unchanged dossier keeps the stored state).
+      if (fileState !== null) fileStates.set(slot, fileState);
+      if (isApplicationForm(entry)) forms.push({ entry, slot });
+      else {
+        readSlots.push(slot);
+        reader.add({ entry, options: {} });
+      }
+    }
+    for (const { entry, slot } of forms) {
+      const form = await readApplicationForm(ctx.workspace, entry);
+      if (form?.issues.length) {
+        const { readDossier } = await import('../dossier/read-dossier.js');
+        const blank = readDossier(ctx.workspace, { ...entry, problems: [] }, tender, { document: {} });
+        put(slot, { ...blank, dossier: null, errors: form.issues });
+      } else {
+        readSlots.push(slot);
+        reader.add({ entry, options: form ? { document: form.document } : {} });
+      }
+    }
+    await reader.finish();
+    const read = entries.length - skipped;
+    if (read === 0 && !tenderChanged && countActive(known) === entries.length) {
+      // Every entry is a distinct stored, active dossier with its files unchanged and none
+      // vanished: the sync would write nothing, so neither it nor its transaction runs.
+      return {
+        summary: summarizeUnchanged(
+          known,
+          entries.map((entry) => entry.id),
+        ),
+        read,
         warnings: [],
-      });
-      skipped += 1;
-      progress(0);
-      continue;
+      };
     }
-    // Recorded with what is read now (an unchanged dossier keeps the stored state).
-    if (fileState !== null) fileStates.set(entry.id, fileState);
-    if (isApplicationForm(entry)) forms.push({ entry, slot: slots.length });
-    else {
-      readSlots.push(slots.length);
-      reader.add({ entry, options: {} });
-    }
-    slots.push(null);
-  }
-  for (const { entry, slot } of forms) {
-    const form = await readApplicationForm(ctx.workspace, entry);
-    if (form?.issues.length) {
-      const { readDossier } = await import('../dossier/read-dossier.js');
-      const blank = readDossier(ctx.workspace, { ...entry, problems: [] }, tender, { document: {} });
-      slots[slot] = { ...blank, dossier: null, errors: form.issues };
-    } else {
-      readSlots.push(slot);
-      reader.add({ entry, options: form ? { document: form.document } : {} });
-    }
-  }
-  const parsed = await reader.finish();
-  const read = entries.length - skipped;
-  if (read === 0 && !tenderChanged && countActive(known) === entries.length) {
-    // Every entry is a distinct stored, active dossier with its files unchanged and none
-    // vanished: the sync would write nothing, so neither it nor its transaction runs.
-    return {
-      summary: summarizeUnchanged(
-        known,
-        entries.map((entry) => entry.id),
-      ),
-      read,
-      warnings: [],
+    const found: DossierSource = {
+      ids: entries.map((entry) => entry.id),
+      *[Symbol.iterator]() {
+        for (let from = 0; from < entries.length; from += SYNC_CHUNK) {
+          const to = Math.min(from + SYNC_CHUNK, entries.length);
+          const staged = stage.read(from, to);
+          for (let slot = from; slot < to; slot++) {
+            const entry = entries[slot]!;
+            if (reread[slot] === 0) yield stubOf(entry, known.get(entry.id)!.hash);
+            else yield staged.get(slot) ?? missingFromStage(entry);
+          }
+        }
+      },
     };
+    const summary = withWriteTransaction(store.db, () => {
+      const changesBefore = countStoreChanges(store);
+      const result = syncDossiers(store, found, session.at);
+      // Any write, audited or not (a dossier moved or touched), invalidates the run snapshots.
+      if (countStoreChanges(store) !== changesBefore) markDossiersChanged(store);
+      setMeta(store, TENDER_KEY, session.tenderHash);
+      const changed = [...result.added, ...result.updated, ...result.withdrawn, ...result.reactivated];
+      if (changed.length > 0) {
+        appendAudit(store, {
+          at: session.at,
+          who: ctx.user,
+          action: 'dossiers.ingest',
+          subject: `${entries.length} dossier(s)`,
+          after: {
+            added: result.added,
+            updated: result.updated,
+            withdrawn: result.withdrawn,
+            reactivated: result.reactivated,
+            invalid: result.invalid.map((i) => i.id),
+          },
+          why: 'dossiers read from dossiers/',
+        });
+      }
+      return result;
+    });
+    // By slot, as the dossiers are listed: workers finish their batches in no fixed order.
+    warnings.sort((a, b) => a.slot - b.slot);
+    return { summary, read, warnings: warnings.map((w) => w.issue) };
+  } finally {
+    stage.close();
   }
-  parsed.forEach((result, index) => {
-    slots[readSlots[index] as number] = result;
-  });
-  const reads = slots as StorableDossier[];
-  const warnings = reads.flatMap((result) => result.warnings);
-  const summary = withWriteTransaction(store.db, () => {
-    const changesBefore = countStoreChanges(store);
-    const result = syncDossiers(store, reads, session.at, fileStates);
-    // Any write, audited or not (a dossier moved or touched), invalidates the run snapshots.
-    if (countStoreChanges(store) !== changesBefore) markDossiersChanged(store);
-    setMeta(store, TENDER_KEY, session.tenderHash);
-    const changed = [...result.added, ...result.updated, ...result.withdrawn, ...result.reactivated];
-    if (changed.length > 0) {
-      appendAudit(store, {
-        at: session.at,
-        who: ctx.user,
-        action: 'dossiers.ingest',
-        subject: `${entries.length} dossier(s)`,
-        after: {
-          added: result.added,
-          updated: result.updated,
-          withdrawn: result.withdrawn,
-          reactivated: result.reactivated,
-          invalid: result.invalid.map((i) => i.id),
-        },
-        why: 'dossiers read from dossiers/',
-      });
-    }
-    return result;
-  });
-  return { summary, read, warnings };
+}
+
+/** Entries looked at between two turns of the event loop. */
+const TURN_EVERY = 128;
+/** Dossiers read back from the stage at a time by the sync. */
+const SYNC_CHUNK = 512;
+
+const turnEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** What the sync needs of a dossier not read again: the store keeps its validity and content. */
+function stubOf(entry: DossierEntry, hash: string): StorableDossier {
+  return {
+    id: entry.id,
+    sourcePath: entry.sourcePath,
+    hash,
+    dossier: null,
+    attachments: [],
+    errors: [],
+    warnings: [],
+  };
+}
+
+function missingFromStage(entry: DossierEntry): never {
+  throw new Error(`internal: ${entry.sourcePath} was read but not staged`);
 }
 
 /** Stored dossiers that are not withdrawn. */

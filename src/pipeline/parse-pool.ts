@@ -36,15 +36,22 @@ export interface DossierReaderOptions {
 
 const WORKER_SCRIPT = new URL('./parse-worker.js', import.meta.url);
 
+/** Takes one read dossier and its position among those added (0 for the first `add`). */
+export type ReadDossierSink = (index: number, dossier: StorableDossier) => void;
+
 /**
- * Reads dossiers in the order they are added: in-process for a few, on worker threads for many,
- * so that parsing overlaps whatever the caller does between `add` calls (stat-ing the next ones).
+ * Reads dossiers in-process for a few, on worker threads for many, so that parsing overlaps
+ * whatever the caller does between `add` calls (stat-ing the next ones; the caller must let the
+ * event loop turn now and then, or finished batches wait and the workers idle). Each dossier goes
+ * to `sink` as soon as it is read, batches in the order they finish: nothing keeps the whole read
+ * in memory.
  */
 export class DossierReader {
-  private readonly tasks: ParseTask[] = [];
-  private readonly batches: Promise<ParsedEntry[]>[] = [];
+  /** Added and not yet handed to a worker (all of them while reading in-process). */
+  private readonly pending: ParseTask[] = [];
+  private added = 0;
+  private readonly batches: Promise<void>[] = [];
   private pool: WorkerPool<ParseTask, ParsedEntry> | null = null;
-  private sent = 0;
   private done = 0;
   private readonly minForWorkers: number;
   private readonly batchSize: number;
@@ -53,6 +60,7 @@ export class DossierReader {
   constructor(
     private readonly workspace: string,
     private readonly tender: Tender,
+    private readonly sink: ReadDossierSink,
     private readonly options: DossierReaderOptions = {},
   ) {
     this.minForWorkers = Math.max(1, options.minForWorkers ?? 200);
@@ -62,37 +70,31 @@ export class DossierReader {
 
   /** Queues one dossier; batches leave for the workers as soon as there are enough of them. */
   add(task: ParseTask): void {
-    this.tasks.push(task);
+    this.pending.push(task);
+    this.added += 1;
     // Checked once, when the count is reached: the script is looked for a single time.
-    if (
-      this.pool === null &&
-      this.tasks.length === this.minForWorkers &&
-      workerScriptAvailable(this.script)
-    ) {
+    if (this.pool === null && this.added === this.minForWorkers && workerScriptAvailable(this.script)) {
       const size = this.options.workers ?? defaultWorkerCount();
       this.pool = startWorkerPool(this.script, { workspace: this.workspace, tender: this.tender }, size);
     }
     if (this.pool !== null) this.sendFullBatches();
   }
 
-  /** Every dossier added, read, in the order added; the workers are stopped. */
-  async finish(): Promise<StorableDossier[]> {
+  /** Resolves once every dossier added has gone to the sink; the workers are stopped. */
+  async finish(): Promise<void> {
     try {
       if (this.pool === null) {
-        if (this.tasks.length === 0) return [];
+        if (this.pending.length === 0) return;
         // The reader and its schemas load only when there is something to read.
         const { readDossier } = await import('../dossier/read-dossier.js');
-        return this.tasks.map((task) => {
-          const read = readDossier(this.workspace, task.entry, this.tender, task.options);
+        this.pending.forEach((task, index) => {
+          this.sink(index, readDossier(this.workspace, task.entry, this.tender, task.options));
           this.options.onRead?.(++this.done);
-          return read;
         });
+        return;
       }
       this.sendFullBatches(true);
-      const parsed = (await Promise.all(this.batches)).flat();
-      return parsed.map(({ read, documentJson }) =>
-        documentJson === null ? read : { ...read, documentJson },
-      );
+      await Promise.all(this.batches);
     } finally {
       await this.pool?.close();
     }
@@ -100,13 +102,15 @@ export class DossierReader {
 
   private sendFullBatches(all = false): void {
     const pool = this.pool as WorkerPool<ParseTask, ParsedEntry>;
-    while (this.tasks.length - this.sent >= this.batchSize || (all && this.sent < this.tasks.length)) {
-      const batch = this.tasks.slice(this.sent, this.sent + this.batchSize);
-      this.sent += batch.length;
+    while (this.pending.length >= this.batchSize || (all && this.pending.length > 0)) {
+      const first = this.added - this.pending.length;
+      const batch = this.pending.splice(0, this.batchSize);
       const results = pool.run(batch).then((parsed) => {
+        parsed.forEach(({ read, documentJson }, offset) => {
+          this.sink(first + offset, documentJson === null ? read : { ...read, documentJson });
+        });
         this.done += parsed.length;
         this.options.onRead?.(this.done);
-        return parsed;
       });
       // A failure surfaces in finish(); until then it must not count as unhandled.
       results.catch(() => undefined);

@@ -3,7 +3,7 @@ import { compareIds } from '../core/order.js';
 import type { InputIssue, ReadDossier } from '../core/types.js';
 import type { DossierStatus, KnownDossier } from './dossier-queries.js';
 import { type StorableDossier, storeNewContent } from './dossier-writes.js';
-import { mergeDuplicateIds } from './duplicate-dossiers.js';
+import { asDuplicate, duplicatedIds } from './duplicate-dossiers.js';
 import { statement } from './prepared.js';
 import type { Store } from './store-handle.js';
 import { withWriteTransaction } from './write-transaction.js';
@@ -37,22 +37,33 @@ interface SyncState {
 }
 
 /**
+ * What an ingest found, for a sync that may walk it more than once (a transaction that meets a
+ * busy database starts again): every dossier's id in order, duplicates included, and a fresh
+ * iterator over the dossiers in that order at each call. It lets the dossiers come from a stage
+ * (dossier-stage.ts) a few hundred at a time instead of all at once from memory.
+ */
+export interface DossierSource {
+  readonly ids: readonly string[];
+  [Symbol.iterator](): Iterator<StorableDossier>;
+}
+
+/**
  * Makes the stored dossiers match `read` (everything found in `dossiers/`), in one transaction.
  *
  * Hashes are compared first, so an unchanged dossier costs no write: for it, only `id`, `hash`
  * and `sourcePath` of the `ReadDossier` are looked at (its validity comes from the store), which
  * lets an ingester pass a stub for a file it did not read again. A changed dossier gets a new
  * row in `dossier_versions` (every content ever stored is kept there, the current one included).
- * `fileStates` gives, by id, what the ingester saw of each dossier's files; it is recorded with
- * the content, or alone when only the files' stamps changed.
+ * A dossier's `fileState` is recorded with its content, or alone when only its files' stamps changed.
  */
 export function syncDossiers(
   store: Store,
-  read: readonly StorableDossier[],
+  read: readonly StorableDossier[] | DossierSource,
   at: string,
-  fileStates?: ReadonlyMap<string, string>,
 ): IngestSummary {
-  const dossiers = mergeDuplicateIds(read);
+  const source: DossierSource =
+    'ids' in read ? read : { ids: read.map((dossier) => dossier.id), [Symbol.iterator]: () => read.values() };
+  const duplicated = duplicatedIds(source.ids);
   return withWriteTransaction(store.db, () => {
     const db = store.db;
     const known = loadSyncState(db);
@@ -65,19 +76,21 @@ export function syncDossiers(
       valid: [],
       invalid: [],
     };
-    for (const dossier of dossiers) {
+    // Dossiers sharing an id wait for the last of them, then go in as one (see asDuplicate).
+    const groups = new Map<string, StorableDossier[]>();
+    const syncOne = (dossier: StorableDossier) => {
       const previous = known.get(dossier.id);
       known.delete(dossier.id);
-      const fileState = fileStates?.get(dossier.id);
+      const fileState = dossier.fileState;
       let valid: boolean;
       // Set when the stored row stands: its errors are the ones to report.
       let kept: SyncState | undefined;
       if (previous === undefined) {
-        valid = storeNewContent(db, dossier, at, fileState, 'insert');
+        valid = storeNewContent(db, dossier, at, 'insert');
         summary.added.push(dossier.id);
       } else if (!isStub(dossier) && (previous.hash !== dossier.hash || verdictChanged(previous, dossier))) {
         // New content; or the same bytes judged otherwise now (tender.yaml's rates changed).
-        valid = storeNewContent(db, dossier, at, fileState, 'update');
+        valid = storeNewContent(db, dossier, at, 'update');
         (previous.status === 'withdrawn' ? summary.reactivated : summary.updated).push(dossier.id);
       } else {
         // Unchanged, or a stub whose stored hash another process replaced since the ingester
@@ -104,7 +117,14 @@ export function syncDossiers(
         const errors = kept ? (JSON.parse(kept.errors) as InputIssue[]) : dossier.errors;
         summary.invalid.push({ id: dossier.id, errors });
       }
+    };
+    for (const dossier of source) {
+      const group = duplicated.has(dossier.id) ? groups.get(dossier.id) : undefined;
+      if (!duplicated.has(dossier.id)) syncOne(dossier);
+      else if (group) group.push(dossier);
+      else groups.set(dossier.id, [dossier]);
     }
+    for (const group of groups.values()) syncOne(asDuplicate(group));
     for (const [id, previous] of known) {
       if (previous.status === 'withdrawn') continue;
       statement(db, "UPDATE dossiers SET status = 'withdrawn', updated_at = ? WHERE id = ?").run(at, id);

@@ -9,17 +9,22 @@ import { statement } from './prepared.js';
  */
 export interface StorableDossier extends ReadDossier {
   documentJson?: string;
+  /**
+   * What the ingester saw of the dossier's files before reading them (see
+   * pipeline/dossier-signature.ts): recorded with the content, or alone when only the files'
+   * stamps changed. Absent when it could not be taken, which has the dossier read every time.
+   */
+  fileState?: string;
 }
 
 /**
- * Writes a dossier's new content to `dossiers` and `dossier_versions`, with the file state the
- * ingester saw before reading it (see pipeline/dossier-signature.ts); returns whether it is valid.
+ * Writes a dossier's new content, with its file state, to `dossiers` and `dossier_versions`;
+ * returns whether it is valid.
  */
 export function storeNewContent(
   db: Database.Database,
   dossier: StorableDossier,
   at: string,
-  fileState: string | undefined,
   mode: 'insert' | 'update',
 ): boolean {
   const document =
@@ -35,7 +40,7 @@ export function storeNewContent(
     attachments: JSON.stringify(dossier.attachments),
     errors: JSON.stringify(dossier.errors),
     warnings: JSON.stringify(dossier.warnings),
-    fileState: fileState ?? null,
+    fileState: dossier.fileState ?? null,
     at,
   };
   const write =

@@ -1,22 +1,24 @@
 import { createHash } from 'node:crypto';
 import type { ReadDossier } from '../core/types.js';
 
+/** The ids found more than once in `ids`. */
+export function duplicatedIds(ids: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) twice.add(id);
+    else seen.add(id);
+  }
+  return twice;
+}
+
 /**
  * Folds dossiers that share a candidate id into one invalid entry naming every file. The reader
  * should already report duplicates; this keeps the store (one row per id) from losing one of
- * them silently or failing the whole ingest if it did not.
+ * them silently or failing the whole ingest if it did not. The entry has no file state, so each
+ * of the files is read again at the next ingest.
  */
-export function mergeDuplicateIds<T extends ReadDossier>(read: readonly T[]): (T | ReadDossier)[] {
-  const byId = new Map<string, T[]>();
-  for (const dossier of read) {
-    const group = byId.get(dossier.id);
-    if (group) group.push(dossier);
-    else byId.set(dossier.id, [dossier]);
-  }
-  return [...byId.values()].map((group) => (group.length === 1 ? group[0]! : asDuplicate(group)));
-}
-
-function asDuplicate(group: ReadDossier[]): ReadDossier {
+export function asDuplicate(group: readonly ReadDossier[]): ReadDossier {
   const id = group[0]!.id;
   const paths = group.map((dossier) => dossier.sourcePath).sort();
   const duplicateErrors = group.map((dossier) => ({

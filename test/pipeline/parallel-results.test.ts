@@ -38,8 +38,12 @@ describe('DossierReader on worker threads (built dist/)', () => {
     const workspace = session.ctx.workspace;
     const entries = listDossierEntries(workspace);
     const progress: number[] = [];
-    const here = new DossierReader(workspace, session.tender, { minForWorkers: Number.POSITIVE_INFINITY });
-    const there = new DossierReader(workspace, session.tender, {
+    const local: StorableDossier[] = [];
+    const parallel: StorableDossier[] = [];
+    const here = new DossierReader(workspace, session.tender, (i, read) => (local[i] = read), {
+      minForWorkers: Number.POSITIVE_INFINITY,
+    });
+    const there = new DossierReader(workspace, session.tender, (i, read) => (parallel[i] = read), {
       minForWorkers: 1,
       batchSize: 3,
       workers: 2,
@@ -50,8 +54,9 @@ describe('DossierReader on worker threads (built dist/)', () => {
       here.add({ entry, options: {} });
       there.add({ entry, options: {} });
     }
-    const local = await here.finish();
-    const parallel = await there.finish();
+    await here.finish();
+    await there.finish();
+    expect(local).toHaveLength(entries.length);
     expect(parallel.some((read) => read.documentJson !== undefined && read.dossier === null)).toBe(true);
     expect(parallel.map(asStored)).toEqual(local.map(asStored));
     expect(progress.at(-1)).toBe(entries.length);

@@ -138,14 +138,14 @@ describe('syncDossiers', () => {
 
   it('remembers the file state, and refreshes it without a new version', () => {
     const store = openTempStore();
-    syncDossiers(store, [validRead('c01')], AT, new Map([['c01', '["state",1]']]));
+    syncDossiers(store, [{ ...validRead('c01'), fileState: '["state",1]' }], AT);
     expect(knownDossierHashes(store).get('c01')).toEqual({
       hash: 'hash-c01',
       sourcePath: 'dossiers/c01/dossier.yaml',
       status: 'valid',
       fileState: '["state",1]',
     });
-    const summary = syncDossiers(store, [validRead('c01')], LATER, new Map([['c01', '["state",2]']]));
+    const summary = syncDossiers(store, [{ ...validRead('c01'), fileState: '["state",2]' }], LATER);
     expect(summary.unchanged).toEqual(['c01']);
     expect(knownDossierHashes(store).get('c01')?.fileState).toBe('["state",2]');
     expect(listDossierVersions(store, 'c01')).toHaveLength(1);

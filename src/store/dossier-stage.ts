@@ -1,0 +1,75 @@
+import type { StorableDossier } from './dossier-writes.js';
+import { statement } from './prepared.js';
+import type { Store } from './store-handle.js';
+
+/** Dossiers written to the stage per transaction of the temp table. */
+const FLUSH_EVERY = 256;
+
+/** A staged dossier's fields besides its document, as one JSON text. */
+type StagedFacts = Omit<StorableDossier, 'dossier' | 'documentJson'>;
+
+/**
+ * Where an ingest keeps what it read until the one transaction that stores it: a TEMP table of
+ * this connection. SQLite keeps temp tables in a file behind a bounded page cache, so 100,000
+ * parsed dossiers do not wait in the JavaScript heap (they took 480 MB there). No other connection
+ * sees the table, and staging takes no lock on the store: another process may write meanwhile.
+ * Each dossier has a slot, its place in the ingest's list; `close` drops the table.
+ */
+export class DossierStage {
+  private buffer: { slot: number; dossier: StorableDossier }[] = [];
+
+  constructor(private readonly store: Store) {
+    // A stage is rebuilt by the next ingest, never recovered: its writes need no rollback journal.
+    store.db.pragma('temp.journal_mode = OFF');
+    store.db.exec(`DROP TABLE IF EXISTS temp.staged_dossiers;
+      CREATE TEMP TABLE staged_dossiers (slot INTEGER PRIMARY KEY, facts TEXT NOT NULL, document TEXT)`);
+  }
+
+  /** Stages one dossier read (written with the next full batch, or by `flush`). */
+  put(slot: number, dossier: StorableDossier): void {
+    this.buffer.push({ slot, dossier });
+    if (this.buffer.length >= FLUSH_EVERY) this.flush();
+  }
+
+  /** Writes what `put` still holds. */
+  flush(): void {
+    if (this.buffer.length === 0) return;
+    const batch = this.buffer;
+    this.buffer = [];
+    const insert = statement(
+      this.store.db,
+      'INSERT INTO temp.staged_dossiers (slot, facts, document) VALUES (?, ?, ?)',
+    );
+    this.store.db.transaction(() => {
+      for (const { slot, dossier } of batch) {
+        const { dossier: document, documentJson, ...facts } = dossier;
+        const text = documentJson ?? (document === null ? null : JSON.stringify(document));
+        insert.run(slot, JSON.stringify(facts satisfies StagedFacts), text);
+      }
+    })();
+  }
+
+  /** The staged dossiers whose slot is in [from, to), by slot; a document comes back as `documentJson`. */
+  read(from: number, to: number): Map<number, StorableDossier> {
+    this.flush();
+    const rows = statement(
+      this.store.db,
+      'SELECT slot, facts, document FROM temp.staged_dossiers WHERE slot >= ? AND slot < ? ORDER BY slot',
+    )
+      .raw()
+      .all(from, to) as [number, string, string | null][];
+    const staged = new Map<number, StorableDossier>();
+    for (const [slot, facts, document] of rows) {
+      const dossier: StorableDossier = { ...(JSON.parse(facts) as StagedFacts), dossier: null };
+      if (document !== null) dossier.documentJson = document;
+      staged.set(slot, dossier);
+    }
+    return staged;
+  }
+
+  /** Drops the table and whatever was staged. */
+  close(): void {
+    this.buffer = [];
+    this.store.db.exec('DROP TABLE IF EXISTS temp.staged_dossiers');
+  }
+}
