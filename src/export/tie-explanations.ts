@@ -4,7 +4,14 @@
  * The committee must be able to defend every rank, so no such separation goes unexplained.
  */
 import { tieBreakerValue } from '../core/order.js';
-import type { EvaluationReport, Lang, RankedCandidate, TieBreaker, TieDecision } from '../core/types.js';
+import type {
+  EvaluationReport,
+  Lang,
+  RankedCandidate,
+  Shortlist,
+  TieBreaker,
+  TieDecision,
+} from '../core/types.js';
 import { formatCalendarDate, formatMoney, formatPlain, formatPoints } from './format.js';
 import { displayCandidate } from './report-view-records.js';
 import { joinClauses, withColon } from './rule-summary.js';
@@ -79,7 +86,9 @@ function groupByTotal(report: EvaluationReport): RankedCandidate[][] {
   const groups = new Map<number, RankedCandidate[]>();
   for (const candidate of report.shortlist.candidates) {
     if (candidate.rank === null || candidate.total === null) continue;
-    groups.set(candidate.total, [...(groups.get(candidate.total) ?? []), candidate]);
+    const group = groups.get(candidate.total);
+    if (group) group.push(candidate);
+    else groups.set(candidate.total, [candidate]);
   }
   return [...groups.values()];
 }
@@ -115,12 +124,24 @@ export function buildBrokenTies(report: EvaluationReport, lang: Lang) {
  * by a tie-breaker: that candidate, the shared total and the tie-breaker's verdict; else null.
  */
 export function explainReserveTieBreak(report: EvaluationReport, candidate: RankedCandidate, lang: Lang) {
-  const shortlisted = report.shortlist.candidates.filter((c) => c.status === 'shortlisted');
-  const last = shortlisted[shortlisted.length - 1];
-  if (!last || candidate.status !== 'reserve' || last.total !== candidate.total) return null;
+  if (candidate.status !== 'reserve') return null;
+  const last = lastShortlisted(report.shortlist);
+  if (!last || last.total !== candidate.total) return null;
   if (last.rank === candidate.rank) return null;
   const decided = explainSeparation(report, last, candidate, lang);
   return decided ? { ahead: name(last), total: formatPoints(last.total, lang), decided_by: decided } : null;
+}
+
+/** Found once per shortlist: the reserve table and the letters ask for each reserve candidate. */
+const lastShortlistedOf = new WeakMap<Shortlist, RankedCandidate | undefined>();
+
+function lastShortlisted(shortlist: Shortlist): RankedCandidate | undefined {
+  if (!lastShortlistedOf.has(shortlist))
+    lastShortlistedOf.set(
+      shortlist,
+      shortlist.candidates.findLast((c) => c.status === 'shortlisted'),
+    );
+  return lastShortlistedOf.get(shortlist);
 }
 
 /** The committee decision that left `candidate` on the reserve list while tied at the cut, if any. */
