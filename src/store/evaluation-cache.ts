@@ -67,16 +67,29 @@ function collectResults(
   return true;
 }
 
-/** Rows split per candidate, in id order, each candidate's parts oldest group first. */
-function byCandidate(rows: readonly CurrentPart[]): CurrentPart[][] {
-  const split = new Map<string, CurrentPart[]>();
+/**
+ * Calls `take` with each candidate's parts, oldest group first, as the rows of SUMMARIES come:
+ * the CROSS JOIN gives a candidate's parts one after the other, so only one candidate's rows are
+ * held at a time (at 100,000 dossiers, every row at once held 150 MB of JSON text).
+ */
+function forEachCandidate(rows: Iterable<CurrentPart>, take: (parts: CurrentPart[]) => void): void {
+  const done = new Set<string>();
+  let parts: CurrentPart[] = [];
+  const flush = () => {
+    if (parts.length === 0) return;
+    if (parts.length > 1) parts.sort((a, b) => a.grp - b.grp);
+    take(parts);
+    parts = [];
+  };
   for (const row of rows) {
-    const parts = split.get(row.candidate);
-    if (parts) parts.push(row);
-    else split.set(row.candidate, [row]);
+    if (parts.length > 0 && parts[0]!.candidate !== row.candidate) {
+      done.add(parts[0]!.candidate);
+      flush();
+    }
+    if (done.has(row.candidate)) throw new Error(`internal: the parts of ${row.candidate} came apart`);
+    parts.push(row);
   }
-  for (const parts of split.values()) if (parts.length > 1) parts.sort((a, b) => a.grp - b.grp);
-  return [...split.keys()].sort(compareIds).map((id) => split.get(id) as CurrentPart[]);
+  flush();
 }
 
 /**
@@ -89,16 +102,16 @@ export function getCachedSummaries(
   contextHash: string,
 ): Map<string, CandidateEvaluation> {
   const plan = cachePlan(store, criteriaVersion, contextHash);
-  const rows = statement(store.db, SUMMARIES).all(plan.groupIds) as CurrentPart[];
-  const found = new Map<string, CandidateEvaluation>();
-  for (const parts of byCandidate(rows)) {
+  const rows = statement(store.db, SUMMARIES).iterate(plan.groupIds) as Iterable<CurrentPart>;
+  const found: CandidateEvaluation[] = [];
+  forEachCandidate(rows, (parts) => {
     // The objects are made here and in getCachedEvaluation, not in a shared helper: V8 would then
     // allocate the evaluations the exports read and drop in its old generation, as it learns to do
     // for these summaries that are kept, and reading 10,000 of them measured twice as slow.
     const criteria: Record<string, CriterionResult> = {};
     const first = parts[0] as CurrentPart;
-    if (!collectResults(plan, parts, (payload) => JSON.parse(payload as string), criteria)) continue;
-    found.set(first.candidate, {
+    if (!collectResults(plan, parts, (payload) => JSON.parse(payload as string), criteria)) return;
+    found.push({
       id: first.candidate,
       name: first.name,
       country: first.country,
@@ -106,8 +119,9 @@ export function getCachedSummaries(
       criteria,
       warnings: JSON.parse(first.warnings) as InputIssue[],
     });
-  }
-  return found;
+  });
+  // In id order, as callers list them.
+  return new Map(found.sort((a, b) => compareIds(a.id, b.id)).map((ev) => [ev.id, ev]));
 }
 
 /**
