@@ -64,14 +64,8 @@ export async function ingestDossiers(session: Session, options: IngestOptions = 
   };
   try {
     // Parsing leaves for worker threads while this loop goes on stat-ing the next candidates.
-    const reader = new DossierReader(
-      ctx.workspace,
-      tender,
-      (index, dossier) => put(readSlots[index]!, dossier),
-      {
-        onRead: progress,
-      },
-    );
+    const sink = (index: number, dossier: StorableDossier) => put(readSlots[index]!, dossier);
+    const reader = new DossierReader(ctx.workspace, tender, sink, { onRead: progress });
     for (const [slot, entry] of entries.entries()) {
       // Lets finished batches reach the stage and the workers take the next ones.
       if (slot % TURN_EVERY === TURN_EVERY - 1) await turnEventLoop();

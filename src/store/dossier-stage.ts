@@ -17,13 +17,10 @@ type StagedFacts = Omit<StorableDossier, 'dossier' | 'documentJson'>;
  */
 export class DossierStage {
   private buffer: { slot: number; dossier: StorableDossier }[] = [];
+  /** Made with the first write: an ingest that reads nothing again stages nothing. */
+  private created = false;
 
-  constructor(private readonly store: Store) {
-    // A stage is rebuilt by the next ingest, never recovered: its writes need no rollback journal.
-    store.db.pragma('temp.journal_mode = OFF');
-    store.db.exec(`DROP TABLE IF EXISTS temp.staged_dossiers;
-      CREATE TEMP TABLE staged_dossiers (slot INTEGER PRIMARY KEY, facts TEXT NOT NULL, document TEXT)`);
-  }
+  constructor(private readonly store: Store) {}
 
   /** Stages one dossier read (written with the next full batch, or by `flush`). */
   put(slot: number, dossier: StorableDossier): void {
@@ -36,6 +33,13 @@ export class DossierStage {
     if (this.buffer.length === 0) return;
     const batch = this.buffer;
     this.buffer = [];
+    if (!this.created) {
+      // A stage is rebuilt by the next ingest, never recovered: its writes need no rollback journal.
+      this.store.db.pragma('temp.journal_mode = OFF');
+      this.store.db.exec(`DROP TABLE IF EXISTS temp.staged_dossiers;
+        CREATE TEMP TABLE staged_dossiers (slot INTEGER PRIMARY KEY, facts TEXT NOT NULL, document TEXT)`);
+      this.created = true;
+    }
     const insert = statement(
       this.store.db,
       'INSERT INTO temp.staged_dossiers (slot, facts, document) VALUES (?, ?, ?)',
@@ -52,6 +56,7 @@ export class DossierStage {
   /** The staged dossiers whose slot is in [from, to), by slot; a document comes back as `documentJson`. */
   read(from: number, to: number): Map<number, StorableDossier> {
     this.flush();
+    if (!this.created) return new Map();
     const rows = statement(
       this.store.db,
       'SELECT slot, facts, document FROM temp.staged_dossiers WHERE slot >= ? AND slot < ? ORDER BY slot',
@@ -70,6 +75,8 @@ export class DossierStage {
   /** Drops the table and whatever was staged. */
   close(): void {
     this.buffer = [];
+    if (!this.created) return;
+    this.created = false;
     this.store.db.exec('DROP TABLE IF EXISTS temp.staged_dossiers');
     // The temp database's page cache (up to 16 MB) would otherwise stay with the connection.
     this.store.db.pragma('shrink_memory');

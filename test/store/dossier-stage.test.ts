@@ -37,6 +37,15 @@ describe('DossierStage', () => {
     ).toEqual({ n: 0 });
   });
 
+  it('makes no table while nothing is staged', () => {
+    const store = openTempStore();
+    const stage = new DossierStage(store);
+    stage.flush();
+    expect(stage.read(0, 100).size).toBe(0);
+    stage.close();
+    expect(store.db.prepare('SELECT count(*) AS n FROM temp.sqlite_master').get()).toEqual({ n: 0 });
+  });
+
   it('keeps an invalid dossier without a document, with its reasons', () => {
     const store = openTempStore();
     const stage = new DossierStage(store);
