@@ -85,6 +85,7 @@ async function writeAll(file: fs.FileHandle, chunks: Buffer[]): Promise<void> {
   let rest = chunks;
   while (rest.length > 0) {
     let { bytesWritten } = await file.writev(rest);
+    if (bytesWritten === 0) throw new Error('the temporary file of a workbook part took no more bytes');
     while (rest.length > 0 && bytesWritten >= rest[0]!.length) {
       bytesWritten -= rest[0]!.length;
       rest = rest.slice(1);

@@ -62,10 +62,10 @@ export async function ingestDossiers(session: Session, options: IngestOptions = 
     fileStates.delete(slot);
     stage.put(slot, fileState === undefined ? dossier : { ...dossier, fileState });
   };
+  // Parsing leaves for worker threads while the loop below goes on stat-ing the next candidates.
+  const sink = (index: number, dossier: StorableDossier) => put(readSlots[index]!, dossier);
+  const reader = new DossierReader(ctx.workspace, tender, sink, { onRead: progress });
   try {
-    // Parsing leaves for worker threads while this loop goes on stat-ing the next candidates.
-    const sink = (index: number, dossier: StorableDossier) => put(readSlots[index]!, dossier);
-    const reader = new DossierReader(ctx.workspace, tender, sink, { onRead: progress });
     for (const [slot, entry] of entries.entries()) {
       // Lets finished batches reach the stage and the workers take the next ones.
       if (slot % TURN_EVERY === TURN_EVERY - 1) await turnEventLoop();
@@ -118,75 +118,72 @@ export async function ingestDossiers(session: Session, options: IngestOptions = 
         warnings: [],
       };
     }
-    const found: DossierSource = {
-      ids: entries.map((entry) => entry.id),
-      *[Symbol.iterator]() {
-        for (let from = 0; from < entries.length; from += SYNC_CHUNK) {
-          const to = Math.min(from + SYNC_CHUNK, entries.length);
-          const staged = stage.read(from, to);
-          for (let slot = from; slot < to; slot++) {
-            const entry = entries[slot]!;
-            if (reread[slot] === 0) yield stubOf(entry, known.get(entry.id)!.hash);
-            else yield staged.get(slot) ?? missingFromStage(entry);
-          }
-        }
-      },
-    };
-    const summary = withWriteTransaction(store.db, () => {
-      const changesBefore = countStoreChanges(store);
-      const result = syncDossiers(store, found, session.at);
-      // Any write, audited or not (a dossier moved or touched), invalidates the run snapshots.
-      if (countStoreChanges(store) !== changesBefore) markDossiersChanged(store);
-      setMeta(store, TENDER_KEY, session.tenderHash);
-      const changed = [...result.added, ...result.updated, ...result.withdrawn, ...result.reactivated];
-      if (changed.length > 0) {
-        appendAudit(store, {
-          at: session.at,
-          who: ctx.user,
-          action: 'dossiers.ingest',
-          subject: `${entries.length} dossier(s)`,
-          after: {
-            added: result.added,
-            updated: result.updated,
-            withdrawn: result.withdrawn,
-            reactivated: result.reactivated,
-            invalid: result.invalid.map((i) => i.id),
-          },
-          why: 'dossiers read from dossiers/',
-        });
-      }
-      return result;
-    });
+    // All staged before the transaction: one that starts again after SQLITE_BUSY re-reads it whole.
+    stage.flush();
+    const found = stage.source(
+      entries.map((entry) => entry.id),
+      (slot) => (reread[slot] === 1 ? undefined : stubOf(entries[slot]!, known)),
+    );
+    const summary = storeFound(session, found, entries.length);
     // By slot, as the dossiers are listed: workers finish their batches in no fixed order.
     warnings.sort((a, b) => a.slot - b.slot);
     return { summary, read, warnings: warnings.map((w) => w.issue) };
   } finally {
+    // After a failure, batches still in flight must not reach the stage, nor threads outlive the ingest.
+    await reader.close();
     stage.close();
   }
 }
 
+/**
+ * Makes the store match what the ingest found, in one transaction with its audit entry and the
+ * markers other commands read (the tender the dossiers were judged under, the run snapshots).
+ */
+function storeFound(session: Session, found: DossierSource, total: number): IngestSummary {
+  const { store, ctx } = session;
+  return withWriteTransaction(store.db, () => {
+    const changesBefore = countStoreChanges(store);
+    const result = syncDossiers(store, found, session.at);
+    // Any write, audited or not (a dossier moved or touched), invalidates the run snapshots.
+    if (countStoreChanges(store) !== changesBefore) markDossiersChanged(store);
+    setMeta(store, TENDER_KEY, session.tenderHash);
+    const changed = [...result.added, ...result.updated, ...result.withdrawn, ...result.reactivated];
+    if (changed.length > 0) {
+      appendAudit(store, {
+        at: session.at,
+        who: ctx.user,
+        action: 'dossiers.ingest',
+        subject: `${total} dossier(s)`,
+        after: {
+          added: result.added,
+          updated: result.updated,
+          withdrawn: result.withdrawn,
+          reactivated: result.reactivated,
+          invalid: result.invalid.map((i) => i.id),
+        },
+        why: 'dossiers read from dossiers/',
+      });
+    }
+    return result;
+  });
+}
+
 /** Entries looked at between two turns of the event loop. */
 const TURN_EVERY = 128;
-/** Dossiers read back from the stage at a time by the sync. */
-const SYNC_CHUNK = 512;
 
 const turnEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** What the sync needs of a dossier not read again: the store keeps its validity and content. */
-function stubOf(entry: DossierEntry, hash: string): StorableDossier {
+function stubOf(entry: DossierEntry, known: ReadonlyMap<string, KnownDossier>): StorableDossier {
   return {
     id: entry.id,
     sourcePath: entry.sourcePath,
-    hash,
+    hash: (known.get(entry.id) as KnownDossier).hash,
     dossier: null,
     attachments: [],
     errors: [],
     warnings: [],
   };
-}
-
-function missingFromStage(entry: DossierEntry): never {
-  throw new Error(`internal: ${entry.sourcePath} was read but not staged`);
 }
 
 /** Stored dossiers that are not withdrawn. */

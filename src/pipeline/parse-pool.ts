@@ -53,6 +53,7 @@ export class DossierReader {
   private readonly batches: Promise<void>[] = [];
   private pool: WorkerPool<ParseTask, ParsedEntry> | null = null;
   private done = 0;
+  private closed = false;
   private readonly minForWorkers: number;
   private readonly batchSize: number;
   private readonly script: URL;
@@ -70,6 +71,7 @@ export class DossierReader {
 
   /** Queues one dossier; batches leave for the workers as soon as there are enough of them. */
   add(task: ParseTask): void {
+    if (this.closed) throw new Error('internal: a dossier was added to a closed reader');
     this.pending.push(task);
     this.added += 1;
     // Checked once, when the count is reached: the script is looked for a single time.
@@ -82,6 +84,7 @@ export class DossierReader {
 
   /** Resolves once every dossier added has gone to the sink; the workers are stopped. */
   async finish(): Promise<void> {
+    if (this.closed) throw new Error('internal: a closed reader was asked to finish');
     try {
       if (this.pool === null) {
         if (this.pending.length === 0) return;
@@ -96,8 +99,16 @@ export class DossierReader {
       this.sendFullBatches(true);
       await Promise.all(this.batches);
     } finally {
-      await this.pool?.close();
+      await this.close();
     }
+  }
+
+  /** Stops the workers; nothing more goes to the sink, even from a batch still in flight. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const pool = this.pool;
+    this.pool = null;
+    await pool?.close();
   }
 
   private sendFullBatches(all = false): void {
@@ -106,6 +117,7 @@ export class DossierReader {
       const first = this.added - this.pending.length;
       const batch = this.pending.splice(0, this.batchSize);
       const results = pool.run(batch).then((parsed) => {
+        if (this.closed) return;
         parsed.forEach(({ read, documentJson }, offset) => {
           this.sink(first + offset, documentJson === null ? read : { ...read, documentJson });
         });

@@ -1,9 +1,12 @@
+import type { DossierSource } from './dossier-sync.js';
 import type { StorableDossier } from './dossier-writes.js';
 import { statement } from './prepared.js';
 import type { Store } from './store-handle.js';
 
 /** Dossiers written to the stage per transaction of the temp table. */
 const FLUSH_EVERY = 256;
+/** Dossiers read back from the stage at a time by the sync. */
+const READ_CHUNK = 512;
 
 /** A staged dossier's fields besides its document, as one JSON text. */
 type StagedFacts = Omit<StorableDossier, 'dossier' | 'documentJson'>;
@@ -11,19 +14,25 @@ type StagedFacts = Omit<StorableDossier, 'dossier' | 'documentJson'>;
 /**
  * Where an ingest keeps what it read until the one transaction that stores it: a TEMP table of
  * this connection. SQLite keeps temp tables in a file behind a bounded page cache, so 100,000
- * parsed dossiers do not wait in the JavaScript heap (they took 480 MB there). No other connection
- * sees the table, and staging takes no lock on the store: another process may write meanwhile.
- * Each dossier has a slot, its place in the ingest's list; `close` drops the table.
+ * parsed dossiers (some 200 MB of JSON text alone) do not wait in the JavaScript heap. No other
+ * connection sees the table, and staging takes no lock on the store: another process may write
+ * meanwhile. Each dossier has a slot, its place in the ingest's list.
+ *
+ * Everything is written before the store's write transaction begins (`flush`): the sync only
+ * reads the stage, so a transaction that rolls back and starts again finds it whole. `close`
+ * drops the table; a closed stage takes nothing more.
  */
 export class DossierStage {
   private buffer: { slot: number; dossier: StorableDossier }[] = [];
   /** Made with the first write: an ingest that reads nothing again stages nothing. */
   private created = false;
+  private closed = false;
 
   constructor(private readonly store: Store) {}
 
   /** Stages one dossier read (written with the next full batch, or by `flush`). */
   put(slot: number, dossier: StorableDossier): void {
+    if (this.closed) throw new Error('internal: a dossier was staged after the ingest ended');
     this.buffer.push({ slot, dossier });
     if (this.buffer.length >= FLUSH_EVERY) this.flush();
   }
@@ -53,9 +62,32 @@ export class DossierStage {
     })();
   }
 
+  /**
+   * What the sync walks: for each slot of `ids` (every dossier's id, in slot order), the dossier
+   * `unstaged` gives for it (a stub for one not read again), else the one staged there.
+   */
+  source(ids: readonly string[], unstaged: (slot: number) => StorableDossier | undefined): DossierSource {
+    if (this.buffer.length > 0) throw new Error('internal: the stage was read before it was flushed');
+    return { ids, [Symbol.iterator]: () => this.walk(ids, unstaged) };
+  }
+
+  private *walk(
+    ids: readonly string[],
+    unstaged: (slot: number) => StorableDossier | undefined,
+  ): Generator<StorableDossier> {
+    for (let from = 0; from < ids.length; from += READ_CHUNK) {
+      const to = Math.min(from + READ_CHUNK, ids.length);
+      const staged = this.read(from, to);
+      for (let slot = from; slot < to; slot++) {
+        const dossier = unstaged(slot) ?? staged.get(slot);
+        if (dossier === undefined) throw new Error(`internal: ${ids[slot]} was read but not staged`);
+        yield dossier;
+      }
+    }
+  }
+
   /** The staged dossiers whose slot is in [from, to), by slot; a document comes back as `documentJson`. */
-  read(from: number, to: number): Map<number, StorableDossier> {
-    this.flush();
+  private read(from: number, to: number): Map<number, StorableDossier> {
     if (!this.created) return new Map();
     const rows = statement(
       this.store.db,
@@ -74,6 +106,7 @@ export class DossierStage {
 
   /** Drops the table and whatever was staged. */
   close(): void {
+    this.closed = true;
     this.buffer = [];
     if (!this.created) return;
     this.created = false;

@@ -55,6 +55,7 @@ export interface DossierSource {
  * lets an ingester pass a stub for a file it did not read again. A changed dossier gets a new
  * row in `dossier_versions` (every content ever stored is kept there, the current one included).
  * A dossier's `fileState` is recorded with its content, or alone when only its files' stamps changed.
+ * Dossiers sharing an id are stored last, as one invalid entry (asDuplicate), once all are seen.
  */
 export function syncDossiers(
   store: Store,
@@ -119,9 +120,12 @@ export function syncDossiers(
       }
     };
     for (const dossier of source) {
-      const group = duplicated.has(dossier.id) ? groups.get(dossier.id) : undefined;
-      if (!duplicated.has(dossier.id)) syncOne(dossier);
-      else if (group) group.push(dossier);
+      if (!duplicated.has(dossier.id)) {
+        syncOne(dossier);
+        continue;
+      }
+      const group = groups.get(dossier.id);
+      if (group) group.push(dossier);
       else groups.set(dossier.id, [dossier]);
     }
     for (const group of groups.values()) syncOne(asDuplicate(group));

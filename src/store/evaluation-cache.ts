@@ -27,7 +27,7 @@ interface CurrentPart {
 /**
  * Current parts in the plan's groups. CROSS JOIN keeps the dossiers as the outer loop, so each
  * one's parts are found through the primary key; ordering by id here made SQLite sort every row
- * (payloads included), several times slower than sorting in byCandidate.
+ * (payloads included), several times slower than sorting the decoded evaluations.
  */
 const currentParts = (payload: 'summaries' | 'details') =>
   `SELECT d.id AS candidate, d.hash, p.criterion_group AS grp, p.name, p.country, p.warnings,

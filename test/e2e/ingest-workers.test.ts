@@ -80,4 +80,34 @@ describe('ingest on worker threads (built CLI)', () => {
     expect(again.stdout).toContain(`unchanged ${N}`);
     expect(storedRows(onWorkers)).toEqual(expected);
   });
+
+  it('mixes dossiers read again with unchanged ones across the chunks the sync reads', async () => {
+    const onWorkers = generated();
+    const inProcess = copy(onWorkers);
+    expect(prequal(['ingest', '--workspace', onWorkers]).code).toBe(0);
+    const ingestHere = async () => {
+      const session = await openSession(quietContext(inProcess));
+      try {
+        return await ingestDossiers(session);
+      } finally {
+        closeSession(session);
+      }
+    };
+    await ingestHere();
+    // Every fifth dossier edited: enough to be read on worker threads, spread over every chunk.
+    const folders = fs.readdirSync(path.join(onWorkers, 'dossiers')).sort();
+    const edited = folders.filter((_, index) => index % 5 === 2);
+    for (const workspace of [onWorkers, inProcess])
+      for (const folder of edited)
+        fs.appendFileSync(path.join(workspace, 'dossiers', folder, 'dossier.yaml'), '# edited\n');
+    const cli = prequal(['ingest', '--workspace', onWorkers]);
+    expect(cli.stderr).toBe('');
+    const { summary, read } = await ingestHere();
+    expect(read).toBe(edited.length);
+    // Above the 200 from which the ingest reads on worker threads.
+    expect(summary.updated).toEqual(edited);
+    expect(edited.length).toBeGreaterThan(200);
+    expect(cli.stdout).toContain(`updated ${summary.updated.length}, unchanged ${summary.unchanged.length}`);
+    expect(storedRows(onWorkers)).toEqual(storedRows(inProcess));
+  });
 });

@@ -63,6 +63,30 @@ describe('DossierReader on worker threads (built dist/)', () => {
   });
 });
 
+describe('DossierReader.close', () => {
+  it('stops the workers and hands nothing more to the sink, even from batches in flight', async () => {
+    const session = await open();
+    const workspace = session.ctx.workspace;
+    const entries = listDossierEntries(workspace);
+    let delivered = 0;
+    const reader = new DossierReader(workspace, session.tender, () => delivered++, {
+      minForWorkers: 1,
+      batchSize: 1,
+      workers: 2,
+      script: BUILT_PARSE_WORKER,
+    });
+    for (const entry of entries) reader.add({ entry, options: {} });
+    // As an ingest that failed before finish() does.
+    await reader.close();
+    const atClose = delivered;
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(delivered).toBe(atClose);
+    expect(atClose).toBeLessThan(entries.length);
+    expect(() => reader.add({ entry: entries[0]!, options: {} })).toThrow('closed reader');
+    await expect(reader.finish()).rejects.toThrow('closed reader');
+  });
+});
+
 describe('refreshEvaluations', () => {
   /** Everything the evaluation cache holds, groups by their keys. */
   const cacheRows = (session: Session) =>

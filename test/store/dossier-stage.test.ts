@@ -17,31 +17,66 @@ function fromWorker(slot: number): StorableDossier {
   return { ...read, dossier: null, documentJson: JSON.stringify(dossier), fileState: `["state",${slot}]` };
 }
 
+/** Every staged dossier, in slot order, as the sync walks them (`n` slots, none given as a stub). */
+function walk(stage: DossierStage, n: number): StorableDossier[] {
+  return [
+    ...stage.source(
+      Array.from({ length: n }, (_, slot) => id(slot)),
+      () => undefined,
+    ),
+  ];
+}
+
 describe('DossierStage', () => {
-  it('gives back every staged dossier by slot, across flushes, the document as its text', () => {
+  it('gives back every staged dossier in slot order, across flushes and reads, the document as its text', () => {
     const store = openTempStore();
     const stage = new DossierStage(store);
-    // In no particular order, as worker batches finish; more than one flush's worth.
+    // In no particular order, as worker batches finish; more than one flush's and one read's worth.
     const slots = Array.from({ length: 700 }, (_, i) => (i * 389) % 700);
     for (const slot of slots) stage.put(slot, slot === 5 ? validRead(id(5)) : fromWorker(slot));
-    const first = stage.read(0, 10);
-    expect([...first.keys()]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(first.get(3)).toEqual(fromWorker(3));
+    stage.flush();
+    const walked = walk(stage, 700);
+    expect(walked.map((dossier) => dossier.id)).toEqual(Array.from({ length: 700 }, (_, slot) => id(slot)));
+    expect(walked[3]).toEqual(fromWorker(3));
+    expect(walked[699]).toEqual(fromWorker(699));
     // An in-process read (document as an object) comes back serialised, with the same text.
     const { dossier, ...rest } = validRead(id(5));
-    expect(first.get(5)).toEqual({ ...rest, dossier: null, documentJson: JSON.stringify(dossier) });
-    expect(stage.read(690, 800).size).toBe(10);
+    expect(walked[5]).toEqual({ ...rest, dossier: null, documentJson: JSON.stringify(dossier) });
     stage.close();
     expect(
       store.db.prepare("SELECT count(*) AS n FROM temp.sqlite_master WHERE name = 'staged_dossiers'").get(),
     ).toEqual({ n: 0 });
   });
 
+  it('puts the stub it is given for a slot not staged, and refuses a slot that is neither', () => {
+    const store = openTempStore();
+    const stage = new DossierStage(store);
+    stage.put(1, fromWorker(1));
+    stage.flush();
+    const ids = [id(0), id(1)];
+    const stub = { ...validRead(id(0)), dossier: null };
+    expect([...stage.source(ids, (slot) => (slot === 0 ? stub : undefined))]).toEqual([stub, fromWorker(1)]);
+    expect(() => [...stage.source([...ids, id(2)], (slot) => (slot === 0 ? stub : undefined))]).toThrow(
+      'c0002 was read but not staged',
+    );
+    stage.close();
+  });
+
+  it('is read only once flushed, and takes nothing once closed', () => {
+    const store = openTempStore();
+    const stage = new DossierStage(store);
+    stage.put(0, fromWorker(0));
+    // The sync reads the stage inside the store's write transaction: it must write nothing there.
+    expect(() => stage.source([id(0)], () => undefined)).toThrow('read before it was flushed');
+    stage.close();
+    expect(() => stage.put(1, fromWorker(1))).toThrow('staged after the ingest ended');
+  });
+
   it('makes no table while nothing is staged', () => {
     const store = openTempStore();
     const stage = new DossierStage(store);
     stage.flush();
-    expect(stage.read(0, 100).size).toBe(0);
+    expect(walk(stage, 0)).toEqual([]);
     stage.close();
     expect(store.db.prepare('SELECT count(*) AS n FROM temp.sqlite_master').get()).toEqual({ n: 0 });
   });
@@ -50,7 +85,40 @@ describe('DossierStage', () => {
     const store = openTempStore();
     const stage = new DossierStage(store);
     stage.put(0, invalidRead('c01', 'broken'));
-    expect(stage.read(0, 1).get(0)).toEqual({ ...invalidRead('c01', 'broken'), dossier: null });
+    stage.flush();
+    expect(walk(stage, 1)).toEqual([{ ...invalidRead('c01', 'broken'), dossier: null }]);
+    stage.close();
+  });
+
+  it('stays whole when the sync reading it meets a busy database and starts again', () => {
+    const store = openTempStore();
+    const stage = new DossierStage(store);
+    // Fewer than a flush's worth: all of it waits in memory until flush().
+    for (let slot = 0; slot < 10; slot++) stage.put(slot, fromWorker(slot));
+    stage.flush();
+    const found = stage.source(
+      Array.from({ length: 10 }, (_, slot) => id(slot)),
+      () => undefined,
+    );
+    let walks = 0;
+    const busyOnce = {
+      ids: found.ids,
+      *[Symbol.iterator]() {
+        walks += 1;
+        let seen = 0;
+        for (const dossier of found) {
+          // What better-sqlite3 throws when another connection holds the lock: the transaction
+          // rolls back and withWriteTransaction runs the sync again.
+          if (walks === 1 && ++seen === 6)
+            throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+          yield dossier;
+        }
+      },
+    };
+    const summary = syncDossiers(store, busyOnce, AT);
+    expect(walks).toBe(2);
+    expect(summary.added).toHaveLength(10);
+    expect(listDossierVersions(store, id(7))).toHaveLength(1);
     stage.close();
   });
 
@@ -60,6 +128,7 @@ describe('DossierStage', () => {
     const other = openAgain(file);
     const stage = new DossierStage(store);
     for (let slot = 0; slot < 300; slot++) stage.put(slot, fromWorker(slot));
+    stage.flush();
     syncDossiers(other, [validRead('c9999')], AT);
     expect(getDossier(store, 'c9999')?.status).toBe('valid');
     expect(knownDossierHashes(other).has(id(0))).toBe(false);
