@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { expect } from 'vitest';
 import type { Context } from '../../src/context.js';
 import { closeSession, openSession, type Session } from '../../src/pipeline/session.js';
 
@@ -16,6 +17,13 @@ export function copyFixture(name = 'poc2-s29'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `prequal-pipeline-${name}-`));
   fs.cpSync(path.join(ROOT, 'fixtures', name), dir, { recursive: true });
   return dir;
+}
+
+/** Replaces `from` (which must be there) by `to` in a workspace file, as a user's edit. */
+export function replaceInFile(file: string, from: string, to: string): void {
+  const text = fs.readFileSync(file, 'utf8');
+  expect(text).toContain(from);
+  fs.writeFileSync(file, text.replace(from, to));
 }
 
 /** A quiet context with a fixed clock. */

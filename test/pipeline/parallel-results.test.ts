@@ -9,7 +9,13 @@ import { refreshEvaluations } from '../../src/pipeline/refresh-evaluations.js';
 import { scoreCandidates } from '../../src/pipeline/score-candidates.js';
 import { closeSession, openSession, type Session } from '../../src/pipeline/session.js';
 import type { StorableDossier } from '../../src/store/index.js';
-import { BUILT_EVALUATE_WORKER, BUILT_PARSE_WORKER, copyFixture, quietContext } from './helpers.js';
+import {
+  BUILT_EVALUATE_WORKER,
+  BUILT_PARSE_WORKER,
+  copyFixture,
+  quietContext,
+  replaceInFile,
+} from './helpers.js';
 
 const cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -137,11 +143,8 @@ describe('refreshEvaluations', () => {
       const session = await open();
       await ingestDossiers(session);
       await scoredRows(session, minForWorkers, false);
-      const file = path.join(session.ctx.workspace, 'criteria.yaml');
-      fs.writeFileSync(
-        file,
-        fs.readFileSync(file, 'utf8').replace('average_at_least: 300000', 'average_at_least: 1'),
-      );
+      const criteria = path.join(session.ctx.workspace, 'criteria.yaml');
+      replaceInFile(criteria, 'average_at_least: 300000', 'average_at_least: 1');
       const again = await scoredRows(session, minForWorkers, false);
       expect(again.result.computedCriteria).toEqual([{ criteria: 1, dossiers: again.result.evaluated }]);
       stored.push(again.rows);

@@ -5,7 +5,7 @@ import { evaluateWorkspace } from '../../src/pipeline/evaluate-workspace.js';
 import { importCriteriaFile } from '../../src/pipeline/import-criteria.js';
 import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
 import { refreshEvaluations } from '../../src/pipeline/refresh-evaluations.js';
-import { fixtureSessions } from './helpers.js';
+import { fixtureSessions, replaceInFile } from './helpers.js';
 
 const fixtures = fixtureSessions();
 afterEach(fixtures.cleanup);
@@ -32,11 +32,7 @@ describe('a report being exported while another process ingests', () => {
 
     // Another process: an edited dossier ingested and scored between the ranking and the export.
     const file = path.join(workspace, 'dossiers', ID, 'dossier.yaml');
-    const text = fs.readFileSync(file, 'utf8');
-    fs.writeFileSync(
-      file,
-      text.replace('staff: { total: 28, relevant: 7 }', 'staff: { total: 28, relevant: 3 }'),
-    );
+    replaceInFile(file, 'staff: { total: 28, relevant: 7 }', 'staff: { total: 28, relevant: 3 }');
     const other = await open(workspace);
     await ingestDossiers(other);
     const newer = evaluateWorkspace(other).report;
@@ -72,11 +68,7 @@ describe('the sanctions gate of a report exported while another process ingests'
   it('screens the content ranked, not a newer one naming a listed entity', async () => {
     const { workspace, report, candidate } = await screened();
     const file = path.join(workspace, 'dossiers', ID, 'dossier.yaml');
-    const text = fs.readFileSync(file, 'utf8');
-    fs.writeFileSync(
-      file,
-      text.replace('name: Cabinet Ndiaye & Associés', 'name: Northern Star Trading FZE'),
-    );
+    replaceInFile(file, 'name: Cabinet Ndiaye & Associés', 'name: Northern Star Trading FZE');
     await ingestDossiers(await open(workspace));
     expect(report.resultsOf(candidate).sanctions?.passed).toBe(true);
   });

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { evaluateDossier } from '../../src/core/evaluate.js';
@@ -15,7 +14,7 @@ import {
   getCachedSummaries,
   listValidDossierTexts,
 } from '../../src/store/index.js';
-import { fixtureSessions } from './helpers.js';
+import { fixtureSessions, replaceInFile } from './helpers.js';
 
 const fixtures = fixtureSessions();
 afterEach(fixtures.cleanup);
@@ -30,12 +29,6 @@ async function scoredWorkspace(): Promise<{ workspace: string; session: Session 
   const first = await refreshEvaluations(session, (await importCriteriaFile(session)).version);
   expect(first.computedCriteria).toEqual([{ criteria: 12, dossiers: 17 }]);
   return { workspace, session };
-}
-
-function edit(file: string, from: string, to: string): void {
-  const text = fs.readFileSync(file, 'utf8');
-  expect(text).toContain(from);
-  fs.writeFileSync(file, text.replace(from, to));
 }
 
 /** A re-score after criteria.yaml was edited: imports it and refreshes. */
@@ -85,7 +78,11 @@ function expectFromScratch(session: Session, version: CriteriaVersion): void {
 describe('re-score after a change', () => {
   it('a threshold change evaluates that criterion only, for every dossier', async () => {
     const { workspace, session } = await scoredWorkspace();
-    edit(path.join(workspace, 'criteria.yaml'), 'average_at_least: 300000', 'average_at_least: 250000');
+    replaceInFile(
+      path.join(workspace, 'criteria.yaml'),
+      'average_at_least: 300000',
+      'average_at_least: 250000',
+    );
     const { version, result } = await rescore(session);
     expect(result).toEqual({
       evaluated: 17,
@@ -100,7 +97,7 @@ describe('re-score after a change', () => {
 
   it('a label change evaluates that criterion again', async () => {
     const { workspace, session } = await scoredWorkspace();
-    edit(
+    replaceInFile(
       path.join(workspace, 'criteria.yaml'),
       'en: Mandatory documents supplied',
       'en: Mandatory documents',
@@ -115,9 +112,9 @@ describe('re-score after a change', () => {
   it('going back to earlier criteria evaluates nothing', async () => {
     const { workspace, session } = await scoredWorkspace();
     const file = path.join(workspace, 'criteria.yaml');
-    edit(file, 'average_at_least: 300000', 'average_at_least: 250000');
+    replaceInFile(file, 'average_at_least: 300000', 'average_at_least: 250000');
     await rescore(session);
-    edit(file, 'average_at_least: 250000', 'average_at_least: 300000');
+    replaceInFile(file, 'average_at_least: 250000', 'average_at_least: 300000');
     const { version, result } = await rescore(session);
     expect(version.version).toBe(3);
     expect(result.computed).toBe(0);
@@ -127,7 +124,7 @@ describe('re-score after a change', () => {
 
   it('an exchange rate change in tender.yaml evaluates everything again', async () => {
     const { workspace, session } = await scoredWorkspace();
-    edit(path.join(workspace, 'tender.yaml'), 'XOF: 655.957', 'XOF: 650');
+    replaceInFile(path.join(workspace, 'tender.yaml'), 'XOF: 655.957', 'XOF: 650');
     const changed = await open(workspace);
     expect(changed.contextHash).not.toBe(session.contextHash);
     const { version, result } = await rescore(changed);
@@ -138,7 +135,7 @@ describe('re-score after a change', () => {
   it('a dossier edit evaluates that dossier only', async () => {
     const { workspace, session } = await scoredWorkspace();
     const dossier = path.join(workspace, 'dossiers', 'c02-cabinet-ndiaye-associes', 'dossier.yaml');
-    edit(dossier, 'staff: { total: 28, relevant: 7 }', 'staff: { total: 28, relevant: 3 }');
+    replaceInFile(dossier, 'staff: { total: 28, relevant: 7 }', 'staff: { total: 28, relevant: 3 }');
     await ingestDossiers(session);
     const { version, result } = await rescore(session);
     expect(result.computedCriteria).toEqual([{ criteria: 12, dossiers: 1 }]);
