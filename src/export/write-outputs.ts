@@ -139,14 +139,22 @@ export class ChunkFileWriter {
   write(chunk: string): void {
     const bytes = Buffer.from(chunk, 'utf8');
     this.hash.update(bytes);
-    if (this.same && this.previous !== null)
-      this.same = readAt(this.previous, bytes.length, this.size).equals(bytes);
+    if (this.same && this.previous !== null) this.same = this.previousHolds(bytes);
     try {
       writeAll(this.fd, bytes);
     } catch (error) {
       throw describeWriteError(this.file, error);
     }
     this.size += bytes.length;
+  }
+
+  /** True when the current file holds `bytes` where this chunk goes; false when it cannot be read. */
+  private previousHolds(bytes: Buffer): boolean {
+    try {
+      return readAt(this.previous as number, bytes.length, this.size).equals(bytes);
+    } catch {
+      return false;
+    }
   }
 
   /** Puts the new content in place unless it equals the current file's. */
@@ -171,12 +179,17 @@ export class ChunkFileWriter {
   }
 }
 
+/** The current file to compare with, when it is a regular file; anything else (a folder in its place…) is replaced or fails at the rename. */
 function openForReading(file: string): number | null {
+  let fd: number;
   try {
-    return fs.openSync(file, 'r');
+    fd = fs.openSync(file, 'r');
   } catch {
     return null;
   }
+  if (fs.fstatSync(fd).isFile()) return fd;
+  fs.closeSync(fd);
+  return null;
 }
 
 /** Writes `chunks` with a ChunkFileWriter (see there). */

@@ -39,6 +39,15 @@ describe('writeChunksIfChanged', () => {
     expect(await fs.readFile(file, 'utf8')).toBe('{\n  "a": 1\n}\n');
     expect(await leftovers()).toEqual([]);
   });
+
+  it('fails on the rename, with the file named, when a folder stands in the target place', async () => {
+    const file = path.join(dir, 'report.md');
+    await fs.mkdir(path.join(file, 'blocker'), { recursive: true });
+    // Comparing with the folder used to throw EISDIR from inside the comparison, a raw crash.
+    await expect(writeChunksIfChanged(file, ['# Report\n'])).rejects.toThrow(file);
+    expect((await fs.stat(file)).isDirectory()).toBe(true);
+    expect(await leftovers()).toEqual([]);
+  });
 });
 
 describe('writeSmallFileIfChanged', () => {
