@@ -11,13 +11,14 @@ import { describeWriteError, syncFolder } from './atomic-write.js';
 import { type CandidateVisitor, runCandidatePass } from './candidate-pass.js';
 import { jsonPieces } from './json.js';
 import { renderLetterFiles, sanitizeFileNamePart } from './letters.js';
-import { loadTemplate, renderReport, type TemplateName } from './markdown.js';
+import { loadTemplate, renderReportPieces, type TemplateName } from './markdown.js';
 import { type OcdsApplication, ocdsApplication, ocdsLanguage, renderOcds } from './ocds.js';
 import {
   ChunkFileWriter,
   type ExportedFile,
   type KnownFiles,
   recordFile,
+  writeChunksIfChanged,
   writeIfChanged,
   writeSmallFileIfChanged,
 } from './write-outputs.js';
@@ -105,12 +106,10 @@ export const EXPORTERS = new Map<string, Exporter>([
   [
     'md',
     async (report, options) => {
-      const content = await renderWithTemplate(options, 'report', (text) =>
-        renderReport(report, options.lang, text),
+      const pieces = await renderWithTemplate(options, 'report', (text) =>
+        renderReportPieces(report, options.lang, text),
       );
-      return [
-        await writeIfChanged(path.join(options.outDir, `report.${options.lang}.md`), content, options.known),
-      ];
+      return [await writeChunksIfChanged(path.join(options.outDir, `report.${options.lang}.md`), pieces)];
     },
   ],
   ['letters', exportLetters],

@@ -10,6 +10,7 @@ import { formatCount, labelsFor } from './labels.js';
 import { buildRecordViews, displayCandidate } from './report-view-records.js';
 import { criterionLabel, summarizeRule } from './rule-summary.js';
 import { buildSanctionsReview } from './sanctions-review.js';
+import { LazyRows, lazyRows } from './template-stream.js';
 import { buildBrokenTies, describeLosingDecision, explainReserveTieBreak } from './tie-explanations.js';
 
 /** A ranked line of the shortlist, tied or reserve tables. */
@@ -39,8 +40,12 @@ function describeReserveNote(report: EvaluationReport, candidate: RankedCandidat
     : `same total (${tieBreak.total} points) as ${tieBreak.ahead}; separated by ${tieBreak.decided_by}`;
 }
 
-function buildRankedRows(report: EvaluationReport, candidates: RankedCandidate[], lang: Lang): RankedRow[] {
-  return candidates.map((candidate) => ({
+function buildRankedRows(
+  report: EvaluationReport,
+  candidates: RankedCandidate[],
+  lang: Lang,
+): LazyRows<RankedRow> {
+  return lazyRows(candidates, (candidate) => ({
     rank: candidate.rank === null ? '—' : String(candidate.rank),
     id: candidate.id,
     name: candidate.name,
@@ -108,7 +113,7 @@ export function buildReasonView(report: EvaluationReport, reason: Reason, lang: 
 }
 
 function buildRejected(report: EvaluationReport, candidates: RankedCandidate[], lang: Lang) {
-  return candidates.map((candidate) => ({
+  return lazyRows(candidates, (candidate) => ({
     id: candidate.id,
     name: candidate.name,
     display: displayCandidate(candidate.name, candidate.id),
@@ -119,7 +124,7 @@ function buildRejected(report: EvaluationReport, candidates: RankedCandidate[], 
 }
 
 function buildPending(report: EvaluationReport, candidates: RankedCandidate[], lang: Lang) {
-  return candidates.map((candidate) => ({
+  return lazyRows(candidates, (candidate) => ({
     id: candidate.id,
     name: candidate.name,
     display: displayCandidate(candidate.name, candidate.id),
@@ -131,7 +136,7 @@ function buildPending(report: EvaluationReport, candidates: RankedCandidate[], l
 }
 
 function buildInvalid(candidates: RankedCandidate[]) {
-  return candidates.map((candidate) => ({
+  return lazyRows(candidates, (candidate) => ({
     id: candidate.id,
     name: candidate.name,
     display: displayCandidate(candidate.name, candidate.id),
@@ -140,14 +145,19 @@ function buildInvalid(candidates: RankedCandidate[]) {
 }
 
 function buildWarnings(candidates: RankedCandidate[]) {
-  return candidates.flatMap((candidate) =>
-    candidate.warnings.map((issue) => ({
-      id: candidate.id,
-      name: candidate.name,
-      display: displayCandidate(candidate.name, candidate.id),
-      text: formatIssue(issue),
-    })),
-  );
+  const count = candidates.reduce((sum, candidate) => sum + candidate.warnings.length, 0);
+  return new LazyRows(count, function* () {
+    for (const candidate of candidates) {
+      for (const issue of candidate.warnings) {
+        yield {
+          id: candidate.id,
+          name: candidate.name,
+          display: displayCandidate(candidate.name, candidate.id),
+          text: formatIssue(issue),
+        };
+      }
+    }
+  });
 }
 
 function buildManifest(report: EvaluationReport, lang: Lang) {
@@ -157,7 +167,7 @@ function buildManifest(report: EvaluationReport, lang: Lang) {
     criteria_hash: report.criteriaHash,
     tender_hash: report.tenderHash,
     sanctions_version: report.sanctionsListVersion ?? labelsFor(lang).none,
-    dossiers: report.dossiers.map((dossier) => ({
+    dossiers: lazyRows(report.dossiers, (dossier) => ({
       id: dossier.id,
       source: dossier.sourcePath,
       hash: dossier.hash,
@@ -165,7 +175,11 @@ function buildManifest(report: EvaluationReport, lang: Lang) {
   };
 }
 
-/** Builds the view model of the shortlisting report in `lang` (see the header of templates/report.*.md). */
+/**
+ * Builds the view model of the shortlisting report in `lang` (see the header of templates/report.*.md).
+ * The lists that grow with the candidates are LazyRows: their rows are made as the template
+ * reaches them (template-stream.ts), one at a time.
+ */
 export function buildReportView(report: EvaluationReport, lang: Lang) {
   const all = report.shortlist.candidates;
   const withStatus = (status: RankedCandidate['status']) =>
