@@ -93,6 +93,30 @@ function forEachCandidate(rows: Iterable<CurrentPart>, take: (parts: CurrentPart
 }
 
 /**
+ * One frozen empty list for every empty list of a summary (explanations, metrics such as
+ * `missing`, warnings): most are empty, and at 12 criteria and 100,000 candidates an array each
+ * held about 40 MB for the whole ranking and export. Frozen, so code that would add to a shared
+ * list fails instead of changing them all.
+ */
+const EMPTY: never[] = Object.freeze([]) as unknown as never[];
+
+function decodeSummaries(payload: string | Buffer): CriterionResult[] {
+  const results = JSON.parse(payload as string) as CriterionResult[];
+  for (const result of results) {
+    if (result.explanation.length === 0) result.explanation = EMPTY;
+    const { metrics } = result;
+    for (const key in metrics) {
+      const value = metrics[key];
+      if (Array.isArray(value) && value.length === 0) metrics[key] = EMPTY;
+    }
+  }
+  return results;
+}
+
+const decodeWarnings = (text: string): InputIssue[] =>
+  text === '[]' ? EMPTY : (JSON.parse(text) as InputIssue[]);
+
+/**
  * Cached evaluation summaries (core/summarize.ts) of every active dossier whose current content
  * has a result for every criterion of the version, by candidate id.
  */
@@ -110,14 +134,14 @@ export function getCachedSummaries(
     // for these summaries that are kept, and reading 10,000 of them measured twice as slow.
     const criteria: Record<string, CriterionResult> = {};
     const first = parts[0] as CurrentPart;
-    if (!collectResults(plan, parts, (payload) => JSON.parse(payload as string), criteria)) return;
+    if (!collectResults(plan, parts, decodeSummaries, criteria)) return;
     found.push({
       id: first.candidate,
       name: first.name,
       country: first.country,
       dossierHash: first.hash,
       criteria,
-      warnings: JSON.parse(first.warnings) as InputIssue[],
+      warnings: decodeWarnings(first.warnings),
     });
   });
   // In id order, as callers list them.

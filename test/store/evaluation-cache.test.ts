@@ -80,6 +80,36 @@ const ADM = gate('ADM-1');
 const EXP = score('EXP-1');
 
 describe('evaluation cache', () => {
+  it('shares one frozen empty list among the summaries, and keeps the lists that are not empty', () => {
+    const store = openTempStore();
+    const v1 = importVersion(store, [ADM, EXP]);
+    syncDossiers(store, [validRead('c01', 'a'), validRead('c02', 'b')], AT);
+    const empty = (r: CriterionResult): CriterionResult => ({
+      ...r,
+      explanation: [],
+      metrics: { missing: [], count: 1 },
+    });
+    save(store, [ADM, EXP], evaluation('c01', 'a', [empty(result(ADM, 1)), empty(result(EXP, 10))]));
+    save(store, [ADM, EXP], evaluation('c02', 'b', [result(ADM, 0), empty(result(EXP, 20))]));
+    const summaries = getCachedSummaries(store, v1, 'ctx');
+    const c01 = summaries.get('c01')?.criteria;
+    const c02 = summaries.get('c02')?.criteria;
+    const shared = c01?.['ADM-1']?.explanation;
+    expect(shared).toEqual([]);
+    expect(Object.isFrozen(shared)).toBe(true);
+    for (const list of [
+      c01?.['EXP-1']?.explanation,
+      c02?.['EXP-1']?.explanation,
+      c01?.['ADM-1']?.metrics.missing,
+      summaries.get('c02')?.warnings,
+    ])
+      expect(list).toBe(shared);
+    // A failed gate's reason is its first line: kept, and a list of its own.
+    expect(c02?.['ADM-1']?.explanation).toEqual([{ fr: 'ligne 0', en: 'line 0' }]);
+    expect(Object.isFrozen(c02?.['ADM-1']?.explanation)).toBe(false);
+    expect(c01?.['ADM-1']?.metrics.count).toBe(1);
+  });
+
   it('returns the cached evaluation of each current dossier content only', () => {
     const store = openTempStore();
     const v1 = importVersion(store, [ADM, EXP]);
