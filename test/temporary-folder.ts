@@ -8,6 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 
 export default function setup(): () => void {
+  // The security suite's outcomes are for scripts/security-table.js, run after the tests: they
+  // stay where it reads them (docs/SECURITY.md), outside the folder removed below.
+  process.env.PREQUAL_SECURITY_OUTCOMES ??= path.join(os.tmpdir(), 'prequal-security-outcomes');
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'prequal-tests-'));
   process.env.TMPDIR = folder;
   return () => fs.rmSync(folder, { recursive: true, force: true });

@@ -111,7 +111,11 @@ function* renderTokens(
       } else if (typeof value === 'object' || typeof value === 'string' || typeof value === 'number') {
         yield* renderTokens(template, children, context.push(value), escapeValue, output);
       } else if (typeof value === 'function') {
-        output.text += renderLeaf(template, token, context, escapeValue);
+        // A lambda section, as Mustache's renderSection calls it: once, with the section's text.
+        const text = template.text.slice(token[3], token[5] as number);
+        const subRender = (inner: string) => writer.render(inner, context, {}, { escape: escapeValue });
+        const result: unknown = value.call(context.view, text, subRender);
+        if (result != null) output.text += String(result);
       } else {
         yield* renderTokens(template, children, context, escapeValue, output);
       }

@@ -187,7 +187,11 @@ function openForReading(file: string): number | null {
   } catch {
     return null;
   }
-  if (fs.fstatSync(fd).isFile()) return fd;
+  try {
+    if (fs.fstatSync(fd).isFile()) return fd;
+  } catch {
+    // Unreadable: compared with nothing.
+  }
   fs.closeSync(fd);
   return null;
 }

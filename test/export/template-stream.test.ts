@@ -57,6 +57,33 @@ describe('rendering a template in pieces', () => {
     }
   });
 
+  it('calls a lambda section as often as Mustache.render does, with the section text', () => {
+    const counted = () => {
+      const calls: string[] = [];
+      return {
+        calls,
+        view: {
+          title: 'T',
+          wrap: () => {
+            calls.push('lookup');
+            return (text: string, render: (inner: string) => string) => {
+              calls.push(text);
+              return `[${render(text)}]`;
+            };
+          },
+        },
+      };
+    };
+    const template = '{{#wrap}}in {{title}}{{/wrap}}';
+    const ours = counted();
+    const theirs = counted();
+    expect(pieces(template, ours.view).join('')).toBe(
+      Mustache.render(template, theirs.view, {}, { escape: bracket }),
+    );
+    expect(ours.calls).toEqual(theirs.calls);
+    expect(ours.calls).toEqual(['lookup', 'in {{title}}']);
+  });
+
   it('gives the shipped reports exactly as Mustache.render does', async () => {
     const report = buildSampleReport();
     for (const lang of ['fr', 'en'] as const) {
