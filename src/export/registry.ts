@@ -12,14 +12,14 @@ import { type CandidateVisitor, runCandidatePass } from './candidate-pass.js';
 import { jsonPieces } from './json.js';
 import { renderLetterFiles, sanitizeFileNamePart } from './letters.js';
 import { loadTemplate, renderReportPieces, type TemplateName } from './markdown.js';
-import { type OcdsApplication, ocdsApplication, ocdsLanguage, renderOcds } from './ocds.js';
+import { ocdsApplication, ocdsLanguage } from './ocds.js';
+import { OcdsStream } from './ocds-stream.js';
 import {
   ChunkFileWriter,
   type ExportedFile,
   type KnownFiles,
   recordFile,
   writeChunksIfChanged,
-  writeIfChanged,
   writeSmallFileIfChanged,
 } from './write-outputs.js';
 import { startWorkbook } from './xlsx.js';
@@ -157,17 +157,35 @@ async function startJson(report: EvaluationReport, options: ExportOptions): Prom
   };
 }
 
-/** The OCDS release: each application is made as its candidate passes, the package at the end. */
+/**
+ * The OCDS release, written as the candidates pass (ocds-stream.ts) and rewritten only when its
+ * bytes change; what waits for the later lists spills into the output folder.
+ */
 async function startOcds(report: EvaluationReport, options: ExportOptions): Promise<CandidateVisitor> {
   const file = path.join(options.outDir, `ocds-${sanitizeFileNamePart(report.tender.reference)}.json`);
   const lang = ocdsLanguage(report);
-  const applications: OcdsApplication[] = [];
+  const writer = await ChunkFileWriter.open(file);
+  let stream: OcdsStream;
+  try {
+    stream = new OcdsStream(report, writer, options.outDir);
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  let finished = false;
   return {
-    visit: (candidate, detail) => {
-      applications.push(ocdsApplication(candidate, detail.dossier(), lang));
+    visit: (candidate, detail) => stream.add(ocdsApplication(candidate, detail.dossier(), lang)),
+    drain: () => stream.drain(),
+    finish: async () => {
+      await stream.finish();
+      await stream.close();
+      finished = true;
+      return [await writer.finish()];
     },
-    finish: async () => [await writeIfChanged(file, renderOcds(report, {}, applications), options.known)],
-    abort: async () => undefined,
+    abort: async () => {
+      await stream.close();
+      if (!finished) await writer.abort();
+    },
   };
 }
 

@@ -137,7 +137,10 @@ export class ChunkFileWriter {
   }
 
   write(chunk: string): void {
-    const bytes = Buffer.from(chunk, 'utf8');
+    this.writeBytes(Buffer.from(chunk, 'utf8'));
+  }
+
+  writeBytes(bytes: Buffer): void {
     this.hash.update(bytes);
     if (this.same && this.previous !== null) this.same = this.previousHolds(bytes);
     try {
