@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import { renderJson } from '../export/json.js';
+import { renderJsonPieces } from '../export/json.js';
 import { requireEvaluableCriteria } from '../pipeline/check-stored-inputs.js';
 import { evaluateWorkspace } from '../pipeline/evaluate-workspace.js';
 import { assertFinality, type Finality, finalityOf } from '../pipeline/exit-status.js';
@@ -32,7 +32,7 @@ export async function rankCommand(ctx: Context, options: RankOptions): Promise<v
     const { report, version, scored } = evaluateWorkspace(session);
     const finality = finalityOf(report.shortlist);
     if (options.json) {
-      ctx.out(renderJson(report, lang));
+      for (const piece of renderJsonPieces(report, lang)) ctx.out(piece);
       return finality;
     }
     const table = renderRankTable(report.shortlist, version.criteria, lang);

@@ -1,12 +1,18 @@
 import type { Context } from '../context.js';
-import type { Lang } from '../core/types.js';
-import { renderJson } from '../export/json.js';
+import type { EvaluationReport, Lang } from '../core/types.js';
+import { renderJsonPieces } from '../export/json.js';
 import { assertKnownFormats } from '../export/registry.js';
 import { assertFinality, type Finality, finalityOf } from '../pipeline/exit-status.js';
 import { importCriteriaFile } from '../pipeline/import-criteria.js';
 import { importScoreFiles } from '../pipeline/import-scores.js';
 import { ingestDossiers } from '../pipeline/ingest-dossiers.js';
-import { computeSnapshotKey, readTableSnapshot, saveTableSnapshot } from '../pipeline/run-snapshot.js';
+import {
+  computeSnapshotKey,
+  keyTableSnapshot,
+  readTableSnapshot,
+  type StagedSnapshot,
+  stageTableSnapshot,
+} from '../pipeline/run-snapshot.js';
 import { reportLanguage, type Session, withSession } from '../pipeline/session.js';
 import type { CriteriaVersion } from '../store/index.js';
 import { progressBar } from '../ui/progress.js';
@@ -52,22 +58,40 @@ export async function runCommand(ctx: Context, options: RunOptions): Promise<voi
     const refreshed = await refreshEvaluations(session, version, { onProgress: scoring });
     scoring.end();
     const { report } = evaluateWorkspace(session, { version: version.version });
-    const table = options.json ? null : renderRankTable(report.shortlist, version.criteria, lang);
-    ctx.out(table ?? renderJson(report, lang));
-    await exportReport(session, report, options);
     const finality = finalityOf(report.shortlist);
-    if (table !== null) {
-      const key = saveTableSnapshot(session, version, lang, {
-        table,
-        finality,
-        evaluable: refreshed.evaluated,
-      });
-      if (key !== null) markExportsCurrent(session, options, key);
-    }
+    const staged = options.json
+      ? writeJsonOutput(ctx, report, lang)
+      : printTable(session, report, version, lang, { finality, evaluable: refreshed.evaluated });
+    await exportReport(session, report, options);
+    // Keyed only now: the key covers the export's own audit entry.
+    const key = staged === null ? null : keyTableSnapshot(session, version, staged);
+    if (key !== null) markExportsCurrent(session, options, key);
     return { finality, imports };
   });
   reportScoreImports(ctx, imports);
   assertFinality(finality, { strict: options.strict });
+}
+
+/**
+ * Prints the ranked table and stages it as the run's snapshot; the table is not held while the
+ * exports run (tens of megabytes at 100,000 candidates).
+ */
+function printTable(
+  session: Session,
+  report: EvaluationReport,
+  version: CriteriaVersion,
+  lang: Lang,
+  facts: { finality: Finality; evaluable: number },
+): StagedSnapshot {
+  const table = renderRankTable(report.shortlist, version.criteria, lang);
+  session.ctx.out(table);
+  return stageTableSnapshot(session, lang, { table, ...facts });
+}
+
+/** `--json`: the document, written in pieces (whole, it outgrows a string at 100,000 candidates); no snapshot. */
+function writeJsonOutput(ctx: Context, report: EvaluationReport, lang: Lang): null {
+  for (const piece of renderJsonPieces(report, lang)) ctx.out(piece);
+  return null;
 }
 
 /**

@@ -194,3 +194,16 @@ export function* renderJsonChunks(report: EvaluationReport, lang: Lang): Generat
   for (const candidate of report.shortlist.candidates) yield pieces.candidate(candidate);
   yield pieces.tail();
 }
+
+/** renderJsonChunks joined into pieces of about 64 KiB, for a stream: few writes, never the whole text. */
+export function* renderJsonPieces(report: EvaluationReport, lang: Lang): Generator<string> {
+  let text = '';
+  for (const chunk of renderJsonChunks(report, lang)) {
+    text += chunk;
+    if (text.length >= 1 << 16) {
+      yield text;
+      text = '';
+    }
+  }
+  if (text) yield text;
+}

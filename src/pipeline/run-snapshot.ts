@@ -15,7 +15,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import chalk from 'chalk';
 import type { Lang } from '../core/types.js';
-import { type CriteriaVersion, getMeta, readAuditHead, type Store, setMeta } from '../store/index.js';
+import {
+  type CriteriaVersion,
+  getMeta,
+  readAuditHead,
+  type Store,
+  setMeta,
+  setMetaFirstLine,
+} from '../store/index.js';
 import type { Finality } from './exit-status.js';
 import type { Session } from './session.js';
 
@@ -91,6 +98,42 @@ export function readTableSnapshot(store: Store, lang: Lang, key: string): TableS
   } catch {
     return null;
   }
+}
+
+/**
+ * Stores what a full evaluation printed under no key yet, so that the table (tens of megabytes
+ * for 100,000 candidates) need not be held while the exports run; keyTableSnapshot gives it its
+ * key once the command's own appends are done. Unkeyed, it matches no key.
+ */
+export function stageTableSnapshot(
+  session: Session,
+  lang: Lang,
+  content: Omit<TableSnapshot, 'key'>,
+): StagedSnapshot {
+  setMeta(session.store, snapshotName(lang), snapshotText('', content));
+  const { table: _table, ...facts } = content;
+  return { lang, facts };
+}
+
+/** What keyTableSnapshot needs of a staged snapshot: its facts, not its table. */
+export interface StagedSnapshot {
+  lang: Lang;
+  facts: Omit<TableSnapshot, 'key' | 'table'>;
+}
+
+/**
+ * Keys a snapshot staged by stageTableSnapshot with the workspace as it is now, without reading
+ * its table back; null when it cannot be keyed or another command has replaced it meanwhile.
+ */
+export function keyTableSnapshot(
+  session: Session,
+  version: CriteriaVersion,
+  staged: StagedSnapshot,
+): string | null {
+  const key = computeSnapshotKey(session, version, staged.lang);
+  if (key === null) return null;
+  const line = (k: string) => JSON.stringify({ key: k, ...staged.facts });
+  return setMetaFirstLine(session.store, snapshotName(staged.lang), line(''), line(key)) ? key : null;
 }
 
 /** Stores what a full evaluation printed, keyed by the workspace as it is now (after its appends). */

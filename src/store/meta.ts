@@ -20,3 +20,21 @@ export function setMeta(store: Store, key: string, value: string): void {
     ).run(key, value);
   });
 }
+
+/**
+ * Replaces a record's first line (up to its first newline) with `line` when it is `expected`,
+ * keeping the rest as stored, so a value of many megabytes is never read back to change its
+ * header. False when the record is absent or its first line is another.
+ */
+export function setMetaFirstLine(store: Store, key: string, expected: string, line: string): boolean {
+  return withWriteTransaction(
+    store.db,
+    () =>
+      statement(
+        store.db,
+        `UPDATE meta SET value = ? || substr(value, instr(value, char(10)))
+         WHERE key = ? AND instr(value, char(10)) > 0
+           AND substr(value, 1, instr(value, char(10)) - 1) = ?`,
+      ).run(line, key, expected).changes > 0,
+  );
+}
