@@ -59,9 +59,10 @@ export async function runCommand(ctx: Context, options: RunOptions): Promise<voi
     scoring.end();
     const { report } = evaluateWorkspace(session, { version: version.version });
     const finality = finalityOf(report.shortlist);
-    const staged = options.json
-      ? writeJsonOutput(ctx, report, lang)
-      : printTable(session, report, version, lang, { finality, evaluable: refreshed.evaluated });
+    let staged: StagedSnapshot | null = null;
+    // --json: the document carries the run's time, so no snapshot of it is kept.
+    if (options.json) for (const piece of renderJsonPieces(report, lang)) ctx.out(piece);
+    else staged = printTable(session, report, version, lang, { finality, evaluable: refreshed.evaluated });
     await exportReport(session, report, options);
     // Keyed only now: the key covers the export's own audit entry.
     const key = staged === null ? null : keyTableSnapshot(session, version, staged);
@@ -86,12 +87,6 @@ function printTable(
   const table = renderRankTable(report.shortlist, version.criteria, lang);
   session.ctx.out(table);
   return stageTableSnapshot(session, lang, { table, ...facts });
-}
-
-/** `--json`: the document, written in pieces (whole, it outgrows a string at 100,000 candidates); no snapshot. */
-function writeJsonOutput(ctx: Context, report: EvaluationReport, lang: Lang): null {
-  for (const piece of renderJsonPieces(report, lang)) ctx.out(piece);
-  return null;
 }
 
 /**

@@ -2,6 +2,7 @@
  * The machine-readable result of SPEC §6 for scripts. Deterministic by construction: no
  * clock, keys in a fixed order, criteria in the order of the criteria set.
  */
+
 import type {
   CriterionResult,
   EvaluationReport,
@@ -11,6 +12,7 @@ import type {
   RankedCandidate,
   Tie,
 } from '../core/types.js';
+import { joinPieces } from './text-pieces.js';
 
 /** One criterion's result as scripts see it; explanation lines are in the chosen language. */
 export interface JsonCriterion {
@@ -196,14 +198,6 @@ export function* renderJsonChunks(report: EvaluationReport, lang: Lang): Generat
 }
 
 /** renderJsonChunks joined into pieces of about 64 KiB, for a stream: few writes, never the whole text. */
-export function* renderJsonPieces(report: EvaluationReport, lang: Lang): Generator<string> {
-  let text = '';
-  for (const chunk of renderJsonChunks(report, lang)) {
-    text += chunk;
-    if (text.length >= 1 << 16) {
-      yield text;
-      text = '';
-    }
-  }
-  if (text) yield text;
+export function renderJsonPieces(report: EvaluationReport, lang: Lang): Iterable<string> {
+  return joinPieces(renderJsonChunks(report, lang));
 }

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { EvaluationReport } from '../core/types.js';
 import { buildOcdsReleasePackage, type OcdsApplication } from './ocds.js';
 import { SpillBuffer } from './spill-buffer.js';
+import { TextPieces } from './text-pieces.js';
 import type { ChunkFileWriter } from './write-outputs.js';
 
 /** One of the release's lists the applications fill, as it sits in the stringified package. */
@@ -66,35 +67,29 @@ function frameOf(report: EvaluationReport): Frame {
   return { ...slots, after: text.slice(cursor) };
 }
 
-/** Bytes of held text handed to a spill buffer at a time. */
-const HELD_PIECE = 1 << 16;
-
 /** The items of one list, as indented JSON text, held until the list is written. */
 class HeldList {
   readonly buffer: SpillBuffer;
-  #text = '';
+  readonly #pieces = new TextPieces();
   count = 0;
 
   constructor(
-    readonly slot: ListSlot,
+    private readonly slot: ListSlot,
     directory: string,
   ) {
     this.buffer = new SpillBuffer(directory, 1 << 20);
   }
 
   add(item: unknown): void {
-    this.#text += itemText(this.slot, this.count, item);
+    this.#pieces.text += itemText(this.slot, this.count, item);
     this.count += 1;
-    if (this.#text.length >= HELD_PIECE) this.#flush();
-  }
-
-  #flush(): void {
-    if (this.#text) this.buffer.append(Buffer.from(this.#text, 'utf8'));
-    this.#text = '';
+    const piece = this.#pieces.take();
+    if (piece !== null) this.buffer.append(Buffer.from(piece, 'utf8'));
   }
 
   async writeTo(writer: ChunkFileWriter): Promise<void> {
-    this.#flush();
+    const rest = this.#pieces.rest();
+    if (rest) this.buffer.append(Buffer.from(rest, 'utf8'));
     for await (const piece of this.buffer.pieces()) writer.writeBytes(piece);
   }
 }

@@ -5,6 +5,7 @@
  * LazyRows, whose rows are only made when the template reaches them.
  */
 import Mustache from 'mustache';
+import { TextPieces } from './text-pieces.js';
 
 /**
  * A list for a template section whose rows are built one at a time when the section is rendered.
@@ -38,9 +39,6 @@ export function parseTemplate(text: string): ParsedTemplate {
   return { text, tokens: Mustache.parse(text) };
 }
 
-/** About 64 KiB of text per piece: few writes, little held. */
-const PIECE_LENGTH = 1 << 16;
-
 type Token = Mustache.TemplateSpans[number];
 type Escape = (value: unknown) => string;
 
@@ -65,20 +63,9 @@ export function* renderTemplatePieces(
   view: object,
   escapeValue: Escape,
 ): Generator<string, void, undefined> {
-  const output = new PieceBuffer();
+  const output = new TextPieces();
   yield* renderTokens(template, template.tokens, new Mustache.Context(view), escapeValue, output);
-  if (output.text) yield output.text;
-}
-
-class PieceBuffer {
-  text = '';
-  /** Empties the buffer when it holds a whole piece; returns what it held, else null. */
-  take(): string | null {
-    if (this.text.length < PIECE_LENGTH) return null;
-    const piece = this.text;
-    this.text = '';
-    return piece;
-  }
+  if (output.text) yield output.rest();
 }
 
 function isList(value: unknown): value is readonly unknown[] | LazyRows<unknown> {
@@ -94,7 +81,7 @@ function* renderTokens(
   tokens: readonly Token[],
   context: Mustache.Context,
   escapeValue: Escape,
-  output: PieceBuffer,
+  output: TextPieces,
 ): Generator<string, void, undefined> {
   for (const token of tokens) {
     const [symbol, name] = token;
