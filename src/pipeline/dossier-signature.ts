@@ -79,7 +79,7 @@ export class DossierScanner {
    * listed and stamped by `stateOf`, in the ingester's loop, while the dossiers found changed
    * before it are being parsed.
    */
-  private readonly folders = new Map<string, ScannedFolder | string | null>();
+  private readonly folders = new Map<string, KeptFolder | string | null>();
 
   constructor(
     private readonly workspace: string,
@@ -91,7 +91,7 @@ export class DossierScanner {
     const recordedText = this.recorded(name);
     const recorded = parseState(recordedText);
     const scanned = scanFolder(folder, recorded !== null && isFolderStamp(recorded) ? recorded : null);
-    if (!scanned.fromRecord) this.folders.set(name, scanned);
+    if (!scanned.fromRecord) this.folders.set(name, keepFolder(scanned));
     else {
       const state = stateText(() => stampFolder(name, folder, scanned));
       // The recorded text when equal, so the new one is dropped at once.
@@ -115,7 +115,46 @@ export class DossierScanner {
     this.folders.delete(entry.id);
     if (listed === null || typeof listed === 'string') return listed;
     const folder = path.join(this.workspace, entry.folder);
-    return stateText(() => stampFolder(entry.id, folder, listed ?? scanFolder(folder, null)));
+    return stateText(() =>
+      stampFolder(entry.id, folder, listed === undefined ? scanFolder(folder, null) : unpackFolder(listed)),
+    );
+  }
+}
+
+/**
+ * A folder listed anew, kept until `stateOf` stamps it: its items packed in one string, since
+ * every candidate folder is listed before the first is stamped (at 100,000 candidates, the
+ * `Dirent`s held ~130 MB). Each item is its kind (`f`ile, `d`irectory, `o`ther) then its name;
+ * items are joined by `/`, which no file name holds.
+ */
+interface KeptFolder {
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+  packed: string;
+}
+
+function keepFolder({ mtimeMs, ctimeMs, ino, items }: ScannedFolder): KeptFolder {
+  const kind = (item: ListedItem) => (item.isFile() ? 'f' : item.isDirectory() ? 'd' : 'o');
+  return { mtimeMs, ctimeMs, ino, packed: items.map((item) => kind(item) + item.name).join('/') };
+}
+
+function unpackFolder({ mtimeMs, ctimeMs, ino, packed }: KeptFolder): ScannedFolder {
+  const items = packed === '' ? [] : packed.split('/').map((text) => new PackedItem(text));
+  return { mtimeMs, ctimeMs, ino, items, fromRecord: false };
+}
+
+/** A listed item unpacked from a kept folder. */
+class PackedItem implements ListedItem {
+  readonly name: string;
+  constructor(private readonly text: string) {
+    this.name = text.slice(1);
+  }
+  isFile(): boolean {
+    return this.text[0] === 'f';
+  }
+  isDirectory(): boolean {
+    return this.text[0] === 'd';
   }
 }
 
