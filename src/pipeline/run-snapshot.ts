@@ -10,7 +10,7 @@
  * file with the same content, or only touched, appends no audit entry). It is taken after the
  * command's own appends (e.g. `export.write`), so a later command that appends nothing finds it.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import chalk from 'chalk';
@@ -21,7 +21,8 @@ import {
   readAuditHead,
   type Store,
   setMeta,
-  setMetaFirstLine,
+  setMetaIf,
+  withWriteTransaction,
 } from '../store/index.js';
 import type { Finality } from './exit-status.js';
 import type { Session } from './session.js';
@@ -75,50 +76,60 @@ export function computeSnapshotKey(session: Session, version: CriteriaVersion, l
   return hash.digest('hex');
 }
 
-const snapshotName = (lang: Lang) => `run.snapshot:${lang}`;
-
 /**
- * A snapshot is stored as one line of JSON (key, finality, evaluable) followed by the table as
- * printed: the table, megabytes for a large tender, is then never escaped into JSON and parsed
- * back, and the key is checked before it is even cut out.
+ * A snapshot is two records: the table as printed, and one line of JSON beside it (key,
+ * finality, evaluable). The table, megabytes for a large tender, is then never escaped into JSON
+ * and parsed back, nor read or rewritten to key it (at 100,000 candidates, rewriting its header
+ * in SQL cost some 75 MB of SQLite's memory). Both are written in one transaction.
  */
-function snapshotText(key: string, content: Omit<TableSnapshot, 'key'>): string {
-  const { table, ...facts } = content;
-  return `${JSON.stringify({ key, ...facts })}\n${table}`;
-}
+const tableName = (lang: Lang) => `run.snapshot:${lang}`;
+const factsName = (lang: Lang) => `run.snapshot-facts:${lang}`;
 
 /** The stored table of `lang` when it was made under `key`, else null. */
 export function readTableSnapshot(store: Store, lang: Lang, key: string): TableSnapshot | null {
-  const text = getMeta(store, snapshotName(lang));
-  const newline = text?.indexOf('\n') ?? -1;
-  if (!text || newline < 0) return null;
+  const text = getMeta(store, factsName(lang));
+  if (!text) return null;
+  let facts: Omit<TableSnapshot, 'table'>;
   try {
-    const facts = JSON.parse(text.slice(0, newline)) as Omit<TableSnapshot, 'table'>;
-    return facts.key === key ? { ...facts, table: text.slice(newline + 1) } : null;
+    facts = JSON.parse(text) as Omit<TableSnapshot, 'table'>;
   } catch {
     return null;
   }
+  if (facts.key !== key) return null;
+  const table = getMeta(store, tableName(lang));
+  return table === null ? null : { ...facts, table };
+}
+
+function writeSnapshot(store: Store, lang: Lang, table: string, facts: string): void {
+  withWriteTransaction(store.db, () => {
+    setMeta(store, tableName(lang), table);
+    setMeta(store, factsName(lang), facts);
+  });
 }
 
 /**
  * Stores what a full evaluation printed under no key yet, so that the table (tens of megabytes
  * for 100,000 candidates) need not be held while the exports run; keyTableSnapshot gives it its
- * key once the command's own appends are done. Unkeyed, it matches no key.
+ * key once the command's own appends are done. Unkeyed, it matches no key; its facts carry a
+ * random stage id, so that only this command keys it.
  */
 export function stageTableSnapshot(
   session: Session,
   lang: Lang,
   content: Omit<TableSnapshot, 'key'>,
 ): StagedSnapshot {
-  setMeta(session.store, snapshotName(lang), snapshotText('', content));
-  const { table: _table, ...facts } = content;
-  return { lang, facts };
+  const { table, ...facts } = content;
+  const staged = { lang, facts, stagedAs: JSON.stringify({ key: '', stage: randomUUID(), ...facts }) };
+  writeSnapshot(session.store, lang, table, staged.stagedAs);
+  return staged;
 }
 
 /** What keyTableSnapshot needs of a staged snapshot: its facts, not its table. */
 export interface StagedSnapshot {
   lang: Lang;
   facts: Omit<TableSnapshot, 'key' | 'table'>;
+  /** The facts record as staged. */
+  stagedAs: string;
 }
 
 /**
@@ -132,8 +143,8 @@ export function keyTableSnapshot(
 ): string | null {
   const key = computeSnapshotKey(session, version, staged.lang);
   if (key === null) return null;
-  const line = (k: string) => JSON.stringify({ key: k, ...staged.facts });
-  return setMetaFirstLine(session.store, snapshotName(staged.lang), line(''), line(key)) ? key : null;
+  const keyed = JSON.stringify({ key, ...staged.facts });
+  return setMetaIf(session.store, factsName(staged.lang), staged.stagedAs, keyed) ? key : null;
 }
 
 /** Stores what a full evaluation printed, keyed by the workspace as it is now (after its appends). */
@@ -145,6 +156,7 @@ export function saveTableSnapshot(
 ): string | null {
   const key = computeSnapshotKey(session, version, lang);
   if (key === null) return null;
-  setMeta(session.store, snapshotName(lang), snapshotText(key, content));
+  const { table, ...facts } = content;
+  writeSnapshot(session.store, lang, table, JSON.stringify({ key, ...facts }));
   return key;
 }

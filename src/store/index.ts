@@ -58,7 +58,7 @@ export {
 } from './evaluation-parts.js';
 export { type CacheCoverage, getCacheCoverage, listCachedEvaluationKeys } from './evaluation-plan.js';
 export { listScores, recordScores } from './manual-scores.js';
-export { getMeta, setMeta, setMetaFirstLine } from './meta.js';
+export { getMeta, setMeta, setMetaIf } from './meta.js';
 export {
   applyMigrations,
   LATEST_SCHEMA_VERSION,

@@ -22,19 +22,14 @@ export function setMeta(store: Store, key: string, value: string): void {
 }
 
 /**
- * Replaces a record's first line (up to its first newline) with `line` when it is `expected`,
- * keeping the rest as stored, so a value of many megabytes is never read back to change its
- * header. False when the record is absent or its first line is another.
+ * Compare-and-set: replaces a record's value with `value` only when it is `expected`, in one
+ * transaction. False when the record is absent or holds another value.
  */
-export function setMetaFirstLine(store: Store, key: string, expected: string, line: string): boolean {
+export function setMetaIf(store: Store, key: string, expected: string, value: string): boolean {
   return withWriteTransaction(
     store.db,
     () =>
-      statement(
-        store.db,
-        `UPDATE meta SET value = ? || substr(value, instr(value, char(10)))
-         WHERE key = ? AND instr(value, char(10)) > 0
-           AND substr(value, 1, instr(value, char(10)) - 1) = ?`,
-      ).run(line, key, expected).changes > 0,
+      statement(store.db, 'UPDATE meta SET value = ? WHERE key = ? AND value = ?').run(value, key, expected)
+        .changes > 0,
   );
 }

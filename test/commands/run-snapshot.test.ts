@@ -13,16 +13,17 @@ const TAMPERED = 'TAMPERED SNAPSHOT\n';
 function tamperSnapshots(ws: string): void {
   const db = new Database(path.join(ws, 'prequal.db'));
   try {
-    const rows = db.prepare("SELECT key, value FROM meta WHERE key LIKE 'run.snapshot:%'").all() as {
+    const rows = db.prepare("SELECT key FROM meta WHERE key LIKE 'run.snapshot:%'").all() as {
       key: string;
-      value: string;
     }[];
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
-      // A line of JSON (key and exit facts), then the table as printed.
-      const facts = row.value.slice(0, row.value.indexOf('\n'));
-      expect(JSON.parse(facts)).toHaveProperty('key');
-      db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(`${facts}\n${TAMPERED}`, row.key);
+      // The table as printed; its key and exit facts are a record of their own.
+      const facts = db
+        .prepare('SELECT value FROM meta WHERE key = ?')
+        .get(row.key.replace('run.snapshot:', 'run.snapshot-facts:')) as { value: string };
+      expect(JSON.parse(facts.value)).toHaveProperty('key');
+      db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(TAMPERED, row.key);
     }
   } finally {
     db.close();
@@ -34,7 +35,7 @@ function fullPathCopy(ws: string): string {
   const copy = fs.mkdtempSync(`${ws}-full-`);
   fs.cpSync(ws, copy, { recursive: true });
   const db = new Database(path.join(copy, 'prequal.db'));
-  db.prepare("DELETE FROM meta WHERE key LIKE 'run.snapshot:%'").run();
+  db.prepare("DELETE FROM meta WHERE key LIKE 'run.snapshot%'").run();
   db.close();
   return copy;
 }

@@ -8,7 +8,7 @@ import {
   stageTableSnapshot,
 } from '../../src/pipeline/run-snapshot.js';
 import { withSession } from '../../src/pipeline/session.js';
-import { getMeta, setMeta, setMetaFirstLine } from '../../src/store/index.js';
+import { getMeta, setMeta, setMetaIf } from '../../src/store/index.js';
 import { copyFixture, quietContext } from './helpers.js';
 
 const FACTS = {
@@ -38,23 +38,34 @@ describe('a run snapshot staged before the exports', () => {
       const { version } = await importCriteriaFile(session);
       const staged = stageTableSnapshot(session, 'en', { table: 'mine\n', ...FACTS });
       const theirs = saveTableSnapshot(session, version, 'en', { table: 'theirs\n', ...FACTS }) as string;
-      const before = getMeta(session.store, 'run.snapshot:en');
+      const before = getMeta(session.store, 'run.snapshot-facts:en');
       expect(keyTableSnapshot(session, version, staged)).toBeNull();
-      expect(getMeta(session.store, 'run.snapshot:en')).toBe(before);
+      expect(getMeta(session.store, 'run.snapshot-facts:en')).toBe(before);
       expect(readTableSnapshot(session.store, 'en', theirs)?.table).toBe('theirs\n');
     });
   });
 
-  it('changes only a first line that is the expected one', async () => {
+  it('keys only its own staging: another run that staged the same facts meanwhile is not keyed by it', async () => {
+    await withSession(quietContext(copyFixture()), async (session) => {
+      const { version } = await importCriteriaFile(session);
+      const mine = stageTableSnapshot(session, 'fr', { table: 'mine\n', ...FACTS });
+      const theirs = stageTableSnapshot(session, 'fr', { table: 'theirs\n', ...FACTS });
+      expect(keyTableSnapshot(session, version, mine)).toBeNull();
+      const key = keyTableSnapshot(session, version, theirs) as string;
+      expect(readTableSnapshot(session.store, 'fr', key)?.table).toBe('theirs\n');
+    });
+  });
+
+  it('setMetaIf changes a record only when it holds the expected value', async () => {
     await withSession(quietContext(copyFixture()), (session) => {
       const { store } = session;
-      expect(setMetaFirstLine(store, 'absent', 'a', 'b')).toBe(false);
-      setMeta(store, 'k', 'head\nbody é\nmore');
-      expect(setMetaFirstLine(store, 'k', 'other', 'new')).toBe(false);
-      expect(setMetaFirstLine(store, 'k', 'head', 'new head')).toBe(true);
-      expect(getMeta(store, 'k')).toBe('new head\nbody é\nmore');
-      setMeta(store, 'one-line', 'head');
-      expect(setMetaFirstLine(store, 'one-line', 'head', 'x')).toBe(false);
+      expect(setMetaIf(store, 'absent', 'a', 'b')).toBe(false);
+      expect(getMeta(store, 'absent')).toBeNull();
+      setMeta(store, 'k', 'head é');
+      expect(setMetaIf(store, 'k', 'other', 'new')).toBe(false);
+      expect(getMeta(store, 'k')).toBe('head é');
+      expect(setMetaIf(store, 'k', 'head é', 'new head')).toBe(true);
+      expect(getMeta(store, 'k')).toBe('new head');
     });
   });
 });
