@@ -4,12 +4,13 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { formatNumber } from '../core/text.js';
 import type { EvaluationReport, Lang } from '../core/types.js';
-import { computeExportKey } from '../export/export-key.js';
+import { exportKeyer } from '../export/export-key.js';
 import { defaultTemplatesDir } from '../export/markdown.js';
 import { assertKnownFormats, type ExportedFile, runExportsByFormat } from '../export/registry.js';
 import type { FileRecord } from '../export/write-outputs.js';
 import { assertFinal } from '../pipeline/exit-status.js';
 import {
+  type ExportState,
   exportStateName,
   isFormatIntact,
   knownFilesOf,
@@ -34,6 +35,8 @@ export async function exportCommand(ctx: Context, options: ExportOptions): Promi
     // Loaded here, not with this module: `run` uses its export functions on a replay too.
     const { evaluateWorkspace } = await import('../pipeline/evaluate-workspace.js');
     const { report } = evaluateWorkspace(session);
+    // The exports read most candidates' results one at a time, from the store.
+    report.releaseSummaries?.(report.shortlist.candidates);
     await exportReport(session, report, options);
     return report.shortlist;
   });
@@ -49,12 +52,43 @@ export async function exportReport(
   report: EvaluationReport,
   options: ExportOptions,
 ): Promise<ExportedFile[]> {
-  const { ctx } = session;
-  const { lang, outDir, formats, templatesDir, templates } = resolveExport(session, options);
-  const key = computeExportKey(report, { lang, templates });
-  const stateName = exportStateName(ctx.workspace, outDir, lang);
+  return recordExports(session, await produceExports(session, report, options));
+}
+
+/**
+ * What produceExports made, and all recordExports needs to record it: not the report, so that a
+ * caller that drops the report before recording frees every candidate first (at 100,000
+ * candidates the records and the audit entry are made on top of nothing else).
+ */
+export interface ProducedExports {
+  resolved: ResolvedExport;
+  stateName: string;
+  /** The previous state, when made from the same inputs. */
+  current: ExportState | null;
+  keyOf: ReturnType<typeof exportKeyer>;
+  criteriaVersion: number;
+  files: ExportedFile[];
+  built: Record<string, Record<string, FileRecord>>;
+  failure?: { error: unknown };
+}
+
+/**
+ * Writes the stale formats of a report. The formats put in place before one fails are still
+ * returned, to be recorded and audited: the pass formats are written before the others, so a
+ * broken report template must not leave a changed shortlist.json that no audit entry names (the
+ * next export would find its bytes unchanged).
+ */
+export async function produceExports(
+  session: Session,
+  report: EvaluationReport,
+  options: ExportOptions,
+): Promise<ProducedExports> {
+  const resolved = resolveExport(session, options);
+  const { lang, outDir, formats, templatesDir, templates } = resolved;
+  const keyOf = exportKeyer(report, { lang, templates });
+  const stateName = exportStateName(session.ctx.workspace, outDir, lang);
   const previous = readExportState(session.store, stateName);
-  const current = previous?.key === key ? previous : null;
+  const current = previous?.key === keyOf() ? previous : null;
   const known = knownFilesOf(outDir, previous);
   const files: ExportedFile[] = [];
   const built: Record<string, Record<string, FileRecord>> = {};
@@ -63,9 +97,6 @@ export async function exportReport(
     return !(records && isFormatIntact(outDir, records));
   });
   // Every stale format at once, so those that go through the candidates share one reading of them.
-  // The formats put in place before one fails are still reported, recorded and audited: the pass
-  // formats are written before the others, so a broken report template must not leave a changed
-  // shortlist.json that no audit entry names (the next export would find its bytes unchanged).
   const produced = new Map<string, ExportedFile[]>();
   let failure: { error: unknown } | undefined;
   if (stale.length > 0) {
@@ -91,6 +122,31 @@ export async function exportReport(
     const records = current?.files[format] ?? {};
     for (const name of Object.keys(records)) files.push({ file: path.join(outDir, name), written: false });
   }
+  const criteriaVersion = report.criteriaVersion;
+  return {
+    resolved,
+    stateName,
+    current,
+    keyOf,
+    criteriaVersion,
+    files,
+    built,
+    ...(failure ? { failure } : {}),
+  };
+}
+
+/**
+ * Audits and records what produceExports made, reports it on stderr and throws its failure, if
+ * any. `runSnapshotKey`, called once the export's own audit entry is appended and only when
+ * nothing failed, gives the run snapshot the files are current under (see replayExports).
+ */
+export function recordExports(
+  session: Session,
+  produced: ProducedExports,
+  runSnapshotKey?: () => string | null,
+): ExportedFile[] {
+  const { ctx } = session;
+  const { resolved, current, files, built, failure } = produced;
   const written = files.filter((f) => f.written || f.removed);
   let auditHead: { seq: number; hash: string } | undefined;
   if (written.length > 0) {
@@ -98,21 +154,25 @@ export async function exportReport(
       at: session.at,
       who: ctx.user,
       action: 'export.write',
-      subject: path.relative(ctx.workspace, outDir) || '.',
+      subject: path.relative(ctx.workspace, resolved.outDir) || '.',
       after: written.map((f) => path.basename(f.file)),
-      why: `export (${lang}) of criteria version ${report.criteriaVersion}`,
+      why: `export (${resolved.lang}) of criteria version ${produced.criteriaVersion}`,
     });
   }
-  if (Object.keys(built).length > 0 || auditHead) {
+  const runKey = failure ? null : (runSnapshotKey?.() ?? null);
+  const snapshotKey = runKey === null ? undefined : exportSnapshotKey(runKey, resolved);
+  const marked = snapshotKey !== undefined && snapshotKey !== current?.snapshotKey;
+  if (Object.keys(built).length > 0 || auditHead || (marked && current)) {
     // Keyed with the audit head that includes this export's own entry, so the next run, if
     // nothing else happened, finds the same key. Formats not rebuilt now stay valid only if
     // they were made from the same inputs.
-    writeExportState(session.store, stateName, {
-      key: auditHead ? computeExportKey(report, { lang, templates, auditHead }) : key,
+    writeExportState(session.store, produced.stateName, {
+      key: produced.keyOf(auditHead),
       files: { ...(current?.files ?? {}), ...built },
+      ...(snapshotKey === undefined ? {} : { snapshotKey }),
     });
   }
-  ctx.err(renderExportedFiles(ctx, outDir, files));
+  ctx.err(renderExportedFiles(ctx, resolved.outDir, files));
   if (failure) throw failure.error;
   return files;
 }
@@ -164,18 +224,6 @@ function exportSnapshotKey(snapshotKey: string, resolved: ResolvedExport): strin
   const hash = createHash('sha256').update(`${snapshotKey}\n${resolved.templatesDir}\n`);
   for (const text of resolved.templates) hash.update(createHash('sha256').update(text).digest('hex'));
   return hash.digest('hex');
-}
-
-/**
- * Records that the current exports of `options` are those of the run snapshot `snapshotKey`
- * (taken after exportReport, so after its own audit entry).
- */
-export function markExportsCurrent(session: Session, options: ExportOptions, snapshotKey: string): void {
-  const resolved = resolveExport(session, options);
-  const name = exportStateName(session.ctx.workspace, resolved.outDir, resolved.lang);
-  const state = readExportState(session.store, name);
-  if (!state) return;
-  writeExportState(session.store, name, { ...state, snapshotKey: exportSnapshotKey(snapshotKey, resolved) });
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Context } from '../context.js';
 import type { EvaluationReport, Lang } from '../core/types.js';
 import { renderJsonPieces } from '../export/json.js';
 import { assertKnownFormats } from '../export/registry.js';
+import type { evaluateWorkspace as EvaluateWorkspace } from '../pipeline/evaluate-workspace.js';
 import { assertFinality, type Finality, finalityOf } from '../pipeline/exit-status.js';
 import { importCriteriaFile } from '../pipeline/import-criteria.js';
 import { importScoreFiles } from '../pipeline/import-scores.js';
@@ -17,7 +18,7 @@ import { reportLanguage, type Session, withSession } from '../pipeline/session.j
 import type { CriteriaVersion } from '../store/index.js';
 import { progressBar } from '../ui/progress.js';
 import { renderRankTable } from '../ui/rank-table.js';
-import { exportReport, markExportsCurrent, replayExports } from './export.js';
+import { type ProducedExports, produceExports, recordExports, replayExports } from './export.js';
 import { renderIngestSummary } from './ingest.js';
 import { reportScoreImports } from './score.js';
 
@@ -57,20 +58,41 @@ export async function runCommand(ctx: Context, options: RunOptions): Promise<voi
     const scoring = progressBar(ctx, 'scoring');
     const refreshed = await refreshEvaluations(session, version, { onProgress: scoring });
     scoring.end();
-    const { report } = evaluateWorkspace(session, { version: version.version });
-    const finality = finalityOf(report.shortlist);
-    let staged: StagedSnapshot | null = null;
-    // --json: the document carries the run's time, so no snapshot of it is kept.
-    if (options.json) for (const piece of renderJsonPieces(report, lang)) ctx.out(piece);
-    else staged = printTable(session, report, version, lang, { finality, evaluable: refreshed.evaluated });
-    await exportReport(session, report, options);
-    // Keyed only now: the key covers the export's own audit entry.
-    const key = staged === null ? null : keyTableSnapshot(session, version, staged);
-    if (key !== null) markExportsCurrent(session, options, key);
+    const { finality, staged, produced } = await evaluateAndExport(session, version, lang, options, {
+      evaluable: refreshed.evaluated,
+      evaluateWorkspace,
+    });
+    // Recorded once the report is out of reach: its candidates need not outlive the exports.
+    // The table snapshot is keyed only now, as the key covers the export's own audit entry.
+    recordExports(session, produced, () =>
+      staged === null ? null : keyTableSnapshot(session, version, staged),
+    );
     return { finality, imports };
   });
   reportScoreImports(ctx, imports);
   assertFinality(finality, { strict: options.strict });
+}
+
+/**
+ * Ranks the cached evaluations, prints the table (or --json) and writes the exports; returns
+ * what is left to record. The report lives only in here.
+ */
+async function evaluateAndExport(
+  session: Session,
+  version: CriteriaVersion,
+  lang: Lang,
+  options: RunOptions,
+  facts: { evaluable: number; evaluateWorkspace: typeof EvaluateWorkspace },
+): Promise<{ finality: Finality; staged: StagedSnapshot | null; produced: ProducedExports }> {
+  const { report } = facts.evaluateWorkspace(session, { version: version.version });
+  const finality = finalityOf(report.shortlist);
+  let staged: StagedSnapshot | null = null;
+  // --json: the document carries the run's time, so no snapshot of it is kept.
+  if (options.json) for (const piece of renderJsonPieces(report, lang)) session.ctx.out(piece);
+  else staged = printTable(session, report, version, lang, { finality, evaluable: facts.evaluable });
+  // What is left to export reads most candidates' results one at a time, from the store.
+  report.releaseSummaries?.(report.shortlist.candidates);
+  return { finality, staged, produced: await produceExports(session, report, options) };
 }
 
 /**

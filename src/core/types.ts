@@ -410,6 +410,18 @@ export interface EvaluationReport {
    * report of 10,000 candidates is never held whole in memory. Invalid candidates have none.
    */
   resultsOf: (candidate: RankedCandidate) => Record<string, CriterionResult>;
+  /**
+   * Lets go of the ranked summaries of `candidates` (of this report) that only the full results
+   * are read for from now on: their `criteria` is then read from the store, through resultsOf,
+   * when asked. For exports of a large tender, once ranking and the rank table are done (the
+   * summaries are most of a report's memory). Absent on reports not made from a store.
+   */
+  releaseSummaries?: (candidates: readonly RankedCandidate[]) => void;
+  /**
+   * True for a candidate whose summary was released: none of its results is pending, overridden
+   * or flagged, so a table of those need not read it.
+   */
+  isSummaryReleased?: (candidate: RankedCandidate) => boolean;
   /** The content of one candidate's dossier, read when an export needs it; null when unreadable. */
   dossierOf: (id: string) => Dossier | null;
   scores: ManualScore[];

@@ -15,14 +15,26 @@ export interface ExportKeyInput {
   /** Text of the report and letter templates in use (a secretary may edit them). */
   templates: readonly string[];
   /** The audit head to fingerprint; by default the report's last entry. */
-  auditHead?: { seq: number; hash: string };
+  auditHead?: AuditHead;
 }
+
+type AuditHead = { seq: number; hash: string };
 
 /** sha256 (hex) over the inputs of every export of `report`. */
 export function computeExportKey(report: EvaluationReport, input: ExportKeyInput): string {
+  return exportKeyer(report, input)(input.auditHead);
+}
+
+/**
+ * The export key of `report` for any audit head: an export learns its own head only once its
+ * files are written, and by then the report (every candidate) should no longer be held. The
+ * returned function keeps a hash of the rest, not the report. Without a head, the report's last
+ * audit entry counts.
+ */
+export function exportKeyer(report: EvaluationReport, input: Omit<ExportKeyInput, 'auditHead'>) {
   const hash = createHash('sha256');
   const add = (...parts: (string | number | null | undefined)[]) => hash.update(`${parts.join('\u0001')}\n`);
-  add('prequal-export-key', 1, report.toolBuild ?? report.toolVersion, input.lang);
+  add('prequal-export-key', 2, report.toolBuild ?? report.toolVersion, input.lang);
   add('tender', report.tenderHash, report.tender.reference);
   add('criteria', report.criteriaVersion, report.criteriaHash);
   // The version string is the publisher's: a list edited under the same version must still count.
@@ -34,10 +46,11 @@ export function computeExportKey(report: EvaluationReport, input: ExportKeyInput
   add('overrides', JSON.stringify(report.overrides));
   add('decisions', JSON.stringify(report.decisions));
   add('committee', JSON.stringify(report.committee));
-  const head = input.auditHead ?? report.audit.at(-1);
-  add('audit', head?.seq ?? 0, head?.hash ?? '');
   // The outcome itself, in brief: a safety net should evaluation ever depend on something above misses.
   for (const candidate of report.shortlist.candidates)
     add('candidate', candidate.id, candidate.status, candidate.rank, candidate.total);
-  return hash.digest('hex');
+  const last = report.audit.at(-1);
+  const reportHead: AuditHead = { seq: last?.seq ?? 0, hash: last?.hash ?? '' };
+  return (head: AuditHead = reportHead): string =>
+    hash.copy().update(`audit\u0001${head.seq}\u0001${head.hash}\n`).digest('hex');
 }

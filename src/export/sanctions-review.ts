@@ -56,5 +56,8 @@ function nearMatchesOf(candidate: RankedCandidate, lang: Lang) {
 
 /** Every sanctions near match flagged for review, with how (or whether) it was settled. */
 export function buildSanctionsReview(report: EvaluationReport, lang: Lang) {
-  return report.shortlist.candidates.flatMap((candidate) => nearMatchesOf(candidate, lang));
+  // A released summary has no flagged result: its candidate's results are not read again for nothing.
+  return report.shortlist.candidates.flatMap((candidate) =>
+    report.isSummaryReleased?.(candidate) ? [] : nearMatchesOf(candidate, lang),
+  );
 }

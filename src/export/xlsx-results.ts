@@ -50,7 +50,8 @@ export function shortlistSheet(report: EvaluationReport, lang: Lang): CandidateS
       })),
       { header: h.reasons, kind: 'wrap' },
     ],
-    rowsOf: (candidate) => [
+    // From the full results the pass reads anyway: the ranked summary may have been released.
+    rowsOf: (candidate, detail) => [
       [
         candidate.rank,
         candidate.id,
@@ -58,7 +59,7 @@ export function shortlistSheet(report: EvaluationReport, lang: Lang): CandidateS
         candidate.country,
         { value: labels.status[candidate.status], tone: candidate.status },
         candidate.total,
-        ...criteria.map((criterion) => criterionCell(candidate.criteria[criterion.id], lang)),
+        ...criteria.map((criterion) => criterionCell(detail.results()[criterion.id], lang)),
         reasonLines(candidate, lang),
       ],
     ],

@@ -1,5 +1,6 @@
 import { compareIds } from '../core/order.js';
 import type { CriterionResult, EvaluationReport, RankedCandidate } from '../core/types.js';
+import { UserError } from '../errors.js';
 import { type CriteriaVersion, getCachedEvaluation, listAudit, listMembers } from '../store/index.js';
 import { TOOL_VERSION, toolBuild } from '../version.js';
 import type { ShortlistResult } from './build-shortlist.js';
@@ -34,7 +35,7 @@ export function buildReport(
       .sort((a, b) => compareIds(a.id, b.id)),
     // Read by the content each candidate was ranked on, so a concurrent ingest cannot pair this
     // ranking with newer explanations.
-    resultsOf: storedResults(session, version, result),
+    ...storedResults(session, version, result),
     dossierOf: result.content.dossierOf,
     scores: result.scores,
     overrides: result.overrides,
@@ -52,17 +53,52 @@ export function buildReport(
 
 /**
  * Reads one candidate's full evaluation from the store when an export reaches it, and consolidates
- * it as its ranked summary was (same committee record, same sanctions list).
+ * it as its ranked summary was (same committee record, same sanctions list). Also gives the
+ * report's releaseSummaries.
  */
 function storedResults(
   session: Session,
   version: CriteriaVersion,
   result: ShortlistResult,
-): (candidate: RankedCandidate) => Record<string, CriterionResult> {
-  return (candidate) => {
+): Pick<EvaluationReport, 'resultsOf' | 'releaseSummaries' | 'isSummaryReleased'> {
+  const released = new WeakSet<RankedCandidate>();
+  const resultsOf = (candidate: RankedCandidate): Record<string, CriterionResult> => {
     const hash = result.content.hashOf(candidate.id);
     if (candidate.status === 'invalid' || hash === undefined) return candidate.criteria;
     const full = getCachedEvaluation(session.store, version.version, session.contextHash, candidate.id, hash);
-    return full ? result.consolidate(full).criteria : candidate.criteria;
+    if (full) return result.consolidate(full).criteria;
+    // Only a store changed under this command (its cache rows pruned) lacks them.
+    if (released.has(candidate))
+      throw new UserError(`the stored evaluation of ${candidate.id} is gone; run the command again`);
+    return candidate.criteria;
   };
+  const releaseSummaries = (candidates: readonly RankedCandidate[]) => {
+    const scored = new Set(result.scores.map((score) => score.candidate));
+    for (const candidate of candidates) {
+      if (released.has(candidate) || scored.has(candidate.id) || !isReleasable(candidate, result)) continue;
+      released.add(candidate);
+      Object.defineProperty(candidate, 'criteria', {
+        get: () => resultsOf(candidate),
+        enumerable: true,
+        configurable: true,
+      });
+    }
+  };
+  return { resultsOf, releaseSummaries, isSummaryReleased: (candidate) => released.has(candidate) };
+}
+
+/**
+ * Whether a candidate's ranked summary may be released (besides having no manual score): an export
+ * that reads it other than through the full results is one of the report's small tables (pending
+ * candidates, overrides, manual scores, sanctions matches to review), whose candidates keep
+ * theirs, so that no table reads the store once per row.
+ */
+function isReleasable(candidate: RankedCandidate, result: ShortlistResult): boolean {
+  if (candidate.status === 'invalid' || candidate.status === 'pending') return false;
+  if (result.content.hashOf(candidate.id) === undefined) return false;
+  for (const id in candidate.criteria) {
+    const criterion = candidate.criteria[id] as CriterionResult;
+    if (criterion.override || criterion.pending || criterion.flags?.length) return false;
+  }
+  return true;
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportReport } from '../../src/commands/export.js';
@@ -8,6 +9,8 @@ import { importCriteriaFile } from '../../src/pipeline/import-criteria.js';
 import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
 import type { Session } from '../../src/pipeline/session.js';
 import { listAudit } from '../../src/store/index.js';
+// @ts-expect-error: the benchmark's generator is plain JavaScript without types.
+import { generateWorkspace } from '../../scripts/bench/generate.js';
 import { fixtureSessions, ROOT } from '../pipeline/helpers.js';
 
 const fixtures = fixtureSessions();
@@ -94,5 +97,51 @@ describe('exportReport when one format fails', () => {
     expect(last?.action).toBe('export.write');
     expect(last?.after).toContain('shortlist.json');
     expect(last?.after).not.toContain('report.fr.md');
+  });
+});
+
+describe('exportReport after the ranked summaries are released', () => {
+  it('writes the same bytes, and reads no released summary back in the pass', async () => {
+    // The benchmark's workspace: no manual criteria, so most candidates' summaries can go.
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'prequal-release-'));
+    generateWorkspace(workspace, { n: 60 });
+    const session = await fixtures.open(workspace);
+    await ingestDossiers(session);
+    await importCriteriaFile(session);
+    // Both made before either export: an export's audit entry shows in the next report.
+    const whole = evaluateWorkspace(session).report;
+    const { report } = evaluateWorkspace(session);
+    const kept = await exportReport(session, whole, { out: 'kept' });
+    report.releaseSummaries?.(report.shortlist.candidates);
+    const candidates = report.shortlist.candidates;
+    const released = candidates.filter((candidate) => report.isSummaryReleased?.(candidate));
+    expect(released.length).toBeGreaterThan(candidates.length / 2);
+    expect(released.length).toBeLessThan(candidates.length);
+    let readBack = 0;
+    for (const candidate of released) {
+      const getter = Object.getOwnPropertyDescriptor(candidate, 'criteria')?.get;
+      expect(getter).toBeTypeOf('function');
+      Object.defineProperty(candidate, 'criteria', {
+        get: () => {
+          readBack += 1;
+          return getter?.();
+        },
+      });
+    }
+    const files = await exportReport(session, report, { out: 'released' });
+    expect(readBack).toBe(0);
+    expect(files.map((f) => path.relative(path.join(workspace, 'released'), f.file))).toEqual(
+      kept.map((f) => path.relative(path.join(workspace, 'kept'), f.file)),
+    );
+    for (const file of kept) {
+      const twin = path.join(workspace, 'released', path.relative(path.join(workspace, 'kept'), file.file));
+      expect(fs.readFileSync(twin).equals(fs.readFileSync(file.file)), twin).toBe(true);
+    }
+    // Asked for, a released summary is the full results, read from the store.
+    const first = released[0];
+    if (!first) throw new Error('nothing released');
+    const { criteria } = first;
+    expect(Object.keys(criteria).length).toBeGreaterThan(0);
+    expect(readBack).toBe(1);
   });
 });
