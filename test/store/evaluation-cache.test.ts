@@ -106,8 +106,56 @@ describe('evaluation cache', () => {
       expect(list).toBe(shared);
     // A failed gate's reason is its first line: kept, and a list of its own.
     expect(c02?.['ADM-1']?.explanation).toEqual([{ fr: 'ligne 0', en: 'line 0' }]);
-    expect(Object.isFrozen(c02?.['ADM-1']?.explanation)).toBe(false);
+    expect(c02?.['ADM-1']?.explanation).not.toBe(shared);
     expect(c01?.['ADM-1']?.metrics.count).toBe(1);
+  });
+
+  it('shares equal summaries among candidates, frozen whole, and keeps the unequal apart', () => {
+    const store = openTempStore();
+    const v1 = importVersion(store, [ADM, EXP]);
+    const ids = ['c01', 'c02', 'c03'];
+    syncDossiers(
+      store,
+      ids.map((id) => validRead(id, id)),
+      AT,
+    );
+    // c01 and c03 fail the gate alike and score alike; c02 scores otherwise.
+    save(store, [ADM, EXP], evaluation('c01', 'c01', [result(ADM, 0), result(EXP, 10)]));
+    save(store, [ADM, EXP], evaluation('c02', 'c02', [result(ADM, 0), result(EXP, 20)]));
+    save(store, [ADM, EXP], evaluation('c03', 'c03', [result(ADM, 0), result(EXP, 10)]));
+    const summaries = getCachedSummaries(store, v1, 'ctx');
+    const [c01, c02, c03] = ids.map((id) => summaries.get(id)?.criteria);
+    expect(c03?.['EXP-1']).toBe(c01?.['EXP-1']);
+    expect(c02?.['EXP-1']).not.toBe(c01?.['EXP-1']);
+    expect(c02?.['EXP-1']?.points).toBe(20);
+    const gate = c01?.['ADM-1'];
+    expect(c02?.['ADM-1']).toBe(gate);
+    expect(gate?.explanation).toEqual([{ fr: 'ligne 0', en: 'line 0' }]);
+    for (const part of [gate, gate?.metrics, gate?.explanation, gate?.explanation[0]])
+      expect(Object.isFrozen(part)).toBe(true);
+    expect(() => {
+      (gate as CriterionResult).passed = true;
+    }).toThrow(TypeError);
+  });
+
+  it('stops pooling a criterion whose results mostly differ, and keeps pooling the others', () => {
+    const store = openTempStore();
+    const v1 = importVersion(store, [ADM, EXP]);
+    const ids = Array.from({ length: 1200 }, (_, i) => `c${String(i).padStart(4, '0')}`);
+    syncDossiers(
+      store,
+      ids.map((id) => validRead(id, id)),
+      AT,
+    );
+    // Every score differs; every gate is alike.
+    for (const [i, id] of ids.entries())
+      save(store, [ADM, EXP], evaluation(id, id, [result(ADM, 1), result(EXP, i)]));
+    const summaries = getCachedSummaries(store, v1, 'ctx');
+    const last = summaries.get(ids.at(-1) as string)?.criteria;
+    expect(last?.['EXP-1']?.points).toBe(1199);
+    expect(Object.isFrozen(last?.['EXP-1'])).toBe(false);
+    expect(Object.isFrozen(summaries.get('c0000')?.criteria['EXP-1'])).toBe(true);
+    expect(last?.['ADM-1']).toBe(summaries.get('c0000')?.criteria['ADM-1']);
   });
 
   it('returns the cached evaluation of each current dossier content only', () => {
