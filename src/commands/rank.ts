@@ -5,7 +5,7 @@ import { evaluateWorkspace } from '../pipeline/evaluate-workspace.js';
 import { assertFinality, type Finality, finalityOf } from '../pipeline/exit-status.js';
 import { computeSnapshotKey, readTableSnapshot, saveTableSnapshot } from '../pipeline/run-snapshot.js';
 import { reportLanguage, withSession } from '../pipeline/session.js';
-import { renderRankTable } from '../ui/rank-table.js';
+import { rankTablePieces } from '../ui/rank-table.js';
 
 export interface RankOptions {
   json?: boolean;
@@ -35,9 +35,15 @@ export async function rankCommand(ctx: Context, options: RankOptions): Promise<v
       for (const piece of renderJsonPieces(report, lang)) ctx.out(piece);
       return finality;
     }
-    const table = renderRankTable(report.shortlist, version.criteria, lang);
-    ctx.out(table);
-    saveTableSnapshot(session, version, lang, { table, finality, evaluable: scored.evaluations.length });
+    const pieces = rankTablePieces(report.shortlist, version.criteria, lang);
+    saveTableSnapshot(
+      session,
+      version,
+      lang,
+      pieces,
+      { finality, evaluable: scored.evaluations.length },
+      ctx.out,
+    );
     return finality;
   });
   assertFinality(finality, {});

@@ -11,13 +11,14 @@ import {
   computeSnapshotKey,
   keyTableSnapshot,
   readTableSnapshot,
+  type SnapshotFacts,
   type StagedSnapshot,
   stageTableSnapshot,
 } from '../pipeline/run-snapshot.js';
 import { reportLanguage, type Session, withSession } from '../pipeline/session.js';
 import type { CriteriaVersion } from '../store/index.js';
 import { progressBar } from '../ui/progress.js';
-import { renderRankTable } from '../ui/rank-table.js';
+import { rankTablePieces } from '../ui/rank-table.js';
 import { type ProducedExports, produceExports, recordExports, replayExports } from './export.js';
 import { renderIngestSummary } from './ingest.js';
 import { reportScoreImports } from './score.js';
@@ -96,19 +97,18 @@ async function evaluateAndExport(
 }
 
 /**
- * Prints the ranked table and stages it as the run's snapshot; the table is not held while the
- * exports run (tens of megabytes at 100,000 candidates).
+ * Prints the ranked table and stages it as the run's snapshot, piece by piece: the table (tens of
+ * megabytes at 100,000 candidates) is never held whole.
  */
 function printTable(
   session: Session,
   report: EvaluationReport,
   version: CriteriaVersion,
   lang: Lang,
-  facts: { finality: Finality; evaluable: number },
+  facts: SnapshotFacts,
 ): StagedSnapshot {
-  const table = renderRankTable(report.shortlist, version.criteria, lang);
-  session.ctx.out(table);
-  return stageTableSnapshot(session, lang, { table, ...facts });
+  const pieces = rankTablePieces(report.shortlist, version.criteria, lang);
+  return stageTableSnapshot(session, lang, pieces, facts, session.ctx.out);
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   setMetaIf,
   withWriteTransaction,
 } from '../store/index.js';
+import { statement } from '../store/prepared.js';
 import type { Finality } from './exit-status.js';
 import type { Session } from './session.js';
 
@@ -77,57 +78,98 @@ export function computeSnapshotKey(session: Session, version: CriteriaVersion, l
 }
 
 /**
- * A snapshot is two records: the table as printed, and one line of JSON beside it (key,
- * finality, evaluable). The table, megabytes for a large tender, is then never escaped into JSON
- * and parsed back, nor read or rewritten to key it (at 100,000 candidates, rewriting its header
- * in SQL cost some 75 MB of SQLite's memory). Both are written in one transaction.
+ * A snapshot is the table as printed, cut in records of about a megabyte, and one line of JSON
+ * beside them: its key, its exit facts, and the stage id and count of its chunks. The table,
+ * tens of megabytes for 100,000 candidates, is stored as it is printed, piece by piece: it is
+ * never held whole, escaped into JSON, nor read or rewritten to key it (rewriting its header in
+ * SQL cost some 75 MB of SQLite's memory). Chunks are named by their stage id, so a snapshot
+ * whose chunks another command has since replaced is found incomplete, never mixed.
  */
-const tableName = (lang: Lang) => `run.snapshot:${lang}`;
 const factsName = (lang: Lang) => `run.snapshot-facts:${lang}`;
+const chunkPrefix = (lang: Lang) => `run.snapshot:${lang}#`;
+const chunkName = (lang: Lang, stage: string, index: number) =>
+  `${chunkPrefix(lang)}${stage}#${String(index).padStart(6, '0')}`;
+/** Text per chunk record. */
+const CHUNK_LENGTH = 1 << 20;
+
+/** The exit facts stored with a table. */
+export type SnapshotFacts = Omit<TableSnapshot, 'key' | 'table'>;
+
+interface StoredFacts extends SnapshotFacts {
+  key: string;
+  stage: string;
+  chunks: number;
+}
 
 /** The stored table of `lang` when it was made under `key`, else null. */
 export function readTableSnapshot(store: Store, lang: Lang, key: string): TableSnapshot | null {
   const text = getMeta(store, factsName(lang));
   if (!text) return null;
-  let facts: Omit<TableSnapshot, 'table'>;
+  let stored: StoredFacts;
   try {
-    facts = JSON.parse(text) as Omit<TableSnapshot, 'table'>;
+    stored = JSON.parse(text) as StoredFacts;
   } catch {
     return null;
   }
-  if (facts.key !== key) return null;
-  const table = getMeta(store, tableName(lang));
-  return table === null ? null : { ...facts, table };
-}
-
-function writeSnapshot(store: Store, lang: Lang, table: string, facts: string): void {
-  withWriteTransaction(store.db, () => {
-    setMeta(store, tableName(lang), table);
-    setMeta(store, factsName(lang), facts);
-  });
+  const { stage, chunks, ...facts } = stored;
+  if (facts.key !== key || typeof stage !== 'string' || !Number.isInteger(chunks)) return null;
+  let table = '';
+  for (let index = 0; index < chunks; index += 1) {
+    const chunk = getMeta(store, chunkName(lang, stage, index));
+    if (chunk === null) return null;
+    table += chunk;
+  }
+  return { ...facts, table };
 }
 
 /**
- * Stores what a full evaluation printed under no key yet, so that the table (tens of megabytes
- * for 100,000 candidates) need not be held while the exports run; keyTableSnapshot gives it its
- * key once the command's own appends are done. Unkeyed, it matches no key; its facts carry a
- * random stage id, so that only this command keys it.
+ * Prints the table's pieces with `print` and stores them as they come, under no key yet, so that
+ * the table is never held whole; keyTableSnapshot gives it its key once the command's own appends
+ * are done. Unkeyed, it matches no key; its random stage id lets only this command key it. The
+ * chunks are written outside any transaction (printing may block on a pipe); the facts record,
+ * written last with the removal of every other stage's chunks, makes the snapshot.
  */
 export function stageTableSnapshot(
   session: Session,
   lang: Lang,
-  content: Omit<TableSnapshot, 'key'>,
+  pieces: Iterable<string>,
+  facts: SnapshotFacts,
+  print: (piece: string) => void,
 ): StagedSnapshot {
-  const { table, ...facts } = content;
-  const staged = { lang, facts, stagedAs: JSON.stringify({ key: '', stage: randomUUID(), ...facts }) };
-  writeSnapshot(session.store, lang, table, staged.stagedAs);
-  return staged;
+  const { store } = session;
+  const stage = randomUUID();
+  let chunks = 0;
+  let chunk = '';
+  const storeChunk = () => {
+    setMeta(store, chunkName(lang, stage, chunks), chunk);
+    chunks += 1;
+    chunk = '';
+  };
+  for (const piece of pieces) {
+    print(piece);
+    chunk += piece;
+    if (chunk.length >= CHUNK_LENGTH) storeChunk();
+  }
+  if (chunk !== '' || chunks === 0) storeChunk();
+  const stagedAs = JSON.stringify({ key: '', stage, chunks, ...facts });
+  withWriteTransaction(store.db, () => {
+    setMeta(store, factsName(lang), stagedAs);
+    // Also the whole-table record of versions before chunks.
+    statement(store.db, 'DELETE FROM meta WHERE (key GLOB ? AND NOT key GLOB ?) OR key = ?').run(
+      `${chunkPrefix(lang)}*`,
+      `${chunkPrefix(lang)}${stage}#*`,
+      `run.snapshot:${lang}`,
+    );
+  });
+  return { lang, stage, chunks, facts, stagedAs };
 }
 
 /** What keyTableSnapshot needs of a staged snapshot: its facts, not its table. */
 export interface StagedSnapshot {
   lang: Lang;
-  facts: Omit<TableSnapshot, 'key' | 'table'>;
+  stage: string;
+  chunks: number;
+  facts: SnapshotFacts;
   /** The facts record as staged. */
   stagedAs: string;
 }
@@ -143,20 +185,21 @@ export function keyTableSnapshot(
 ): string | null {
   const key = computeSnapshotKey(session, version, staged.lang);
   if (key === null) return null;
-  const keyed = JSON.stringify({ key, ...staged.facts });
+  const keyed = JSON.stringify({ key, stage: staged.stage, chunks: staged.chunks, ...staged.facts });
   return setMetaIf(session.store, factsName(staged.lang), staged.stagedAs, keyed) ? key : null;
 }
 
-/** Stores what a full evaluation printed, keyed by the workspace as it is now (after its appends). */
+/**
+ * Prints and stores what a full evaluation printed, keyed by the workspace as it is now (for a
+ * command that appends nothing after).
+ */
 export function saveTableSnapshot(
   session: Session,
   version: CriteriaVersion,
   lang: Lang,
-  content: Omit<TableSnapshot, 'key'>,
+  pieces: Iterable<string>,
+  facts: SnapshotFacts,
+  print: (piece: string) => void,
 ): string | null {
-  const key = computeSnapshotKey(session, version, lang);
-  if (key === null) return null;
-  const { table, ...facts } = content;
-  writeSnapshot(session.store, lang, table, JSON.stringify({ key, ...facts }));
-  return key;
+  return keyTableSnapshot(session, version, stageTableSnapshot(session, lang, pieces, facts, print));
 }

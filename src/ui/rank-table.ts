@@ -1,5 +1,6 @@
 import chalk from 'chalk';
 import type { CriteriaSet, Lang, RankedCandidate, Shortlist, Status } from '../core/types.js';
+import { joinPieces } from '../export/text-pieces.js';
 import { padCell, terminalSafe } from './terminal-text.js';
 
 const STATUS_COLOUR: Record<Status, (s: string) => string> = {
@@ -13,15 +14,30 @@ const STATUS_COLOUR: Record<Status, (s: string) => string> = {
 
 const formatPoints = (value: number | null) => (value === null ? '—' : value.toFixed(2));
 
-/** The ranked table of `prequal rank` / `run`: one line per candidate, failed gates under rejected ones. */
+/**
+ * The ranked table of `prequal rank` / `run`: one line per candidate, failed gates under rejected
+ * ones, in pieces of about 64 KiB. At 100,000 candidates the table is tens of megabytes: made
+ * whole, its lines and their join took some 200 MB of heap at the peak of a run.
+ */
+export function rankTablePieces(shortlist: Shortlist, criteria: CriteriaSet, lang: Lang): Generator<string> {
+  return joinPieces(rankTableLines(shortlist, criteria, lang));
+}
+
+/** The table as one text (small shortlists, tests). */
 export function renderRankTable(shortlist: Shortlist, criteria: CriteriaSet, lang: Lang): string {
+  return [...rankTablePieces(shortlist, criteria, lang)].join('');
+}
+
+function* rankTableLines(shortlist: Shortlist, criteria: CriteriaSet, lang: Lang): Generator<string> {
   const scoreIds = criteria.criteria.filter((c) => c.kind === 'score').map((c) => c.id);
-  const nameWidth = Math.min(
-    40,
-    Math.max(9, ...shortlist.candidates.map((c) => Array.from(terminalSafe(c.name)).length)),
-  );
   // Ids are folder or file names, which a candidate may have chosen: made terminal-safe like names.
-  const idWidth = Math.max(9, ...shortlist.candidates.map((c) => Array.from(terminalSafe(c.id)).length));
+  let nameWidth = 9;
+  let idWidth = 9;
+  for (const candidate of shortlist.candidates) {
+    nameWidth = Math.max(nameWidth, countCodePoints(terminalSafe(candidate.name)));
+    idWidth = Math.max(idWidth, countCodePoints(terminalSafe(candidate.id)));
+  }
+  nameWidth = Math.min(40, nameWidth);
   const header = [
     padCell('rank', 5),
     padCell('candidate', idWidth),
@@ -30,20 +46,24 @@ export function renderRankTable(shortlist: Shortlist, criteria: CriteriaSet, lan
     padCell('total', 7),
     ...scoreIds.map((id) => padCell(id, Math.max(6, id.length))),
   ].join(' ');
-  const lines = [chalk.bold(header.trimEnd())];
+  yield `${chalk.bold(header.trimEnd())}\n`;
   for (const candidate of shortlist.candidates) {
-    lines.push(renderRow(candidate, scoreIds, idWidth, nameWidth));
+    yield `${renderRow(candidate, scoreIds, idWidth, nameWidth)}\n`;
     for (const reason of candidate.reasons) {
-      lines.push(chalk.dim(`      ${reason.criterion}: ${terminalSafe(reason.message[lang])}`));
+      yield `${chalk.dim(`      ${reason.criterion}: ${terminalSafe(reason.message[lang])}`)}\n`;
     }
     if (candidate.consensus.length > 0) {
-      lines.push(
-        chalk.yellow(`      consensus needed on ${candidate.consensus.join(', ')} (evaluators' spread)`),
-      );
+      yield `${chalk.yellow(`      consensus needed on ${candidate.consensus.join(', ')} (evaluators' spread)`)}\n`;
     }
   }
-  lines.push('', ...renderFooter(shortlist));
-  return `${lines.join('\n')}\n`;
+  yield '\n';
+  for (const line of renderFooter(shortlist)) yield `${line}\n`;
+}
+
+function countCodePoints(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
 }
 
 function renderRow(

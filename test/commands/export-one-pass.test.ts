@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+// @ts-expect-error: the benchmark's generator is plain JavaScript without types.
+import { generateWorkspace } from '../../scripts/bench/generate.js';
 import { exportReport } from '../../src/commands/export.js';
 import type { EvaluationReport } from '../../src/core/types.js';
 import { evaluateWorkspace } from '../../src/pipeline/evaluate-workspace.js';
@@ -9,8 +11,6 @@ import { importCriteriaFile } from '../../src/pipeline/import-criteria.js';
 import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
 import type { Session } from '../../src/pipeline/session.js';
 import { listAudit } from '../../src/store/index.js';
-// @ts-expect-error: the benchmark's generator is plain JavaScript without types.
-import { generateWorkspace } from '../../scripts/bench/generate.js';
 import { fixtureSessions, ROOT } from '../pipeline/helpers.js';
 
 const fixtures = fixtureSessions();

@@ -21,7 +21,7 @@ describe('a run snapshot staged before the exports', () => {
     await withSession(quietContext(copyFixture()), async (session) => {
       const { version } = await importCriteriaFile(session);
       const table = 'rank  candidate\n1     c01 — Institut\n';
-      const staged = stageTableSnapshot(session, 'fr', { table, ...FACTS });
+      const staged = stageTableSnapshot(session, 'fr', [table], FACTS, () => undefined);
       const now = computeSnapshotKey(session, version, 'fr') as string;
       expect(readTableSnapshot(session.store, 'fr', now)).toBeNull();
 
@@ -36,8 +36,15 @@ describe('a run snapshot staged before the exports', () => {
   it('is not keyed when another command replaced it meanwhile, whose snapshot stays as it was', async () => {
     await withSession(quietContext(copyFixture()), async (session) => {
       const { version } = await importCriteriaFile(session);
-      const staged = stageTableSnapshot(session, 'en', { table: 'mine\n', ...FACTS });
-      const theirs = saveTableSnapshot(session, version, 'en', { table: 'theirs\n', ...FACTS }) as string;
+      const staged = stageTableSnapshot(session, 'en', ['mine\n'], FACTS, () => undefined);
+      const theirs = saveTableSnapshot(
+        session,
+        version,
+        'en',
+        ['theirs\n'],
+        FACTS,
+        () => undefined,
+      ) as string;
       const before = getMeta(session.store, 'run.snapshot-facts:en');
       expect(keyTableSnapshot(session, version, staged)).toBeNull();
       expect(getMeta(session.store, 'run.snapshot-facts:en')).toBe(before);
@@ -48,11 +55,36 @@ describe('a run snapshot staged before the exports', () => {
   it('keys only its own staging: another run that staged the same facts meanwhile is not keyed by it', async () => {
     await withSession(quietContext(copyFixture()), async (session) => {
       const { version } = await importCriteriaFile(session);
-      const mine = stageTableSnapshot(session, 'fr', { table: 'mine\n', ...FACTS });
-      const theirs = stageTableSnapshot(session, 'fr', { table: 'theirs\n', ...FACTS });
+      const mine = stageTableSnapshot(session, 'fr', ['mine\n'], FACTS, () => undefined);
+      const theirs = stageTableSnapshot(session, 'fr', ['theirs\n'], FACTS, () => undefined);
       expect(keyTableSnapshot(session, version, mine)).toBeNull();
       const key = keyTableSnapshot(session, version, theirs) as string;
       expect(readTableSnapshot(session.store, 'fr', key)?.table).toBe('theirs\n');
+    });
+  });
+
+  it('stores a long table in chunks as it prints it, reads it back whole, and leaves no other stage behind', async () => {
+    await withSession(quietContext(copyFixture()), async (session) => {
+      const { version } = await importCriteriaFile(session);
+      const line = `${'é'.repeat(99)}\n`;
+      const pieces = Array.from({ length: 30_000 }, () => line);
+      const printed: string[] = [];
+      const first = saveTableSnapshot(session, version, 'fr', ['old\n'], FACTS, () => undefined);
+      expect(first).not.toBeNull();
+      const staged = stageTableSnapshot(session, 'fr', pieces, FACTS, (piece) => printed.push(piece));
+      expect(printed).toEqual(pieces);
+      expect(staged.chunks).toBe(3);
+      const key = keyTableSnapshot(session, version, staged) as string;
+      expect(readTableSnapshot(session.store, 'fr', key)?.table).toBe(pieces.join(''));
+      const chunks = session.store.db
+        .prepare("SELECT key FROM meta WHERE key GLOB 'run.snapshot:fr#*' ORDER BY key")
+        .all() as { key: string }[];
+      expect(chunks.map((row) => row.key)).toEqual(
+        [0, 1, 2].map((i) => `run.snapshot:fr#${staged.stage}#00000${i}`),
+      );
+      // A chunk gone (another command's stage cleared it): no table rather than part of one.
+      session.store.db.prepare('DELETE FROM meta WHERE key = ?').run(chunks[1]?.key);
+      expect(readTableSnapshot(session.store, 'fr', key)).toBeNull();
     });
   });
 
