@@ -159,7 +159,15 @@ export function recordExports(
       why: `export (${resolved.lang}) of criteria version ${produced.criteriaVersion}`,
     });
   }
-  const runKey = failure ? null : (runSnapshotKey?.() ?? null);
+  // A snapshot that cannot be keyed only makes the next run evaluate again: the files are
+  // still recorded and reported before that failure is thrown.
+  let runKey: string | null = null;
+  let keyFailure: { error: unknown } | undefined;
+  try {
+    runKey = failure ? null : (runSnapshotKey?.() ?? null);
+  } catch (error) {
+    keyFailure = { error };
+  }
   const snapshotKey = runKey === null ? undefined : exportSnapshotKey(runKey, resolved);
   const marked = snapshotKey !== undefined && snapshotKey !== current?.snapshotKey;
   if (Object.keys(built).length > 0 || auditHead || (marked && current)) {
@@ -174,6 +182,7 @@ export function recordExports(
   }
   ctx.err(renderExportedFiles(ctx, resolved.outDir, files));
   if (failure) throw failure.error;
+  if (keyFailure) throw keyFailure.error;
   return files;
 }
 

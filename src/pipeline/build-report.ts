@@ -90,11 +90,13 @@ function storedResults(
 /**
  * Whether a candidate's ranked summary may be released (besides having no manual score): an export
  * that reads it other than through the full results is one of the report's small tables (pending
- * candidates, overrides, manual scores, sanctions matches to review), whose candidates keep
- * theirs, so that no table reads the store once per row.
+ * candidates, overrides, manual scores, sanctions matches to review, ties broken among ranked
+ * candidates), whose candidates keep theirs, so that no table reads the store once per row.
  */
 function isReleasable(candidate: RankedCandidate, result: ShortlistResult): boolean {
-  if (candidate.status === 'invalid' || candidate.status === 'pending') return false;
+  // A ranked candidate's tie-breaker values are read by the tie explanations of the report and letters.
+  if (candidate.status === 'invalid' || candidate.status === 'pending' || candidate.rank !== null)
+    return false;
   if (result.content.hashOf(candidate.id) === undefined) return false;
   for (const id in candidate.criteria) {
     const criterion = candidate.criteria[id] as CriterionResult;

@@ -145,12 +145,24 @@ export function stageTableSnapshot(
     chunks += 1;
     chunk = '';
   };
+  // A store that fails mid-way (busy beyond the retries, disk full) does not cut the table short:
+  // the rest is printed, then the failure is thrown.
+  let failure: { error: unknown } | undefined;
+  const keep = (store: () => void) => {
+    if (failure) return;
+    try {
+      store();
+    } catch (error) {
+      failure = { error };
+    }
+  };
   for (const piece of pieces) {
     print(piece);
     chunk += piece;
-    if (chunk.length >= CHUNK_LENGTH) storeChunk();
+    if (chunk.length >= CHUNK_LENGTH) keep(storeChunk);
   }
-  if (chunk !== '' || chunks === 0) storeChunk();
+  if (chunk !== '' || chunks === 0) keep(storeChunk);
+  if (failure) throw failure.error;
   const stagedAs = JSON.stringify({ key: '', stage, chunks, ...facts });
   withWriteTransaction(store.db, () => {
     setMeta(store, factsName(lang), stagedAs);

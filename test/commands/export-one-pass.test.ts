@@ -4,13 +4,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 // @ts-expect-error: the benchmark's generator is plain JavaScript without types.
 import { generateWorkspace } from '../../scripts/bench/generate.js';
-import { exportReport } from '../../src/commands/export.js';
+import { exportReport, produceExports, recordExports } from '../../src/commands/export.js';
 import type { EvaluationReport } from '../../src/core/types.js';
 import { evaluateWorkspace } from '../../src/pipeline/evaluate-workspace.js';
 import { importCriteriaFile } from '../../src/pipeline/import-criteria.js';
 import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
 import type { Session } from '../../src/pipeline/session.js';
-import { listAudit } from '../../src/store/index.js';
+import { getMeta, listAudit } from '../../src/store/index.js';
 import { fixtureSessions, ROOT } from '../pipeline/helpers.js';
 
 const fixtures = fixtureSessions();
@@ -100,6 +100,25 @@ describe('exportReport when one format fails', () => {
   });
 });
 
+describe('recordExports', () => {
+  it('records and reports the files even when the run snapshot cannot be keyed, then fails', async () => {
+    const session = await preparedSession();
+    const errors: string[] = [];
+    session.ctx.err = (text) => errors.push(text);
+    const produced = await produceExports(session, evaluateWorkspace(session).report, { format: ['json'] });
+    expect(() =>
+      recordExports(session, produced, () => {
+        throw new Error('database is locked');
+      }),
+    ).toThrow('database is locked');
+    expect(errors.join('')).toContain('written: ');
+    const state = JSON.parse(getMeta(session.store, 'export.state:fr:out') ?? '{}');
+    expect(Object.keys(state.files.json)).toEqual(['shortlist.json']);
+    expect(state).not.toHaveProperty('snapshotKey');
+    expect(listAudit(session.store).at(-1)?.action).toBe('export.write');
+  });
+});
+
 describe('exportReport after the ranked summaries are released', () => {
   it('writes the same bytes, and reads no released summary back in the pass', async () => {
     // The benchmark's workspace: no manual criteria, so most candidates' summaries can go.
@@ -117,6 +136,10 @@ describe('exportReport after the ranked summaries are released', () => {
     const released = candidates.filter((candidate) => report.isSummaryReleased?.(candidate));
     expect(released.length).toBeGreaterThan(candidates.length / 2);
     expect(released.length).toBeLessThan(candidates.length);
+    // Ranked candidates keep theirs: the tie explanations read their tie-breaker values.
+    expect(released.every((candidate) => candidate.rank === null && candidate.status === 'rejected')).toBe(
+      true,
+    );
     let readBack = 0;
     for (const candidate of released) {
       const getter = Object.getOwnPropertyDescriptor(candidate, 'criteria')?.get;

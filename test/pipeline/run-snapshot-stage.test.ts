@@ -88,6 +88,20 @@ describe('a run snapshot staged before the exports', () => {
     });
   });
 
+  it('prints the whole table even when the store refuses its chunks, then fails', async () => {
+    await withSession(quietContext(copyFixture()), async (session) => {
+      await importCriteriaFile(session);
+      const pieces = Array.from({ length: 3 }, (_, i) => `${String(i).repeat(1 << 20)}\n`);
+      const printed: string[] = [];
+      session.store.db.pragma('query_only = ON');
+      expect(() => stageTableSnapshot(session, 'fr', pieces, FACTS, (piece) => printed.push(piece))).toThrow(
+        /readonly|read-only/i,
+      );
+      expect(printed).toEqual(pieces);
+      session.store.db.pragma('query_only = OFF');
+    });
+  });
+
   it('setMetaIf changes a record only when it holds the expected value', async () => {
     await withSession(quietContext(copyFixture()), (session) => {
       const { store } = session;
