@@ -33,7 +33,8 @@ export function computeExportKey(report: EvaluationReport, input: ExportKeyInput
  */
 export function exportKeyer(report: EvaluationReport, input: Omit<ExportKeyInput, 'auditHead'>) {
   const hash = createHash('sha256');
-  const add = (...parts: (string | number | null | undefined)[]) => hash.update(`${parts.join('\u0001')}\n`);
+  const line = (...parts: (string | number | null | undefined)[]) => `${parts.join('\u0001')}\n`;
+  const add = (...parts: Parameters<typeof line>) => hash.update(line(...parts));
   add('prequal-export-key', 2, report.toolBuild ?? report.toolVersion, input.lang);
   add('tender', report.tenderHash, report.tender.reference);
   add('criteria', report.criteriaVersion, report.criteriaHash);
@@ -52,5 +53,8 @@ export function exportKeyer(report: EvaluationReport, input: Omit<ExportKeyInput
   const last = report.audit.at(-1);
   const reportHead: AuditHead = { seq: last?.seq ?? 0, hash: last?.hash ?? '' };
   return (head: AuditHead = reportHead): string =>
-    hash.copy().update(`audit\u0001${head.seq}\u0001${head.hash}\n`).digest('hex');
+    hash
+      .copy()
+      .update(line('audit', head.seq, head.hash))
+      .digest('hex');
 }

@@ -8,9 +8,12 @@ const PIECE_LENGTH = 1 << 16;
 export class TextPieces {
   text = '';
 
+  /** `pieceLength`: characters that make a whole piece. */
+  constructor(private readonly pieceLength = PIECE_LENGTH) {}
+
   /** Empties the buffer when it holds a whole piece; returns what it held, else null. */
   take(): string | null {
-    return this.text.length < PIECE_LENGTH ? null : this.rest();
+    return this.text.length < this.pieceLength ? null : this.rest();
   }
 
   /** Whatever is held, whole piece or not, and empties the buffer. */

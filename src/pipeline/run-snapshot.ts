@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import chalk from 'chalk';
 import type { Lang } from '../core/types.js';
+import { TextPieces } from '../export/text-pieces.js';
 import {
   type CriteriaVersion,
   getMeta,
@@ -138,30 +139,27 @@ export function stageTableSnapshot(
 ): StagedSnapshot {
   const { store } = session;
   const stage = randomUUID();
+  const chunk = new TextPieces(CHUNK_LENGTH);
   let chunks = 0;
-  let chunk = '';
-  const storeChunk = () => {
-    setMeta(store, chunkName(lang, stage, chunks), chunk);
-    chunks += 1;
-    chunk = '';
-  };
   // A store that fails mid-way (busy beyond the retries, disk full) does not cut the table short:
   // the rest is printed, then the failure is thrown.
   let failure: { error: unknown } | undefined;
-  const keep = (store: () => void) => {
+  const storeChunk = (text: string) => {
     if (failure) return;
     try {
-      store();
+      setMeta(store, chunkName(lang, stage, chunks), text);
+      chunks += 1;
     } catch (error) {
       failure = { error };
     }
   };
   for (const piece of pieces) {
     print(piece);
-    chunk += piece;
-    if (chunk.length >= CHUNK_LENGTH) keep(storeChunk);
+    chunk.text += piece;
+    const whole = chunk.take();
+    if (whole !== null) storeChunk(whole);
   }
-  if (chunk !== '' || chunks === 0) keep(storeChunk);
+  if (chunk.text !== '' || chunks === 0) storeChunk(chunk.rest());
   if (failure) throw failure.error;
   const stagedAs = JSON.stringify({ key: '', stage, chunks, ...facts });
   withWriteTransaction(store.db, () => {

@@ -23,11 +23,6 @@ export function rankTablePieces(shortlist: Shortlist, criteria: CriteriaSet, lan
   return joinPieces(rankTableLines(shortlist, criteria, lang));
 }
 
-/** The table as one text (small shortlists, tests). */
-export function renderRankTable(shortlist: Shortlist, criteria: CriteriaSet, lang: Lang): string {
-  return [...rankTablePieces(shortlist, criteria, lang)].join('');
-}
-
 function* rankTableLines(shortlist: Shortlist, criteria: CriteriaSet, lang: Lang): Generator<string> {
   const scoreIds = criteria.criteria.filter((c) => c.kind === 'score').map((c) => c.id);
   // Ids are folder or file names, which a candidate may have chosen: made terminal-safe like names.
