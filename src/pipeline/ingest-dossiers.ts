@@ -67,8 +67,12 @@ export async function ingestDossiers(session: Session, options: IngestOptions = 
   const reader = new DossierReader(ctx.workspace, tender, sink, { onRead: progress });
   try {
     for (const [slot, entry] of entries.entries()) {
-      // Lets finished batches reach the stage and the workers take the next ones.
-      if (slot % TURN_EVERY === TURN_EVERY - 1) await turnEventLoop();
+      if (slot % TURN_EVERY === TURN_EVERY - 1) {
+        // Lets finished batches reach the stage and the workers take the next ones; waits while
+        // the workers are far behind, so the dossiers waiting for them stay few.
+        await turnEventLoop();
+        await reader.waitForBacklog(READ_AHEAD);
+      }
       // Taken before the dossier is read: a file changing meanwhile leaves a stale state, never a stale hash.
       const fileState = scanner.stateOf(entry);
       const previous = known.get(entry.id);
@@ -170,6 +174,13 @@ function storeFound(session: Session, found: DossierSource, total: number): Inge
 
 /** Entries looked at between two turns of the event loop. */
 const TURN_EVERY = 128;
+/**
+ * Dossiers handed to the reader and not yet read, beyond which the loop waits: four batches of
+ * 64, one in each of two workers and one waiting for each. Each dossier's task and file state
+ * then die young; with 1,024 they lived long enough to be promoted, and the old generation grew
+ * with their garbage (100,000 dossiers: 529 MB peak RSS, 398 MB at 256, 582–634 MB unbounded).
+ */
+const READ_AHEAD = 256;
 
 const turnEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 

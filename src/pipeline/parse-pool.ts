@@ -54,6 +54,10 @@ export class DossierReader {
   private pool: WorkerPool<ParseTask, ParsedEntry> | null = null;
   private done = 0;
   private closed = false;
+  /** Set once a batch failed: `finish` reports it, and nobody waits for the rest any more. */
+  private failed = false;
+  /** Callers of `waitForBacklog`, woken whenever a batch ends. */
+  private waiting: (() => void)[] = [];
   private readonly minForWorkers: number;
   private readonly batchSize: number;
   private readonly script: URL;
@@ -82,6 +86,19 @@ export class DossierReader {
     if (this.pool !== null) this.sendFullBatches();
   }
 
+  /**
+   * Resolves once at most `limit` dossiers added wait for a worker (at once when reading
+   * in-process, where nothing is read before `finish`). A caller adding faster than the workers
+   * read waits here, so what it keeps for each dossier in flight (its task, its file state) stays
+   * bounded: at 100,000 dossiers, an ingest that ran ahead held some 100 MB of them, and V8
+   * let its heap grow to several times that before collecting.
+   */
+  async waitForBacklog(limit: number): Promise<void> {
+    while (this.pool !== null && !this.closed && !this.failed && this.added - this.done > limit) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
   /** Resolves once every dossier added has gone to the sink; the workers are stopped. */
   async finish(): Promise<void> {
     if (this.closed) throw new Error('internal: a closed reader was asked to finish');
@@ -106,6 +123,7 @@ export class DossierReader {
   /** Stops the workers; nothing more goes to the sink, even from a batch still in flight. */
   async close(): Promise<void> {
     this.closed = true;
+    this.wake();
     const pool = this.pool;
     this.pool = null;
     await pool?.close();
@@ -125,8 +143,18 @@ export class DossierReader {
         this.options.onRead?.(this.done);
       });
       // A failure surfaces in finish(); until then it must not count as unhandled.
-      results.catch(() => undefined);
+      results.then(
+        () => this.wake(),
+        () => {
+          this.failed = true;
+          this.wake();
+        },
+      );
       this.batches.push(results);
     }
+  }
+
+  private wake(): void {
+    for (const resolve of this.waiting.splice(0)) resolve();
   }
 }

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listDossierEntries } from '../../src/dossier/index.js';
 import { importCriteriaFile } from '../../src/pipeline/import-criteria.js';
@@ -90,6 +92,66 @@ describe('DossierReader.close', () => {
     expect(atClose).toBeLessThan(entries.length);
     expect(() => reader.add({ entry: entries[0]!, options: {} })).toThrow('closed reader');
     await expect(reader.finish()).rejects.toThrow('closed reader');
+  });
+});
+
+describe('DossierReader.waitForBacklog', () => {
+  it('holds the caller until the workers are at most `limit` dossiers behind', async () => {
+    const session = await open();
+    const workspace = session.ctx.workspace;
+    const entries = listDossierEntries(workspace);
+    let read = 0;
+    const reader = new DossierReader(workspace, session.tender, () => read++, {
+      minForWorkers: 1,
+      batchSize: 1,
+      workers: 1,
+      script: BUILT_PARSE_WORKER,
+    });
+    cleanup.push(() => void reader.close());
+    const behind: number[] = [];
+    for (const entry of entries) {
+      reader.add({ entry, options: {} });
+      await reader.waitForBacklog(2);
+      behind.push(behind.length + 1 - read);
+    }
+    expect(entries.length).toBeGreaterThan(4);
+    expect(Math.max(...behind)).toBeLessThanOrEqual(2);
+    await reader.finish();
+    expect(read).toBe(entries.length);
+  });
+
+  it('does not wait when reading in-process, where nothing is read before finish', async () => {
+    const session = await open();
+    const workspace = session.ctx.workspace;
+    const entries = listDossierEntries(workspace);
+    let read = 0;
+    const reader = new DossierReader(workspace, session.tender, () => read++, {
+      minForWorkers: Number.POSITIVE_INFINITY,
+    });
+    for (const entry of entries) reader.add({ entry, options: {} });
+    await reader.waitForBacklog(0);
+    expect(read).toBe(0);
+    await reader.finish();
+    expect(read).toBe(entries.length);
+  });
+
+  it('stops waiting once a batch failed, and finish reports the failure', async () => {
+    const session = await open();
+    const workspace = session.ctx.workspace;
+    const entries = listDossierEntries(workspace);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prequal-failing-worker-'));
+    cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const script = path.join(dir, 'worker.mjs');
+    fs.writeFileSync(script, "throw new Error('worker broke');\n");
+    const reader = new DossierReader(workspace, session.tender, () => undefined, {
+      minForWorkers: 1,
+      batchSize: 1,
+      workers: 1,
+      script: pathToFileURL(script),
+    });
+    for (const entry of entries) reader.add({ entry, options: {} });
+    await reader.waitForBacklog(0);
+    await expect(reader.finish()).rejects.toThrow('worker broke');
   });
 });
 
