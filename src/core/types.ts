@@ -412,11 +412,12 @@ export interface EvaluationReport {
   resultsOf: (candidate: RankedCandidate) => Record<string, CriterionResult>;
   /**
    * Lets go of the ranked summaries of `candidates` (of this report) that only the full results
-   * are read for from now on: their `criteria` is then read from the store, through resultsOf,
-   * when asked. For exports of a large tender, once ranking and the rank table are done (the
-   * summaries are most of a report's memory). Absent on reports not made from a store.
+   * are read for from now on: each such candidate is replaced, in the array, by a copy without
+   * its summary whose `criteria` (inherited, so not copied by a spread) is read from the store,
+   * through resultsOf, when asked. For exports of a large tender, once ranking and the rank table
+   * are done (the summaries are most of a report's memory). Absent on reports not made from a store.
    */
-  releaseSummaries?: (candidates: readonly RankedCandidate[]) => void;
+  releaseSummaries?: (candidates: RankedCandidate[]) => void;
   /**
    * True for a candidate whose summary was released: none of its results is pending, overridden
    * or flagged, so a table of those need not read it.
