@@ -7,6 +7,7 @@ import type { EvaluationReport, Lang } from '../core/types.js';
 import { exportKeyer } from '../export/export-key.js';
 import { defaultTemplatesDir } from '../export/markdown.js';
 import { assertKnownFormats, type ExportedFile, runExportsByFormat } from '../export/registry.js';
+import { joinPieces } from '../export/text-pieces.js';
 import type { FileRecord } from '../export/write-outputs.js';
 import { assertFinal } from '../pipeline/exit-status.js';
 import {
@@ -180,7 +181,7 @@ export function recordExports(
       ...(snapshotKey === undefined ? {} : { snapshotKey }),
     });
   }
-  ctx.err(renderExportedFiles(ctx, resolved.outDir, files));
+  for (const piece of joinPieces(exportedFileLines(ctx, resolved.outDir, files))) ctx.err(piece);
   if (failure) throw failure.error;
   if (keyFailure) throw keyFailure.error;
   return files;
@@ -205,27 +206,28 @@ function resolveExport(session: Session, options: ExportOptions): ResolvedExport
 }
 
 /**
- * The export report for stderr: one line per file written or removed, and a single count of the
- * files left unchanged (a large tender has thousands of letters; a line each is noise).
- * `alsoUnchanged` counts unchanged files not in `files`.
+ * The export report for stderr, a line at a time: one line per file written or removed, and a
+ * single count of the files left unchanged (a large tender has thousands of letters; a line each
+ * is noise). `alsoUnchanged` counts unchanged files not in `files`. A first export of 100,000
+ * candidates writes as many letters: their lines made into one text were some 10 MB of heap at
+ * a run's peak, so they are printed in pieces.
  */
-function renderExportedFiles(
+function* exportedFileLines(
   ctx: Context,
   outDir: string,
   files: readonly ExportedFile[],
   alsoUnchanged = 0,
-): string {
+): Generator<string> {
   const shown = (file: string) => path.relative(ctx.cwd, file) || file;
-  let lines = '';
   let unchanged = alsoUnchanged;
   for (const file of files) {
-    if (file.removed) lines += `removed: ${shown(file.file)}\n`;
-    else if (file.written) lines += `written: ${shown(file.file)}\n`;
+    if (file.removed) yield `removed: ${shown(file.file)}\n`;
+    else if (file.written) yield `written: ${shown(file.file)}\n`;
     else unchanged += 1;
   }
-  if (unchanged === 0) return lines;
+  if (unchanged === 0) return;
   const count = `${formatNumber(unchanged, 'en', 0)} ${unchanged === 1 ? 'file' : 'files'}`;
-  return `${lines}unchanged: ${count} in ${path.relative(ctx.cwd, outDir) || '.'}/\n`;
+  yield `unchanged: ${count} in ${path.relative(ctx.cwd, outDir) || '.'}/\n`;
 }
 
 /** The run snapshot key joined with what else the exports are made of (template folder and texts). */
@@ -253,7 +255,7 @@ export function replayExports(session: Session, options: ExportOptions, snapshot
     if (!records || !isFormatIntact(resolved.outDir, records)) return null;
     unchanged += Object.keys(records).length;
   }
-  return renderExportedFiles(session.ctx, resolved.outDir, [], unchanged);
+  return [...exportedFileLines(session.ctx, resolved.outDir, [], unchanged)].join('');
 }
 
 /** Records of the files an exporter left in place, by path relative to the output folder. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuditEntry } from '../core/types.js';
-import { canonicalJson } from './canonical-json.js';
+import { CanonicalText, canonicalJson } from './canonical-json.js';
 import { statement } from './prepared.js';
 import { dbOf, type StoreOrDb } from './store-handle.js';
 import { withWriteTransaction } from './write-transaction.js';
@@ -52,16 +52,26 @@ export function appendAudit(target: StoreOrDb, input: AuditInput): AuditEntry {
       seq: number;
       hash: string;
     };
-    // Stored as canonical JSON so that parsing and re-serialising at verification gives the same text.
-    const before = JSON.parse(canonicalJson(input.before ?? null)) as unknown;
-    const after = JSON.parse(canonicalJson(input.after ?? null)) as unknown;
-    const content = { ...input, seq: head.seq + 1, before, after };
-    const entry: AuditEntry = { ...content, prevHash: head.hash, hash: hashAuditEntry(head.hash, content) };
+    // Stored as canonical JSON so that parsing and re-serialising at verification gives the same
+    // text; each made once, then hashed and stored as it is.
+    const beforeText = canonicalJson(input.before ?? null);
+    const afterText = canonicalJson(input.after ?? null);
+    const seq = head.seq + 1;
+    const texts = { before: new CanonicalText(beforeText), after: new CanonicalText(afterText) };
+    const hash = hashAuditEntry(head.hash, { ...input, seq, ...texts });
     statement(
       db,
       `INSERT INTO audit_log (seq, at, who, action, subject, before, after, why, prev_hash, hash)
        VALUES (@seq, @at, @who, @action, @subject, @before, @after, @why, @prevHash, @hash)`,
-    ).run({ ...entry, before: canonicalJson(before), after: canonicalJson(after) });
+    ).run({ ...input, seq, before: beforeText, after: afterText, prevHash: head.hash, hash });
+    const entry: AuditEntry = {
+      ...input,
+      seq,
+      before: JSON.parse(beforeText) as unknown,
+      after: JSON.parse(afterText) as unknown,
+      prevHash: head.hash,
+      hash,
+    };
     statement(db, 'UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1').run(entry.seq, entry.hash);
     return entry;
   });

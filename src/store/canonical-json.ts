@@ -11,8 +11,18 @@ export function canonicalJson(value: unknown): string {
   return serialise(value) ?? 'null';
 }
 
+/**
+ * A value's canonical JSON, made already: canonicalJson writes its text as it stands, so that a
+ * large member (an export's audit entry names every file written) is serialised once, not again
+ * in every text made of it.
+ */
+export class CanonicalText {
+  constructor(readonly text: string) {}
+}
+
 function serialise(value: unknown): string | undefined {
   if (value === null) return 'null';
+  if (value instanceof CanonicalText) return value.text;
   if (typeof value === 'object') {
     const withToJson = value as { toJSON?: () => unknown };
     if (typeof withToJson.toJSON === 'function') return serialise(withToJson.toJSON());

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   appendAudit,
@@ -44,6 +45,32 @@ describe('audit log', () => {
         .digest('hex'),
     );
     expect(verifyAudit(store)).toEqual({ ok: true, count: 3 });
+  });
+
+  it('returns the entry it stored, hashed as verification recomputes it', () => {
+    const store = openTempStore();
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (before, after) => {
+        const entry = appendAudit(store, {
+          at: AT,
+          who: 'x',
+          action: 'test.any',
+          subject: 's',
+          before,
+          after,
+          why: 'w',
+        });
+        expect(listAudit(store).at(-1)).toEqual(entry);
+        expect(entry.hash).toBe(hashAuditEntry(entry.prevHash, entry));
+      }),
+      { numRuns: 50 },
+    );
+    const dated = appendAudit(store, {
+      ...{ at: AT, who: 'x', action: 'a', subject: 's', why: 'w' },
+      after: { '10': new Date(0), '9': 1 },
+    });
+    expect(dated.after).toEqual({ '10': '1970-01-01T00:00:00.000Z', '9': 1 });
+    expect(verifyAudit(store)).toMatchObject({ ok: true });
   });
 
   it('verifies an empty log', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CanonicalText } from '../../src/store/canonical-json.js';
 import { canonicalJson } from '../../src/store/index.js';
 
 describe('canonicalJson', () => {
@@ -26,6 +27,15 @@ describe('canonicalJson', () => {
       fc.property(fc.dictionary(fc.string(), fc.integer()), (record) => {
         const reversed = Object.fromEntries(Object.entries(record).reverse());
         expect(canonicalJson(reversed)).toBe(canonicalJson(record));
+      }),
+    );
+  });
+
+  it('writes a CanonicalText as it stands, as if its value were there', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (inner, other) => {
+        const made = canonicalJson({ z: other, a: new CanonicalText(canonicalJson(inner)) });
+        expect(made).toBe(canonicalJson({ z: other, a: inner }));
       }),
     );
   });
