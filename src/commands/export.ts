@@ -9,7 +9,8 @@ import { defaultTemplatesDir } from '../export/markdown.js';
 import { assertKnownFormats, type ExportedFile, runExportsByFormat } from '../export/registry.js';
 import { joinPieces } from '../export/text-pieces.js';
 import type { FileRecord } from '../export/write-outputs.js';
-import { assertFinal } from '../pipeline/exit-status.js';
+import { collectGarbage } from '../pipeline/collect-garbage.js';
+import { assertFinality, type Finality, finalityOf } from '../pipeline/exit-status.js';
 import {
   type ExportState,
   exportStateName,
@@ -32,16 +33,29 @@ export interface ExportOptions {
 /** `prequal export`: every format (or --format) into <workspace>/out (or --out), atomically. */
 export async function exportCommand(ctx: Context, options: ExportOptions): Promise<void> {
   if (options.format) assertKnownFormats(options.format);
-  const shortlist = await withSession(ctx, async (session) => {
-    // Loaded here, not with this module: `run` uses its export functions on a replay too.
-    const { evaluateWorkspace } = await import('../pipeline/evaluate-workspace.js');
-    const { report } = evaluateWorkspace(session);
-    // The exports read most candidates' results one at a time, from the store.
-    report.releaseSummaries?.(report.shortlist.candidates);
-    await exportReport(session, report, options);
-    return report.shortlist;
+  const finality = await withSession(ctx, async (session) => {
+    const { finality, produced } = await evaluateAndProduce(session, options);
+    // Recorded once the report is out of reach, as `run` does.
+    collectGarbage();
+    recordExports(session, produced);
+    return finality;
   });
-  assertFinal(shortlist, {});
+  assertFinality(finality, {});
+}
+
+/** Ranks the stored evaluations and writes the exports; the report lives only in here. */
+async function evaluateAndProduce(
+  session: Session,
+  options: ExportOptions,
+): Promise<{ finality: Finality; produced: ProducedExports }> {
+  // Loaded here, not with this module: `run` uses its export functions on a replay too.
+  const { evaluateWorkspace } = await import('../pipeline/evaluate-workspace.js');
+  const { report } = evaluateWorkspace(session);
+  const finality = finalityOf(report.shortlist);
+  // The exports read most candidates' results one at a time, from the store.
+  report.releaseSummaries?.(report.shortlist.candidates);
+  collectGarbage();
+  return { finality, produced: await produceExports(session, report, options) };
 }
 
 /**

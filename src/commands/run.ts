@@ -2,6 +2,7 @@ import type { Context } from '../context.js';
 import type { EvaluationReport, Lang } from '../core/types.js';
 import { renderJsonPieces } from '../export/json.js';
 import { assertKnownFormats } from '../export/registry.js';
+import { collectGarbage } from '../pipeline/collect-garbage.js';
 import type { evaluateWorkspace as EvaluateWorkspace } from '../pipeline/evaluate-workspace.js';
 import { assertFinality, type Finality, finalityOf } from '../pipeline/exit-status.js';
 import { importCriteriaFile } from '../pipeline/import-criteria.js';
@@ -42,6 +43,7 @@ export async function runCommand(ctx: Context, options: RunOptions): Promise<voi
     const bar = progressBar(ctx, 'reading dossiers');
     const ingest = await ingestDossiers(session, { onProgress: bar });
     bar.end();
+    collectGarbage();
     ctx.err(renderIngestSummary(ingest));
     const { version, created } = await importCriteriaFile(session);
     ctx.err(`criteria version ${version.version}${created ? ' (new)' : ''}\n`);
@@ -59,12 +61,14 @@ export async function runCommand(ctx: Context, options: RunOptions): Promise<voi
     const scoring = progressBar(ctx, 'scoring');
     const refreshed = await refreshEvaluations(session, version, { onProgress: scoring });
     scoring.end();
+    collectGarbage();
     const { finality, staged, produced } = await evaluateAndExport(session, version, lang, options, {
       evaluable: refreshed.evaluated,
       evaluateWorkspace,
     });
     // Recorded once the report is out of reach: its candidates need not outlive the exports.
     // The table snapshot is keyed only now, as the key covers the export's own audit entry.
+    collectGarbage();
     recordExports(session, produced, () =>
       staged === null ? null : keyTableSnapshot(session, version, staged),
     );
@@ -93,6 +97,7 @@ async function evaluateAndExport(
   else staged = printTable(session, report, version, lang, { finality, evaluable: facts.evaluable });
   // What is left to export reads most candidates' results one at a time, from the store.
   report.releaseSummaries?.(report.shortlist.candidates);
+  collectGarbage();
   return { finality, staged, produced: await produceExports(session, report, options) };
 }
 

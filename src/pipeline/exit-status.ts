@@ -13,7 +13,7 @@ export interface Finality {
   invalid: boolean;
 }
 
-/** The facts of `shortlist` that assertFinal looks at. */
+/** The facts of `shortlist` that assertFinality looks at. */
 export function finalityOf(shortlist: Shortlist): Finality {
   const pending = shortlist.candidates.filter((c) => c.status === 'pending');
   // A candidate may wait on the sanctions screening, on manual scores, or on both: each is said.
@@ -33,13 +33,9 @@ const SANCTIONS = 'sanctions';
 
 /**
  * SPEC §7: 3 when the shortlist is not final (an undecided tie at the cut, pending manual scores,
- * a sanctions near match awaiting review, or, with --strict, an invalid dossier). Throws the ExitError that main.ts turns into the code.
+ * a sanctions near match awaiting review, or, with --strict, an invalid dossier), on the facts
+ * finalityOf drew from it (or a run snapshot stored). Throws the ExitError that main.ts turns into the code.
  */
-export function assertFinal(shortlist: Shortlist, options: { strict?: boolean }): void {
-  assertFinality(finalityOf(shortlist), options);
-}
-
-/** assertFinal on facts already drawn from a shortlist (e.g. by a run snapshot). */
 export function assertFinality(facts: Finality, options: { strict?: boolean }): void {
   const reasons: string[] = [];
   if (facts.tieAwaiting) reasons.push('a tie at the cut awaits the committee’s decision');
