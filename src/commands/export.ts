@@ -15,7 +15,7 @@ import {
   type ExportState,
   exportStateName,
   isFormatIntact,
-  knownFilesOf,
+  previousExport,
   readExportState,
   writeExportState,
 } from '../pipeline/export-state.js';
@@ -102,9 +102,7 @@ export async function produceExports(
   const { lang, outDir, formats, templatesDir, templates } = resolved;
   const keyOf = exportKeyer(report, { lang, templates });
   const stateName = exportStateName(session.ctx.workspace, outDir, lang);
-  const previous = readExportState(session.store, stateName);
-  const current = previous?.key === keyOf() ? previous : null;
-  const known = knownFilesOf(outDir, previous);
+  const { current, known } = previousExport(session.store, stateName, keyOf(), outDir);
   const files: ExportedFile[] = [];
   const built: Record<string, Record<string, FileRecord>> = {};
   const stale = formats.filter((format) => {

@@ -32,8 +32,8 @@ export interface ExportedFile {
   record?: FileRecord;
 }
 
-/** Known records of earlier exports, by absolute path. */
-export type KnownFiles = ReadonlyMap<string, FileRecord>;
+/** Known records of earlier exports, looked up by absolute path. */
+export type KnownFiles = Pick<ReadonlyMap<string, FileRecord>, 'get'>;
 
 /** sha256 of `bytes` as base64url. */
 export function hashBytes(bytes: Buffer | string): string {

@@ -89,7 +89,8 @@ function storedResults(
     const scored = new Set(result.scores.map((score) => score.candidate));
     candidates.forEach((candidate, index) => {
       if (released.has(candidate) || scored.has(candidate.id) || !isReleasable(candidate, result)) return;
-      // Every field but the summary, set in the same order on each: one shape for them all.
+      // Every field but the summary, set in the same order on each: one shape for them all. A
+      // ranked candidate is a plain object (core/rank.ts): its own enumerable fields are all it has.
       const copy = Object.create(releasedPrototype) as Record<string, unknown>;
       for (const [key, value] of Object.entries(candidate)) if (key !== 'criteria') copy[key] = value;
       const releasedCandidate = copy as unknown as RankedCandidate;

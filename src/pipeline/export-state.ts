@@ -48,10 +48,30 @@ export function isFormatIntact(outDir: string, records: Record<string, FileRecor
   return true;
 }
 
-/** Every recorded file by absolute path, for the exporters to recognise unchanged ones. */
-export function knownFilesOf(outDir: string, state: ExportState | null): KnownFiles {
-  const known = new Map<string, FileRecord>();
+/**
+ * Every recorded file, looked up by absolute path but kept by the name the state holds (relative
+ * to `outDir`): at 100,000 candidates a state names 100,000 letters, and a map of their absolute
+ * paths, live through a whole export, was some 10 MB more.
+ */
+function knownFilesOf(outDir: string, state: ExportState | null): KnownFiles {
+  const byName = new Map<string, FileRecord>();
   for (const records of Object.values(state?.files ?? {}))
-    for (const [name, record] of Object.entries(records)) known.set(path.join(outDir, name), record);
-  return known;
+    for (const name in records) byName.set(name, records[name]!);
+  return { get: (file) => byName.get(path.relative(outDir, file)) };
+}
+
+/**
+ * The previous export's state as far as this one can use it: `current` when it was made from the
+ * same inputs (its formats may be left alone if intact), and the records of every file it wrote
+ * (a file already holding the same bytes is not written again). Taken together, so that no caller
+ * holds the parsed state itself beyond what it needs.
+ */
+export function previousExport(
+  store: Store,
+  name: string,
+  key: string,
+  outDir: string,
+): { current: ExportState | null; known: KnownFiles } {
+  const previous = readExportState(store, name);
+  return { current: previous?.key === key ? previous : null, known: knownFilesOf(outDir, previous) };
 }

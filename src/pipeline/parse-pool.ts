@@ -87,14 +87,20 @@ export class DossierReader {
   }
 
   /**
-   * Resolves once at most `limit` dossiers added wait for a worker (at once when reading
-   * in-process, where nothing is read before `finish`). A caller adding faster than the workers
-   * read waits here, so what it keeps for each dossier in flight (its task, its file state) stays
-   * bounded: at 100,000 dossiers, an ingest that ran ahead held some 100 MB of them, and V8
-   * let its heap grow to several times that before collecting.
+   * Resolves once at most `limit` dossiers sent to the workers wait for their answer (at once when
+   * reading in-process, where nothing is read before `finish`). Those not yet sent, fewer than a
+   * batch, do not count: nothing would read them before the next `add` or `finish`. A caller
+   * adding faster than the workers read waits here, so what it keeps for each dossier in flight
+   * (its task, its file state) stays bounded: at 100,000 dossiers, an ingest that ran ahead held
+   * some 100 MB of them, and V8 let its heap grow to several times that before collecting.
    */
   async waitForBacklog(limit: number): Promise<void> {
-    while (this.pool !== null && !this.closed && !this.failed && this.added - this.done > limit) {
+    while (
+      this.pool !== null &&
+      !this.closed &&
+      !this.failed &&
+      this.added - this.pending.length - this.done > limit
+    ) {
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     }
   }

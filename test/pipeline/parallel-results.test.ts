@@ -120,6 +120,25 @@ describe('DossierReader.waitForBacklog', () => {
     expect(read).toBe(entries.length);
   });
 
+  it('does not wait for dossiers not yet sent, which only the next batch or finish would send', async () => {
+    const session = await open();
+    const workspace = session.ctx.workspace;
+    const entries = listDossierEntries(workspace).slice(0, 3);
+    let read = 0;
+    const reader = new DossierReader(workspace, session.tender, () => read++, {
+      minForWorkers: 1,
+      batchSize: 4,
+      workers: 1,
+      script: BUILT_PARSE_WORKER,
+    });
+    cleanup.push(() => void reader.close());
+    for (const entry of entries) reader.add({ entry, options: {} });
+    await reader.waitForBacklog(0);
+    expect(read).toBe(0);
+    await reader.finish();
+    expect(read).toBe(3);
+  });
+
   it('does not wait when reading in-process, where nothing is read before finish', async () => {
     const session = await open();
     const workspace = session.ctx.workspace;
