@@ -52,10 +52,22 @@ async function evaluateAndProduce(
   const { evaluateWorkspace } = await import('../pipeline/evaluate-workspace.js');
   const { report } = evaluateWorkspace(session);
   const finality = finalityOf(report.shortlist);
-  // The exports read most candidates' results one at a time, from the store.
+  return { finality, produced: await produceReleasedExports(session, report, options) };
+}
+
+/**
+ * produceExports for a command that reads nothing more of the report: the ranked summaries no
+ * export needs are released first (the exports read those candidates' results one at a time,
+ * from the store) and the heap they held is collected before the exports fill it again.
+ */
+export async function produceReleasedExports(
+  session: Session,
+  report: EvaluationReport,
+  options: ExportOptions,
+): Promise<ProducedExports> {
   report.releaseSummaries?.(report.shortlist.candidates);
   collectGarbage();
-  return { finality, produced: await produceExports(session, report, options) };
+  return produceExports(session, report, options);
 }
 
 /**

@@ -20,7 +20,7 @@ import { reportLanguage, type Session, withSession } from '../pipeline/session.j
 import type { CriteriaVersion } from '../store/index.js';
 import { progressBar } from '../ui/progress.js';
 import { rankTablePieces } from '../ui/rank-table.js';
-import { type ProducedExports, produceExports, recordExports, replayExports } from './export.js';
+import { type ProducedExports, produceReleasedExports, recordExports, replayExports } from './export.js';
 import { renderIngestSummary } from './ingest.js';
 import { reportScoreImports } from './score.js';
 
@@ -95,10 +95,7 @@ async function evaluateAndExport(
   // --json: the document carries the run's time, so no snapshot of it is kept.
   if (options.json) for (const piece of renderJsonPieces(report, lang)) session.ctx.out(piece);
   else staged = printTable(session, report, version, lang, { finality, evaluable: facts.evaluable });
-  // What is left to export reads most candidates' results one at a time, from the store.
-  report.releaseSummaries?.(report.shortlist.candidates);
-  collectGarbage();
-  return { finality, staged, produced: await produceExports(session, report, options) };
+  return { finality, staged, produced: await produceReleasedExports(session, report, options) };
 }
 
 /**
