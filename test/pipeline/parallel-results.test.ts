@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listDossierEntries } from '../../src/dossier/index.js';
 import { importCriteriaFile } from '../../src/pipeline/import-criteria.js';
 import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
-import { DossierReader } from '../../src/pipeline/parse-pool.js';
+import { DossierReader, type DossierReaderOptions } from '../../src/pipeline/parse-pool.js';
 import { refreshEvaluations } from '../../src/pipeline/refresh-evaluations.js';
 import { scoreCandidates } from '../../src/pipeline/score-candidates.js';
 import { closeSession, openSession, type Session } from '../../src/pipeline/session.js';
@@ -32,6 +32,24 @@ async function open(): Promise<Session> {
     fs.rmSync(workspace, { recursive: true, force: true });
   });
   return session;
+}
+
+/**
+ * A reader of the fixture's dossiers on one worker thread (the built script) unless `options`
+ * say otherwise, counting the dossiers that reach its sink; closed after the test.
+ */
+async function countingReader(options: DossierReaderOptions) {
+  const session = await open();
+  const workspace = session.ctx.workspace;
+  const counted = { read: 0 };
+  const reader = new DossierReader(workspace, session.tender, () => counted.read++, {
+    minForWorkers: 1,
+    workers: 1,
+    script: BUILT_PARSE_WORKER,
+    ...options,
+  });
+  cleanup.push(() => void reader.close());
+  return { entries: listDossierEntries(workspace), reader, counted };
 }
 
 /** The stored text a read dossier becomes, whichever thread read it. */
@@ -73,22 +91,13 @@ describe('DossierReader on worker threads (built dist/)', () => {
 
 describe('DossierReader.close', () => {
   it('stops the workers and hands nothing more to the sink, even from batches in flight', async () => {
-    const session = await open();
-    const workspace = session.ctx.workspace;
-    const entries = listDossierEntries(workspace);
-    let delivered = 0;
-    const reader = new DossierReader(workspace, session.tender, () => delivered++, {
-      minForWorkers: 1,
-      batchSize: 1,
-      workers: 2,
-      script: BUILT_PARSE_WORKER,
-    });
+    const { entries, reader, counted } = await countingReader({ batchSize: 1, workers: 2 });
     for (const entry of entries) reader.add({ entry, options: {} });
     // As an ingest that failed before finish() does.
     await reader.close();
-    const atClose = delivered;
+    const atClose = counted.read;
     for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
-    expect(delivered).toBe(atClose);
+    expect(counted.read).toBe(atClose);
     expect(atClose).toBeLessThan(entries.length);
     expect(() => reader.add({ entry: entries[0]!, options: {} })).toThrow('closed reader');
     await expect(reader.finish()).rejects.toThrow('closed reader');
@@ -97,77 +106,43 @@ describe('DossierReader.close', () => {
 
 describe('DossierReader.waitForBacklog', () => {
   it('holds the caller until the workers are at most `limit` dossiers behind', async () => {
-    const session = await open();
-    const workspace = session.ctx.workspace;
-    const entries = listDossierEntries(workspace);
-    let read = 0;
-    const reader = new DossierReader(workspace, session.tender, () => read++, {
-      minForWorkers: 1,
-      batchSize: 1,
-      workers: 1,
-      script: BUILT_PARSE_WORKER,
-    });
-    cleanup.push(() => void reader.close());
+    const { entries, reader, counted } = await countingReader({ batchSize: 1 });
     const behind: number[] = [];
     for (const entry of entries) {
       reader.add({ entry, options: {} });
       await reader.waitForBacklog(2);
-      behind.push(behind.length + 1 - read);
+      behind.push(behind.length + 1 - counted.read);
     }
     expect(entries.length).toBeGreaterThan(4);
     expect(Math.max(...behind)).toBeLessThanOrEqual(2);
     await reader.finish();
-    expect(read).toBe(entries.length);
+    expect(counted.read).toBe(entries.length);
   });
 
   it('does not wait for dossiers not yet sent, which only the next batch or finish would send', async () => {
-    const session = await open();
-    const workspace = session.ctx.workspace;
-    const entries = listDossierEntries(workspace).slice(0, 3);
-    let read = 0;
-    const reader = new DossierReader(workspace, session.tender, () => read++, {
-      minForWorkers: 1,
-      batchSize: 4,
-      workers: 1,
-      script: BUILT_PARSE_WORKER,
-    });
-    cleanup.push(() => void reader.close());
-    for (const entry of entries) reader.add({ entry, options: {} });
+    const { entries, reader, counted } = await countingReader({ batchSize: 4 });
+    for (const entry of entries.slice(0, 3)) reader.add({ entry, options: {} });
     await reader.waitForBacklog(0);
-    expect(read).toBe(0);
+    expect(counted.read).toBe(0);
     await reader.finish();
-    expect(read).toBe(3);
+    expect(counted.read).toBe(3);
   });
 
   it('does not wait when reading in-process, where nothing is read before finish', async () => {
-    const session = await open();
-    const workspace = session.ctx.workspace;
-    const entries = listDossierEntries(workspace);
-    let read = 0;
-    const reader = new DossierReader(workspace, session.tender, () => read++, {
-      minForWorkers: Number.POSITIVE_INFINITY,
-    });
+    const { entries, reader, counted } = await countingReader({ minForWorkers: Number.POSITIVE_INFINITY });
     for (const entry of entries) reader.add({ entry, options: {} });
     await reader.waitForBacklog(0);
-    expect(read).toBe(0);
+    expect(counted.read).toBe(0);
     await reader.finish();
-    expect(read).toBe(entries.length);
+    expect(counted.read).toBe(entries.length);
   });
 
   it('stops waiting once a batch failed, and finish reports the failure', async () => {
-    const session = await open();
-    const workspace = session.ctx.workspace;
-    const entries = listDossierEntries(workspace);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prequal-failing-worker-'));
     cleanup.push(() => fs.rmSync(dir, { recursive: true, force: true }));
     const script = path.join(dir, 'worker.mjs');
     fs.writeFileSync(script, "throw new Error('worker broke');\n");
-    const reader = new DossierReader(workspace, session.tender, () => undefined, {
-      minForWorkers: 1,
-      batchSize: 1,
-      workers: 1,
-      script: pathToFileURL(script),
-    });
+    const { entries, reader } = await countingReader({ batchSize: 1, script: pathToFileURL(script) });
     for (const entry of entries) reader.add({ entry, options: {} });
     await reader.waitForBacklog(0);
     await expect(reader.finish()).rejects.toThrow('worker broke');
