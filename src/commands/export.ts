@@ -128,7 +128,7 @@ export async function produceExports(
     try {
       await runExportsByFormat(
         report,
-        { formats: stale, lang, outDir, templatesDir, known },
+        { formats: stale, lang, outDir, templatesDir, known, collectGarbage },
         (format, made) => produced.set(format, made),
       );
     } catch (error) {

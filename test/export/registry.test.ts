@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import fsSync, { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -59,6 +59,38 @@ describe('runExports', () => {
     const third = await runExports(buildSampleReport(), { ...options, formats: ['md', 'json'] });
     expect(third.map((entry) => entry.written)).toEqual([false, false]);
     expect(await fs.readdir(path.join(options.outDir, 'letters'))).not.toContain('letter-c04-beta.fr.md');
+  });
+
+  it('collects garbage before each format written after the candidate pass, and between letters', async () => {
+    // What each collection found already written: the pass formats before the first.
+    const seen: string[][] = [];
+    const collectGarbage = () => {
+      seen.push(
+        ['shortlist.json', 'report.fr.md', 'letters'].filter((name) =>
+          fsSync.existsSync(path.join(options.outDir, name)),
+        ),
+      );
+    };
+    const letterCount = async () => (await fs.readdir(path.join(options.outDir, 'letters'))).length;
+    await runExports(buildSampleReport(), { ...options, collectGarbage });
+    expect(seen).toEqual([['shortlist.json'], ['shortlist.json', 'report.fr.md']]);
+    expect(await letterCount()).toBe(3);
+
+    seen.length = 0;
+    await fs.rm(options.outDir, { recursive: true });
+    await runExports(buildSampleReport(), {
+      ...options,
+      formats: ['letters'],
+      collectGarbage,
+      lettersPerCollection: 1,
+    });
+    // Before the letters, then after the first and the second of three.
+    expect(seen).toHaveLength(3);
+    expect(seen.at(-1)).toEqual(['letters']);
+
+    seen.length = 0;
+    await runExports(buildSampleReport(), { ...options, formats: ['json', 'xlsx'], collectGarbage });
+    expect(seen).toEqual([]);
   });
 
   it('uses the workspace templates a secretary edited', async () => {
