@@ -271,4 +271,32 @@ describe('evaluation cache', () => {
     ]);
     expect(getCachedEvaluation(store, v1, 'ctx', 'c02')).toEqual(long);
   });
+
+  it("stores an item's verdict once when it is also an explanation line, and reads both back", () => {
+    const store = openTempStore();
+    const v1 = importVersion(store, [ADM, EXP]);
+    syncDossiers(store, [validRead('c01', 'a')], AT);
+    const full = evaluation('c01', 'a', [result(ADM, 1), result(EXP, 10)]);
+    const points = full.criteria['EXP-1'] as CriterionResult;
+    // As the references rule makes them: the verdict object is one of the lines.
+    const shared = {
+      fr: 'référence 1 retenue : mission de formation DNLT',
+      en: 'reference 1 counted: DNLT training',
+    };
+    const apart = { fr: 'référence 2 non retenue', en: 'reference 2 not counted' };
+    points.explanation = [{ fr: 'en tête', en: 'header' }, shared];
+    points.items = [
+      { entity: 0, entityName: 'Lead', item: 0, counted: true, value: 120_000, why: shared },
+      // Equal text in another object, not a line: kept whole.
+      { entity: 0, entityName: 'Lead', item: 1, counted: false, why: apart },
+    ];
+    save(store, [ADM, EXP], full);
+    const text = store.db.prepare('SELECT details FROM evaluation_parts').pluck().get() as string;
+    expect(text.split('DNLT training').length - 1).toBe(1);
+    expect(text.split('reference 2 not counted').length - 1).toBe(1);
+    const read = getCachedEvaluation(store, v1, 'ctx', 'c01');
+    expect(read).toEqual(full);
+    const readPoints = read?.criteria['EXP-1'] as CriterionResult;
+    expect(readPoints.items?.[0]?.why).toBe(readPoints.explanation[1]);
+  });
 });
