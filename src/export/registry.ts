@@ -79,6 +79,10 @@ async function exportLetters(report: EvaluationReport, options: ExportOptions): 
   await fs
     .mkdir(folder, { recursive: true, mode: 0o700 })
     .catch((error) => Promise.reject(describeWriteError(folder, error)));
+  // Listed once: a letter not there yet is written without trying to read it, and whatever else
+  // looks like a letter is stale unless written now.
+  const listed = await fs.readdir(folder).catch((error) => Promise.reject(describeWriteError(folder, error)));
+  const existing = new Set(listed);
   const results: ExportedFile[] = [];
   const current = new Set<string>();
   const lettersPerCollection = options.lettersPerCollection ?? 20_000;
@@ -89,13 +93,14 @@ async function exportLetters(report: EvaluationReport, options: ExportOptions): 
     if (next.done) break;
     if (current.size > 0 && current.size % lettersPerCollection === 0) options.collectGarbage?.();
     current.add(next.value.file);
+    const file = path.join(folder, next.value.file);
     results.push(
-      writeSmallFileIfChanged(path.join(folder, next.value.file), next.value.content, options.known),
+      writeSmallFileIfChanged(file, next.value.content, options.known, existing.has(next.value.file)),
     );
   }
   // A letter left from an earlier run (a candidate since shortlisted) must not be sent by mistake.
   const suffix = `.${options.lang}.md`;
-  for (const name of (await fs.readdir(folder)).sort()) {
+  for (const name of listed.sort()) {
     if (!name.startsWith('letter-') || !name.endsWith(suffix) || current.has(name)) continue;
     await fs.rm(path.join(folder, name), { force: true });
     results.push({ file: path.join(folder, name), written: false, removed: true });
