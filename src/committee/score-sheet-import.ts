@@ -3,10 +3,12 @@
  * knows its cells, so each problem names the sheet and cell (`Scores!H7`). A sheet is recorded
  * whole or not at all: one empty or out-of-range points cell refuses every row.
  */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CriteriaSet, InputIssue } from '../core/types.js';
 import { safeCellText } from '../export/text-safety.js';
 import { isBlank, plainOf } from '../forms/cells.js';
+import { workbookContentProblem } from '../forms/zip-bounds.js';
 import { loadCommitteeView } from '../pipeline/committee-view.js';
 import { recordScoreRows, type ScoreImport } from '../pipeline/import-scores.js';
 import type { Session } from '../pipeline/session.js';
@@ -24,8 +26,9 @@ import {
 
 /** The few exceljs worksheet methods the reader uses (tests may hand in any workbook). */
 interface SheetView {
-  rowCount: number;
   getCell(address: string): { value: unknown };
+  /** Visits the rows the file defines, in order: counting up to the last row would create every row in between. */
+  eachRow(callback: (row: unknown, rowNumber: number) => void): void;
 }
 
 /**
@@ -41,7 +44,12 @@ export async function importScoreSheet(
   const ExcelJS = (await import('exceljs')).default;
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(absoluteFile);
+    const bytes = await fs.readFile(absoluteFile);
+    const problem = workbookContentProblem(bytes);
+    if (problem !== null)
+      return refused(file, [{ file, path: '', message: `cannot read the score sheet: ${problem}` }]);
+    // exceljs types its Buffer against an older @types/node; the bytes are a plain Node Buffer.
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
     return refused(file, [
       { file, path: '', message: `cannot read the score sheet: ${(error as Error).message}` },
@@ -87,7 +95,11 @@ export function readScoreSheet(
   const evaluator = text(META_CELLS.evaluator.value);
   const version = text(META_CELLS.criteriaVersion.value);
   const rows: ScoreRow[] = [];
-  for (let r = FIRST_DATA_ROW; r <= sheet.rowCount; r++) {
+  const numbers: number[] = [];
+  sheet.eachRow((_row, rowNumber) => {
+    if (rowNumber >= FIRST_DATA_ROW) numbers.push(rowNumber);
+  });
+  for (const r of numbers) {
     const at = (key: SheetColumnKey) => `${letterOf(key)}${r}`;
     const value = (key: SheetColumnKey) => plainOf(sheet.getCell(at(key)).value);
     if (SCORE_SHEET_COLUMNS.every((c) => isBlank(value(c.key)))) continue;

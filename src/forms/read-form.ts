@@ -3,15 +3,38 @@
  * ordinary dossier validation applies afterwards. Cell-level problems are reported with the
  * sheet and cell (`References!G5`); the reader never stops at the first one.
  */
+import { promises as fs } from 'node:fs';
 import type { InputIssue } from '../core/types.js';
 import { isBlank, type Plain, plainOf, readCell } from './cells.js';
 import { assembleDocument, type FormRow } from './form-document.js';
 import { columnLetter, FIRST_DATA_ROW, type FormSheet, HEADER_ROW, SHEETS } from './layout.js';
+import { workbookContentProblem } from './zip-bounds.js';
 
 /** The minimal view of an exceljs worksheet this reader needs. */
 interface SheetView {
-  rowCount: number;
   getCell(address: string): { value: unknown };
+  /** Visits the rows the file defines, in order (exceljs skips the others). */
+  eachRow(callback: (row: unknown, rowNumber: number) => void): void;
+}
+
+/**
+ * Records one sheet may hold. The form comes with SPARE_ROWS rows to fill; a dossier.yaml is
+ * bounded by its node count (DEFAULT_LIMITS) the same way. Rows are visited as the file defines
+ * them, never counted up to the sheet's last row: an 18 KB form with one cell in row 1,048,576
+ * of each sheet made the reader create every row in between, and the run died out of memory.
+ */
+export const MAX_FORM_ROWS = 5_000;
+
+/** The data rows the sheet defines (blank ones included), in order; null past MAX_FORM_ROWS. */
+function dataRowNumbers(sheet: SheetView): { numbers: number[]; beyond: number | null } {
+  const numbers: number[] = [];
+  let beyond: number | null = null;
+  sheet.eachRow((_row, rowNumber) => {
+    if (rowNumber < FIRST_DATA_ROW || beyond !== null) return;
+    if (rowNumber >= FIRST_DATA_ROW + MAX_FORM_ROWS) beyond = rowNumber;
+    else numbers.push(rowNumber);
+  });
+  return { numbers, beyond };
 }
 
 function checkHeaders(sheet: SheetView, layout: FormSheet, file: string, issues: InputIssue[]): void {
@@ -30,7 +53,17 @@ function checkHeaders(sheet: SheetView, layout: FormSheet, file: string, issues:
 
 function readRows(sheet: SheetView, layout: FormSheet, file: string, issues: InputIssue[]): FormRow[] {
   const rows: FormRow[] = [];
-  for (let r = FIRST_DATA_ROW; r <= sheet.rowCount; r++) {
+  const { numbers, beyond } = dataRowNumbers(sheet);
+  if (beyond !== null) {
+    const last = FIRST_DATA_ROW + MAX_FORM_ROWS - 1;
+    issues.push({
+      file,
+      path: `${layout.name}!A${beyond}`,
+      message: `row ${beyond} is beyond the last row a form may use (${last}: at most ${MAX_FORM_ROWS} records per sheet)`,
+    });
+    return rows;
+  }
+  for (const r of numbers) {
     const plains: Plain[] = layout.columns.map((_, i) =>
       plainOf(sheet.getCell(`${columnLetter(i + 1)}${r}`).value),
     );
@@ -62,7 +95,14 @@ export async function readApplicationForm(
   const workbook = new Excel.Workbook();
   const issues: InputIssue[] = [];
   try {
-    await workbook.xlsx.readFile(file);
+    const bytes = await fs.readFile(file);
+    const problem = workbookContentProblem(bytes);
+    if (problem !== null) {
+      issues.push({ file: displayPath, path: '', message: problem });
+      return { document: null, issues };
+    }
+    // exceljs types its Buffer against an older @types/node; the bytes are a plain Node Buffer.
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     issues.push({ file: displayPath, path: '', message: `not a readable .xlsx workbook: ${reason}` });

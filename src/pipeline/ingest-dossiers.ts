@@ -15,6 +15,7 @@ import {
   syncDossiers,
   withWriteTransaction,
 } from '../store/index.js';
+import { toolBuild } from '../version.js';
 import { DossierScanner } from './dossier-signature.js';
 import { DossierReader } from './parse-pool.js';
 import { countStoreChanges, markDossiersChanged } from './run-snapshot.js';
@@ -36,14 +37,18 @@ export interface IngestResult {
  * Reads every dossier of `dossiers/` and makes the store match. A dossier whose files are as the
  * ingester last saw them (every file's size, mtime, ctime and inode, every folder's listing: see
  * dossier-signature.ts) is not read again, and its folders are not even listed; its stored hash
- * stands. Everything is re-read when tender.yaml changed, since validity depends on its rates.
+ * stands. Everything is re-read when tender.yaml changed, since validity depends on its rates, and
+ * when the tool build changed, since it depends on the reader too.
  */
 export async function ingestDossiers(session: Session, options: IngestOptions = {}): Promise<IngestResult> {
   const { ctx, store, tender } = session;
   const known = knownDossierHashes(store);
   const scanner = new DossierScanner(ctx.workspace, (id) => known.get(id)?.fileState ?? null);
   const entries = listDossierEntries(ctx.workspace, scanner.listFolder);
-  const tenderChanged = getMeta(store, TENDER_KEY) !== session.tenderHash;
+  // Validity depends on tender.yaml's rates and on the reader itself: a new build (an upgrade
+  // that reads some dossier differently, or refuses it) judges every dossier again, once.
+  const judgeAgain =
+    getMeta(store, TENDER_KEY) !== session.tenderHash || getMeta(store, READER_KEY) !== toolBuild();
   // An entry's slot is its index. A dossier read again is staged (dossier-stage.ts) as soon as it
   // is read, with the file state taken before; an unchanged one goes to the sync as a stub.
   const reread = new Uint8Array(entries.length);
@@ -77,7 +82,7 @@ export async function ingestDossiers(session: Session, options: IngestOptions = 
       const fileState = scanner.stateOf(entry);
       const previous = known.get(entry.id);
       const unchanged =
-        !tenderChanged &&
+        !judgeAgain &&
         fileState !== null &&
         previous !== undefined &&
         previous.status !== 'withdrawn' &&
@@ -110,7 +115,7 @@ export async function ingestDossiers(session: Session, options: IngestOptions = 
     }
     await reader.finish();
     const read = entries.length - skipped;
-    if (read === 0 && !tenderChanged && countActive(known) === entries.length) {
+    if (read === 0 && !judgeAgain && countActive(known) === entries.length) {
       // Every entry is a distinct stored, active dossier with its files unchanged and none
       // vanished: the sync would write nothing, so neither it nor its transaction runs.
       return {
@@ -151,6 +156,7 @@ function storeFound(session: Session, found: DossierSource, total: number): Inge
     // Any write, audited or not (a dossier moved or touched), invalidates the run snapshots.
     if (countStoreChanges(store) !== changesBefore) markDossiersChanged(store);
     setMeta(store, TENDER_KEY, session.tenderHash);
+    setMeta(store, READER_KEY, toolBuild());
     const changed = [...result.added, ...result.updated, ...result.withdrawn, ...result.reactivated];
     if (changed.length > 0) {
       appendAudit(store, {
@@ -171,6 +177,9 @@ function storeFound(session: Session, found: DossierSource, total: number): Inge
     return result;
   });
 }
+
+/** The build whose reader judged the stored dossiers (version.ts). */
+const READER_KEY = 'ingest.reader_build';
 
 /** Entries looked at between two turns of the event loop. */
 const TURN_EVERY = 128;

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readApplicationForm } from '../../src/forms/read-form.js';
+import { deflatedEntry, writeZip } from '../../src/export/zip-writer.js';
+import { FIRST_DATA_ROW } from '../../src/forms/layout.js';
+import { MAX_FORM_ROWS, readApplicationForm } from '../../src/forms/read-form.js';
 import { writeApplicationForm, writeDossierToForm } from '../../src/forms/write-form.js';
 import { sampleDossier } from './sample-report.js';
 
@@ -136,5 +138,46 @@ describe('cell-level problems', () => {
     const { document, issues } = await readApplicationForm(typed);
     expect(issues).toEqual([]);
     expect(document).toEqual(sampleDossier());
+  });
+});
+
+describe('hostile application forms', () => {
+  it('refuses a row past the last one a form may use, without visiting the rows in between', async () => {
+    const source = join(dir, 'source-far.xlsx');
+    const far = join(dir, 'far.xlsx');
+    await writeDossierToForm(sampleDossier(), source, 'en');
+    // Counted up to the sheet's last row, this 1,048,576th row took gigabytes and a minute per sheet.
+    await editForm(source, far, (wb) => {
+      for (const name of ['References', 'Experts']) wb.getWorksheet(name)!.getCell('A1048576').value = 'x';
+    });
+    const { issues } = await readApplicationForm(far, 'dossiers/c01/application-form.xlsx');
+    const last = FIRST_DATA_ROW + MAX_FORM_ROWS - 1;
+    expect(issues).toEqual([
+      {
+        file: 'dossiers/c01/application-form.xlsx',
+        path: 'References!A1048576',
+        message: `row 1048576 is beyond the last row a form may use (${last}: at most ${MAX_FORM_ROWS} records per sheet)`,
+      },
+      expect.objectContaining({ path: 'Experts!A1048576' }),
+    ]);
+  });
+
+  it('refuses a form that inflates past the content limit, before exceljs reads it', async () => {
+    const bomb = join(dir, 'bomb.xlsx');
+    // 60 MB of one letter deflate to some 60 KB: the file is far under the 5 MB file limit.
+    await writeZip(
+      bomb,
+      [deflatedEntry('xl/sharedStrings.xml', 'a'.repeat(60 * 1024 * 1024), 1)],
+      new Date(0),
+    );
+    const { document, issues } = await readApplicationForm(bomb, 'dossiers/z/application-form.xlsx');
+    expect(document).toBeNull();
+    expect(issues).toEqual([
+      {
+        file: 'dossiers/z/application-form.xlsx',
+        path: '',
+        message: 'the workbook holds more than 50 MB once uncompressed: refused unread',
+      },
+    ]);
   });
 });

@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
 import { countStoreChanges } from '../../src/pipeline/run-snapshot.js';
 import { closeSession, openSession, type Session } from '../../src/pipeline/session.js';
+import { getMeta, setMeta } from '../../src/store/index.js';
+import { toolBuild } from '../../src/version.js';
 import { copyFixture, quietContext } from './helpers.js';
 
 const sessions: Session[] = [];
@@ -35,6 +37,19 @@ describe('ingestDossiers on an unchanged workspace', () => {
       added: [],
       unchanged: [...first.summary.added].sort(),
     });
+  });
+
+  it('reads every dossier again, once, after the tool build changed', async () => {
+    const { session } = await openWorkspace();
+    const first = await ingestDossiers(session);
+    const all = first.summary.added.length;
+    // As a store last ingested by an earlier build holds it: that reader's verdicts must not stand.
+    setMeta(session.store, 'ingest.reader_build', '0.0.1+older');
+    const upgraded = await ingestDossiers(session);
+    expect(upgraded.read).toBe(all);
+    expect(upgraded.summary.unchanged).toHaveLength(all);
+    expect(getMeta(session.store, 'ingest.reader_build')).toBe(toolBuild());
+    expect((await ingestDossiers(session)).read).toBe(0);
   });
 
   it('still withdraws a dossier folder that was removed', async () => {
