@@ -1,5 +1,6 @@
 import { buildProgram } from './cli.js';
-import { EXIT, ExitError, formatIssue, InputError, UserError } from './errors.js';
+import { EXIT, ExitError, InputError, UserError } from './errors.js';
+import { issueLine, terminalSafeLines } from './ui/terminal-text.js';
 
 /** The only place that turns errors into exit codes (STYLE: one owner for exit codes). */
 async function main(argv: string[]): Promise<number> {
@@ -14,16 +15,16 @@ async function main(argv: string[]): Promise<number> {
 
 function exitCodeFor(error: unknown): number {
   if (error instanceof ExitError) {
-    if (error.message) process.stderr.write(`${error.message}\n`);
+    if (error.message) process.stderr.write(`${terminalSafeLines(error.message)}\n`);
     return error.exitCode;
   }
   if (error instanceof InputError) {
-    process.stderr.write(`error: ${error.message}\n`);
-    for (const issue of error.issues) process.stderr.write(`  ${formatIssue(issue)}\n`);
+    process.stderr.write(`error: ${terminalSafeLines(error.message)}\n`);
+    for (const issue of error.issues) process.stderr.write(`  ${issueLine(issue)}\n`);
     return EXIT.failure;
   }
   if (error instanceof UserError) {
-    process.stderr.write(`error: ${error.message}\n`);
+    process.stderr.write(`error: ${terminalSafeLines(error.message)}\n`);
     return error.exitCode;
   }
   if (isCommanderExit(error)) {

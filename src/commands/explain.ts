@@ -1,12 +1,12 @@
 import chalk from 'chalk';
 import type { Context } from '../context.js';
 import type { Bilingual, CriteriaSet, Lang, RankedCandidate } from '../core/types.js';
-import { formatIssue, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { buildJsonCandidate } from '../export/json.js';
 import { evaluateWorkspace } from '../pipeline/evaluate-workspace.js';
 import { resolveCandidateId } from '../pipeline/resolve-candidate.js';
 import { reportLanguage, withSession } from '../pipeline/session.js';
-import { terminalSafe } from '../ui/terminal-text.js';
+import { issueLine, terminalSafe } from '../ui/terminal-text.js';
 
 const EXTRA_LABELS: Record<string, Bilingual> = {
   sanctions: { fr: 'Listes de sanctions', en: 'Sanctions lists' },
@@ -52,7 +52,7 @@ export function renderExplanation(candidate: RankedCandidate, criteria: Criteria
   ];
   for (const reason of candidate.reasons)
     lines.push(chalk.red(`  ✗ ${reason.criterion}: ${terminalSafe(reason.message[lang])}`));
-  for (const error of candidate.errors) lines.push(chalk.red(`  ${terminalSafe(formatIssue(error))}`));
+  for (const error of candidate.errors) lines.push(chalk.red(`  ${issueLine(error)}`));
   // Criteria of the grid first, in their order, then gates added by the run (sanctions screening).
   const extra = Object.keys(candidate.criteria)
     .filter((id) => !criteria.criteria.some((c) => c.id === id))
@@ -73,7 +73,7 @@ export function renderExplanation(candidate: RankedCandidate, criteria: Criteria
   }
   if (candidate.warnings.length > 0) {
     lines.push('', 'warnings:');
-    for (const warning of candidate.warnings) lines.push(`  ${terminalSafe(formatIssue(warning))}`);
+    for (const warning of candidate.warnings) lines.push(`  ${issueLine(warning)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,9 +1,9 @@
 import type { Context } from '../context.js';
-import { EXIT, ExitError, formatIssue } from '../errors.js';
+import { EXIT, ExitError } from '../errors.js';
 import { type IngestResult, ingestDossiers } from '../pipeline/ingest-dossiers.js';
 import { withSession } from '../pipeline/session.js';
 import { progressBar } from '../ui/progress.js';
-import { terminalSafe } from '../ui/terminal-text.js';
+import { issueLine, terminalSafe } from '../ui/terminal-text.js';
 
 export interface IngestOptions {
   strict?: boolean;
@@ -50,13 +50,13 @@ export function renderIngestSummary(result: IngestResult): string {
   for (const invalid of summary.invalid) {
     // A candidate id is a file or folder name: it may hold escape sequences too.
     lines.push(`invalid ${terminalSafe(invalid.id)}:`);
-    for (const issue of invalid.errors) lines.push(`  ${terminalSafe(formatIssue(issue))}`);
+    for (const issue of invalid.errors) lines.push(`  ${issueLine(issue)}`);
   }
   for (const id of summary.withdrawn)
     lines.push(`withdrawn ${terminalSafe(id)}: its files are no longer in dossiers/ (kept in the store)`);
   if (result.warnings.length > 0) {
     lines.push('warnings:');
-    for (const warning of result.warnings) lines.push(`  ${terminalSafe(formatIssue(warning))}`);
+    for (const warning of result.warnings) lines.push(`  ${issueLine(warning)}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { EXIT, ExitError, formatIssue, UserError } from '../errors.js';
+import { EXIT, ExitError, UserError } from '../errors.js';
 import { requireCriteriaVersion } from '../pipeline/import-criteria.js';
 import { importScoreCsv, recordScoreRows, type ScoreImport } from '../pipeline/import-scores.js';
 import { type Session, withSession } from '../pipeline/session.js';
+import { issueLine } from '../ui/terminal-text.js';
 import type { ScoreOptions } from './score.js';
 
 /**
@@ -66,7 +67,7 @@ async function importFrom(
 /** Prints what an import recorded; when it was refused, every problem and exit 1. */
 export function reportImport(ctx: Context, result: ScoreImport): void {
   if (result.issues.length > 0) {
-    for (const issue of result.issues) ctx.err(`  ${formatIssue(issue)}\n`);
+    for (const issue of result.issues) ctx.err(`  ${issueLine(issue)}\n`);
     throw new ExitError(EXIT.failure, `${result.file}: nothing recorded, ${result.issues.length} problem(s)`);
   }
   ctx.out(`${result.file}: ${result.recorded} score(s) recorded, ${result.unchanged} unchanged\n`);

@@ -1,9 +1,10 @@
 import type { Context } from '../context.js';
-import { EXIT, ExitError, formatIssue, UserError } from '../errors.js';
+import { EXIT, ExitError, UserError } from '../errors.js';
 import { importScoreFiles, type ScoreImport } from '../pipeline/import-scores.js';
 import type { RefreshResult } from '../pipeline/refresh-evaluations.js';
 import { withSession } from '../pipeline/session.js';
 import { progressBar } from '../ui/progress.js';
+import { issueLine } from '../ui/terminal-text.js';
 
 export interface ScoreOptions {
   evaluator?: string;
@@ -67,7 +68,7 @@ export function reportScoreImports(ctx: Context, imports: ScoreImport[]): void {
       continue;
     }
     ctx.err(`${entry.file}: nothing recorded, ${entry.issues.length} problem(s):\n`);
-    for (const issue of entry.issues) ctx.err(`  ${formatIssue(issue)}\n`);
+    for (const issue of entry.issues) ctx.err(`  ${issueLine(issue)}\n`);
   }
   const rejected = imports.filter((i) => i.issues.length > 0).map((i) => i.file);
   if (rejected.length > 0)

@@ -31,7 +31,7 @@ export function readScoreCsv(text: string, file: string): { rows: ScoreRow[]; is
       file,
       line: parsed.lines[0] ?? 1,
       path: '',
-      message: `header must be exactly "${SCORE_HEADER.join(',')}", found "${header.join(',')}"`,
+      message: `header must be exactly "${SCORE_HEADER.join(',')}", found ${JSON.stringify(header.join(','))}`,
     });
     return { rows: [], issues };
   }

@@ -41,22 +41,26 @@ export function checkScoreRows(
     const member = view.members.get(row.evaluator);
     if (view.members.size > 0) {
       if (!member)
-        problem('evaluator', `unknown evaluator "${row.evaluator}" (not registered in the committee)`);
+        problem(
+          'evaluator',
+          `unknown evaluator ${JSON.stringify(row.evaluator)} (not registered in the committee)`,
+        );
       else if (member.role !== 'evaluator')
-        problem('evaluator', `"${row.evaluator}" is the ${member.role} and does not vote`);
+        problem('evaluator', `${JSON.stringify(row.evaluator)} is the ${member.role} and does not vote`);
       else if (!member.declared)
         problem(
           'evaluator',
-          `"${row.evaluator}" has not recorded a declaration of impartiality and confidentiality`,
+          `${JSON.stringify(row.evaluator)} has not recorded a declaration of impartiality and confidentiality`,
         );
     } else if (!row.evaluator.trim()) problem('evaluator', 'evaluator is empty');
-    if (!view.candidates.has(row.candidate)) problem('candidate', `unknown candidate "${row.candidate}"`);
+    if (!view.candidates.has(row.candidate))
+      problem('candidate', `unknown candidate ${JSON.stringify(row.candidate)}`);
     const criterion = criteria.criteria.find((c) => c.id === row.criterion);
-    if (!criterion) problem('criterion', `unknown criterion "${row.criterion}"`);
+    if (!criterion) problem('criterion', `unknown criterion ${JSON.stringify(row.criterion)}`);
     else if (criterion.rule.type !== 'manual')
       problem('criterion', `criterion ${row.criterion} is not scored by evaluators`);
     const points = parsePoints(row.points);
-    if (points === null) problem('points', `points "${row.points}" is not a number`);
+    if (points === null) problem('points', `points ${JSON.stringify(row.points)} is not a number`);
     else if (criterion?.rule.type === 'manual') {
       const max = criterion.max ?? 0;
       if (points < 0 || points > max)

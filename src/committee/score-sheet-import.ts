@@ -84,13 +84,19 @@ export function readScoreSheet(
     const address = `${column.letter}${HEADER_ROW}`;
     const found = text(address);
     if (found !== column.header.fr && found !== column.header.en) {
-      issue(address, `header "${found}" should be "${column.header.en}": columns must keep their order`);
+      issue(
+        address,
+        `header ${JSON.stringify(found)} should be "${column.header.en}": columns must keep their order`,
+      );
     }
   }
   if (issues.length > 0) return { rows: [], issues };
   const reference = text(META_CELLS.tender.value);
   if (reference !== tenderReference) {
-    issue(META_CELLS.tender.value, `this sheet is for tender "${reference}", not ${tenderReference}`);
+    issue(
+      META_CELLS.tender.value,
+      `this sheet is for tender ${JSON.stringify(reference)}, not ${tenderReference}`,
+    );
   }
   const evaluator = text(META_CELLS.evaluator.value);
   const version = text(META_CELLS.criteriaVersion.value);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { readScoreCsv } from '../committee/read-score-csv.js';
 import { checkScoreRows, type ScoreRow } from '../committee/score-rows.js';
 import type { CriteriaSet, InputIssue } from '../core/types.js';
+import { isInside } from '../dossier/list-dossier-entries.js';
 import { recordScores } from '../store/index.js';
 import { loadCommitteeView } from './committee-view.js';
 import type { Session } from './session.js';
@@ -45,10 +46,51 @@ export function importScoreFiles(session: Session, criteria: CriteriaSet): Score
     .readdirSync(dir)
     .filter((name) => name.toLowerCase().endsWith('.csv') && !name.startsWith('.'))
     .sort();
-  return files.map((name) => importScoreCsv(session, path.join(dir, name), criteria));
+  return files.map((name) =>
+    importScoreCsv(session, path.join(dir, name), criteria, { insideWorkspace: true }),
+  );
 }
 
-export function importScoreCsv(session: Session, absolute: string, criteria: CriteriaSet): ScoreImport {
+/** Bytes a score file may weigh: some 200,000 rows, far beyond any committee's. */
+export const MAX_SCORE_FILE_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Reads a score file, or says why not. Only a regular file is read, and only up to the limit:
+ * a FIFO in scores/ hung the run, a link to /dev/zero filled the memory. With `insideWorkspace`
+ * (the files of scores/), a link resolving outside the workspace is refused too: the header
+ * check would otherwise print the first line of any file the link names.
+ */
+function readScoreBytes(absolute: string, workspace: string | null): Buffer | string {
+  let descriptor: number;
+  try {
+    if (workspace !== null && !isInside(fs.realpathSync.native(absolute), fs.realpathSync.native(workspace)))
+      return 'cannot read: a symbolic link to outside the workspace';
+    // Non-blocking: opening a FIFO must not wait for a writer; fstat then refuses it.
+    descriptor = fs.openSync(absolute, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return `cannot read: ${code === 'ENOENT' ? 'file not found' : (error as Error).message}`;
+  }
+  try {
+    const stat = fs.fstatSync(descriptor);
+    if (stat.isDirectory()) return 'cannot read: is a folder, not a file';
+    if (!stat.isFile()) return 'cannot read: not a regular file';
+    if (stat.size > MAX_SCORE_FILE_BYTES)
+      return `file is ${stat.size} bytes, above the limit of ${MAX_SCORE_FILE_BYTES} bytes`;
+    return fs.readFileSync(descriptor);
+  } catch (error) {
+    return `cannot read: ${(error as Error).message}`;
+  } finally {
+    fs.closeSync(descriptor);
+  }
+}
+
+export function importScoreCsv(
+  session: Session,
+  absolute: string,
+  criteria: CriteriaSet,
+  { insideWorkspace = false }: { insideWorkspace?: boolean } = {},
+): ScoreImport {
   const file = path.relative(session.ctx.workspace, absolute).split(path.sep).join('/');
   const refuse = (message: string): ScoreImport => ({
     file,
@@ -56,19 +98,8 @@ export function importScoreCsv(session: Session, absolute: string, criteria: Cri
     unchanged: 0,
     issues: [{ file, path: '', message }],
   });
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(absolute);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'file not found'
-        : code === 'EISDIR'
-          ? 'is a folder, not a file'
-          : (error as Error).message;
-    return refuse(`cannot read: ${reason}`);
-  }
+  const bytes = readScoreBytes(absolute, insideWorkspace ? session.ctx.workspace : null);
+  if (typeof bytes === 'string') return refuse(bytes);
   let text: string;
   try {
     // Fatal: a sheet saved in another encoding would otherwise record names and comments with

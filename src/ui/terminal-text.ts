@@ -1,3 +1,6 @@
+import type { InputIssue } from '../core/types.js';
+import { formatIssue } from '../errors.js';
+
 /**
  * Candidate-supplied text printed to a terminal: control characters (ESC and friends) are
  * removed so a dossier cannot move the cursor, recolour or hide lines.
@@ -9,6 +12,19 @@ export function terminalSafe(text: string): string {
     .replace(/\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?/g, '')
     .replace(/\t/g, ' ')
     .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/** An input issue as one line a terminal shows as written (see terminalSafe). */
+export function issueLine(issue: InputIssue): string {
+  return terminalSafe(formatIssue(issue));
+}
+
+/**
+ * A message for the terminal, made safe line by line with its line breaks kept: error messages
+ * quote what they refuse (a score file's cell, a value typed at a prompt), which may hold escapes.
+ */
+export function terminalSafeLines(text: string): string {
+  return text.split('\n').map(terminalSafe).join('\n');
 }
 
 /** Pads to a display width, truncating with an ellipsis when too long. */

@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importCriteriaFile } from '../../src/pipeline/import-criteria.js';
-import { importScoreCsv } from '../../src/pipeline/import-scores.js';
+import { importScoreCsv, importScoreFiles, MAX_SCORE_FILE_BYTES } from '../../src/pipeline/import-scores.js';
 import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
 import { closeSession, openSession, type Session } from '../../src/pipeline/session.js';
 import { listScores } from '../../src/store/index.js';
@@ -50,5 +52,49 @@ describe('importScoreCsv', () => {
     expect(result.issues).toEqual([]);
     expect(result.recorded).toBeGreaterThan(0);
     expect(listScores(session.store).every((s) => s.evaluator === 'Hélène Marchand')).toBe(true);
+  });
+});
+
+describe('importScoreFiles', () => {
+  /** What importScoreFiles says of scores/zz.csv once `make` has put something there. */
+  async function zzIssues(make: (file: string) => void): Promise<string[]> {
+    const session = await ready();
+    const criteria = (await importCriteriaFile(session)).version.criteria;
+    const file = path.join(session.ctx.workspace, 'scores', 'zz.csv');
+    make(file);
+    const zz = importScoreFiles(session, criteria).find((result) => result.file === 'scores/zz.csv');
+    expect(zz?.recorded).toBe(0);
+    return zz?.issues.map((issue) => issue.message) ?? [];
+  }
+
+  it('refuses a FIFO at once instead of waiting for a writer', async () => {
+    const messages = await zzIssues((file) => execFileSync('mkfifo', [file]));
+    expect(messages).toEqual(['cannot read: not a regular file']);
+  });
+
+  it('refuses a link to outside the workspace without reading it (a device, or a file it would quote)', async () => {
+    expect(await zzIssues((file) => fs.symlinkSync('/dev/zero', file))).toEqual([
+      'cannot read: a symbolic link to outside the workspace',
+    ]);
+    const outside = path.join(os.tmpdir(), `prequal-outside-${process.pid}.csv`);
+    fs.writeFileSync(outside, 'secret,line\n');
+    cleanup.push(() => fs.rmSync(outside, { force: true }));
+    const messages = await zzIssues((file) => fs.symlinkSync(outside, file));
+    expect(messages).toEqual(['cannot read: a symbolic link to outside the workspace']);
+    expect(messages.join('')).not.toContain('secret');
+  });
+
+  it('follows a link that stays inside the workspace, and refuses a file over the size limit', async () => {
+    const inside = await zzIssues((file) => fs.symlinkSync('helene-marchand.csv', file));
+    // Read like the file it names: the same scores again, already recorded, so nothing new and no problem.
+    expect(inside).toEqual([]);
+    // Sparse: 20 MB of nothing on disk.
+    const big = await zzIssues((file) => {
+      fs.writeFileSync(file, '');
+      fs.truncateSync(file, MAX_SCORE_FILE_BYTES + 1);
+    });
+    expect(big).toEqual([
+      `file is ${MAX_SCORE_FILE_BYTES + 1} bytes, above the limit of ${MAX_SCORE_FILE_BYTES} bytes`,
+    ]);
   });
 });
