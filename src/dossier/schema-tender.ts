@@ -13,6 +13,12 @@ import {
 
 /** Largest exchange rate accepted (units of a currency per tender currency unit). */
 const MAX_RATE = 1e9;
+/**
+ * Smallest one. Amounts are divided by their rate: with 1e-300, a dossier's XOF turnover became
+ * Infinity, which passed the turnover gate. No currency is worth a million euros; at this bound a
+ * dossier's largest amount (10^15) converts to 10^21 at most, still exact enough and finite.
+ */
+const MIN_RATE = 1e-6;
 
 const submission = knownKeysObject({
   /** Opening of the submission window, RFC 3339 with offset. */
@@ -100,7 +106,7 @@ export const tenderSchema = knownKeysObject({
   /** ISO 4217 code; every threshold is in this currency. */
   currency: currencyCode,
   /** Units of each currency for 1 unit of `currency`. */
-  exchange_rates: z.record(currencyCode, z.number().gt(0).max(MAX_RATE)).default({}),
+  exchange_rates: z.record(currencyCode, z.number().min(MIN_RATE).max(MAX_RATE)).default({}),
   submission,
   shortlist,
   /** Report languages; the first is the default. */

@@ -135,7 +135,18 @@ describe('readTender', () => {
         path: 'exchange_rates.XOF',
         line: 10,
         column: 19,
-        message: 'must be more than 0, got the number -1',
+        message: 'must be 0.000001 or more, got the number -1',
+      },
+    },
+    {
+      // Amounts are divided by their rate: at 1e-300 a turnover became Infinity and passed its gate.
+      name: 'vanishing exchange rate',
+      text: `${VALID}exchange_rates: { XOF: 1.0e-300 }\n`,
+      issue: {
+        path: 'exchange_rates.XOF',
+        line: 10,
+        column: 19,
+        message: 'must be 0.000001 or more, got the number 1e-300',
       },
     },
     {
