@@ -25,6 +25,10 @@ export interface CommitteeView {
  * problem at once. The caller records the rows only when no issue is returned (all or nothing).
  * With no registered committee, any evaluator name is accepted (SPEC: voters are then everyone who scored).
  */
+/** What one score is of: an evaluator's points for one candidate on one criterion. */
+export const scoreKey = (row: Pick<ScoreRow, 'evaluator' | 'candidate' | 'criterion'>): string =>
+  `${row.evaluator}\u0000${row.candidate}\u0000${row.criterion}`;
+
 export function checkScoreRows(
   rows: ScoreRow[],
   criteria: CriteriaSet,
@@ -72,7 +76,7 @@ export function checkScoreRows(
         );
     }
     if (!row.comment.trim()) problem('comment', 'a comment is required with every score');
-    const key = `${row.evaluator}\u0000${row.candidate}\u0000${row.criterion}`;
+    const key = scoreKey(row);
     if (seen.has(key)) problem('criterion', `duplicate score (also at line ${seen.get(key) ?? '?'})`);
     seen.set(key, row.line);
     if (issues.length === before && points !== null) {

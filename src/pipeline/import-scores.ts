@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readScoreCsv } from '../committee/read-score-csv.js';
-import { checkScoreRows, type ScoreRow } from '../committee/score-rows.js';
+import { checkScoreRows, type ScoreRow, scoreKey } from '../committee/score-rows.js';
 import type { CriteriaSet, InputIssue } from '../core/types.js';
 import { isInside } from '../dossier/list-dossier-entries.js';
 import { recordScores } from '../store/index.js';
@@ -46,9 +46,34 @@ export function importScoreFiles(session: Session, criteria: CriteriaSet): Score
     .readdirSync(dir)
     .filter((name) => name.toLowerCase().endsWith('.csv') && !name.startsWith('.'))
     .sort();
+  const scoredIn = new Map<string, string>();
   return files.map((name) =>
-    importScoreCsv(session, path.join(dir, name), criteria, { insideWorkspace: true }),
+    importScoreCsv(session, path.join(dir, name), criteria, { insideWorkspace: true, scoredIn }),
   );
+}
+
+/**
+ * Rows that score what an earlier file of scores/ already scores, as issues naming it; then
+ * records where this file's scores are. Settled by file order, such a conflict recorded the
+ * later file's points silently, and every run recorded both files again, one after the other.
+ */
+function scoredElsewhere(rows: readonly ScoreRow[], scoredIn: Map<string, string>): InputIssue[] {
+  const issues: InputIssue[] = [];
+  for (const row of rows) {
+    const where = scoredIn.get(scoreKey(row));
+    if (where === undefined || where.startsWith(`${row.file}:`)) continue;
+    issues.push({
+      file: row.file,
+      line: row.line,
+      path: 'criterion',
+      message: `${row.evaluator} already scores ${row.candidate} on ${row.criterion} in ${where}: keep one of the two`,
+    });
+  }
+  for (const row of rows) {
+    const key = scoreKey(row);
+    if (!scoredIn.has(key)) scoredIn.set(key, `${row.file}:${row.line ?? '?'}`);
+  }
+  return issues;
 }
 
 /** Bytes a score file may weigh: some 200,000 rows, far beyond any committee's. */
@@ -89,7 +114,14 @@ export function importScoreCsv(
   session: Session,
   absolute: string,
   criteria: CriteriaSet,
-  { insideWorkspace = false }: { insideWorkspace?: boolean } = {},
+  {
+    insideWorkspace = false,
+    scoredIn,
+  }: {
+    insideWorkspace?: boolean;
+    /** Where each score of the files imported before this one is (scoredElsewhere). */
+    scoredIn?: Map<string, string>;
+  } = {},
 ): ScoreImport {
   const file = path.relative(session.ctx.workspace, absolute).split(path.sep).join('/');
   const refuse = (message: string): ScoreImport => ({
@@ -110,5 +142,9 @@ export function importScoreCsv(
   }
   const { rows, issues } = readScoreCsv(text, file);
   if (issues.length > 0) return { file, recorded: 0, unchanged: 0, issues };
-  return recordScoreRows(session, rows, criteria, file);
+  const conflicts = scoredIn === undefined ? [] : scoredElsewhere(rows, scoredIn);
+  if (conflicts.length === 0) return recordScoreRows(session, rows, criteria, file);
+  // Every problem of the file at once, as when nothing conflicts.
+  const checked = checkScoreRows(rows, criteria, loadCommitteeView(session), session.at);
+  return { file, recorded: 0, unchanged: 0, issues: [...conflicts, ...checked.issues] };
 }

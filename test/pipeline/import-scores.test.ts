@@ -67,6 +67,38 @@ describe('importScoreFiles', () => {
     return zz?.issues.map((issue) => issue.message) ?? [];
   }
 
+  it('refuses a later file that scores again what an earlier one scores, naming it, run after run', async () => {
+    const session = await ready();
+    const criteria = (await importCriteriaFile(session)).version.criteria;
+    fs.writeFileSync(
+      path.join(session.ctx.workspace, 'scores', 'zz-extra.csv'),
+      'evaluator,candidate,criterion,points,comment\nHélène Marchand,c10-teranga-droits-formation,EXP-4,0,"changed my mind"\n',
+    );
+    const expected = {
+      file: 'scores/zz-extra.csv',
+      line: 2,
+      path: 'criterion',
+      message:
+        'Hélène Marchand already scores c10-teranga-droits-formation on EXP-4 in scores/helene-marchand.csv:11: keep one of the two',
+    };
+    const first = importScoreFiles(session, criteria);
+    expect(first.map((result) => [result.file, result.recorded])).toEqual([
+      ['scores/helene-marchand.csv', 17],
+      ['scores/ibrahima-fall.csv', 17],
+      ['scores/mamadou-lamine-sow.csv', 17],
+      ['scores/zz-extra.csv', 0],
+    ]);
+    expect(first.at(-1)?.issues).toEqual([expected]);
+    // The earlier file's points stand, and nothing is recorded again at the next run.
+    const again = importScoreFiles(session, criteria);
+    expect(again.map((result) => result.recorded)).toEqual([0, 0, 0, 0]);
+    expect(again.at(-1)?.issues).toEqual([expected]);
+    const c10 = listScores(session.store).filter(
+      (score) => score.candidate === 'c10-teranga-droits-formation' && score.evaluator === 'Hélène Marchand',
+    );
+    expect(c10.find((score) => score.criterion === 'EXP-4')?.points).not.toBe(0);
+  });
+
   it('refuses a FIFO at once instead of waiting for a writer', async () => {
     const messages = await zzIssues((file) => execFileSync('mkfifo', [file]));
     expect(messages).toEqual(['cannot read: not a regular file']);
@@ -86,8 +118,11 @@ describe('importScoreFiles', () => {
 
   it('follows a link that stays inside the workspace, and refuses a file over the size limit', async () => {
     const inside = await zzIssues((file) => fs.symlinkSync('helene-marchand.csv', file));
-    // Read like the file it names: the same scores again, already recorded, so nothing new and no problem.
-    expect(inside).toEqual([]);
+    // Read like the file it names: the same scores again, each one refused as scored in that file already.
+    expect(inside).toHaveLength(17);
+    expect(inside[0]).toBe(
+      'Hélène Marchand already scores c01-institut-droits-securite on EXP-4 in scores/helene-marchand.csv:2: keep one of the two',
+    );
     // Sparse: 20 MB of nothing on disk.
     const big = await zzIssues((file) => {
       fs.writeFileSync(file, '');
