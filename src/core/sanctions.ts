@@ -70,11 +70,18 @@ const LIGATURES: Record<string, string> = {
   þ: 'th',
 };
 
-/** Lowercases, strips accents and punctuation, drops legal-form words and collapses spaces. */
+/**
+ * Lowercases, strips accents and punctuation, drops legal-form words and collapses spaces.
+ * Invisible format characters (a soft hyphen, zero-width joiners, bidi marks) are dropped
+ * rather than taken for punctuation, and compatibility forms (full-width letters, ligatures
+ * such as ﬁ) are folded: `Part\u00adners` split a listed name in two, and an exact match then
+ * passed as a near one.
+ */
 export function normalizeEntityName(name: string): string {
   const plain = name
+    .replace(/\p{Cf}/gu, '')
     .toLowerCase()
-    .normalize('NFD')
+    .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/[ßæœøđłıþ]/g, (ch) => LIGATURES[ch] ?? ch)
     .replace(/[^\p{L}\p{N}]+/gu, ' ');

@@ -17,6 +17,10 @@ describe('normalizeEntityName', () => {
     ['J.P. Morgan & Co Inc', 'jp morgan co'],
     ['Formation-Sahel S.A.', 'formation sahel'],
     ['SA', 'sa'],
+    // Invisible characters and compatibility forms make no difference.
+    ['Global Justice Part\u00adners LLC', 'global justice partners'],
+    ['Global\u200d Justice\u200b Part\u200cners\u200e LLC', 'global justice partners'],
+    ['Ｇｌｏｂａｌ Justice Ofﬁce', 'global justice office'],
   ])('%s → %s', (raw, normalised) => {
     expect(normalizeEntityName(raw)).toBe(normalised);
   });
