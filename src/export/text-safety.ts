@@ -26,6 +26,13 @@ const EXCEL_CELL_LIMIT = 32_767;
  * strike-through. Parentheses need no escape once brackets are escaped (no link can form).
  */
 const MARKDOWN_PUNCTUATION = /[\\`*_[\]#|~]/g;
+/**
+ * What makes GitHub-flavoured Markdown (GitHub, GitLab and most renderers) turn bare text into a
+ * link: the dot of `www.`, the colon of `https://` (any scheme), and the `@` of an e-mail
+ * address. Backslash-escaped, they show as written and link nowhere: a candidate named
+ * `Pay at www.evil-pay.example` must not put a clickable link in the committee's report.
+ */
+const AUTOLINK_TRIGGER = /(?<=\bwww)\.|(?<=[A-Za-z0-9+.-]):(?=\/\/)|@/gi;
 
 /**
  * Text that would open a block at the start of a line: a list item (`- `, `+ `, `1. `, `1) `)
@@ -66,6 +73,7 @@ export function escapeMarkdown(text: string): string {
       .replace(/</g, '&lt;')
       .replace(/>/g, '&gt;')
       .replace(MARKDOWN_PUNCTUATION, '\\$&')
+      .replace(AUTOLINK_TRIGGER, '\\$&')
       .split(/\r\n|\r|\n/)
       .map((line) => line.replace(LEADING_BLOCK_MARKER, escapeBlockMarker))
       .join('<br>')

@@ -5,7 +5,14 @@ describe('escapeMarkdown', () => {
   it.each([
     ['a | b', 'a \\| b'],
     ['*bold* _em_ `code` ~strike~', '\\*bold\\* \\_em\\_ \\`code\\` \\~strike\\~'],
-    ['[link](http://x)', '\\[link\\](http://x)'],
+    ['[link](http://x)', '\\[link\\](http\\://x)'],
+    // GFM autolinks: the dot of www., the colon before //, the @ of an address, escaped.
+    [
+      'Pay at www.evil.example or https://evil.example/login?x=1, mail admin@evil.example',
+      'Pay at www\\.evil.example or https\\://evil.example/login?x=1, mail admin\\@evil.example',
+    ],
+    ['WWW.X.org mailto:a@b.example', 'WWW\\.X.org mailto:a\\@b.example'],
+    ['10:30, a:b, awww.x', '10:30, a:b, awww.x'],
     ['<b>x</b> & y', '&lt;b&gt;x&lt;/b&gt; & y'],
     ['&lt; stays text &#60;', '&amp;lt; stays text &amp;\\#60;'],
     ['line1\nline2\r\nline3', 'line1<br>line2<br>line3'],

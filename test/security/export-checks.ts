@@ -54,6 +54,8 @@ const LIVE_MARKUP = [
   '~~s~~',
   '`code`',
   '\u001b',
+  // A bare URL (t07's http://x) is a link in GitHub-flavoured Markdown: its colon must be escaped.
+  'http://',
 ];
 
 /**
