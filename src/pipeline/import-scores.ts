@@ -28,13 +28,17 @@ export function recordScoreRows(
   rows: ScoreRow[],
   criteria: CriteriaSet,
   file: string,
+  /** For a file of scores/, read again on every run: see RecordScoreOptions. */
+  { reread = false }: { reread?: boolean } = {},
 ): ScoreImport {
   const { scores, issues } = checkScoreRows(rows, criteria, loadCommitteeView(session), session.at);
   if (issues.length > 0) return { file, recorded: 0, unchanged: 0, issues };
-  const { recorded, unchanged } = recordScores(session.store, scores, {
-    by: session.ctx.user,
-    at: session.at,
-  });
+  const { recorded, unchanged } = recordScores(
+    session.store,
+    scores,
+    { by: session.ctx.user, at: session.at },
+    reread ? { rereadFile: file } : {},
+  );
   return { file, recorded, unchanged, issues: [] };
 }
 
@@ -143,7 +147,9 @@ export function importScoreCsv(
   const { rows, issues } = readScoreCsv(text, file);
   if (issues.length > 0) return { file, recorded: 0, unchanged: 0, issues };
   const conflicts = scoredIn === undefined ? [] : scoredElsewhere(rows, scoredIn);
-  if (conflicts.length === 0) return recordScoreRows(session, rows, criteria, file);
+  // `scoredIn` comes with the files of scores/ (importScoreFiles), read again on every run.
+  if (conflicts.length === 0)
+    return recordScoreRows(session, rows, criteria, file, { reread: scoredIn !== undefined });
   // Every problem of the file at once, as when nothing conflicts.
   const checked = checkScoreRows(rows, criteria, loadCommitteeView(session), session.at);
   return { file, recorded: 0, unchanged: 0, issues: [...conflicts, ...checked.issues] };

@@ -23,7 +23,8 @@ interface ScoreRow {
  * The latest score of an (evaluator, candidate, criterion) wins; the earlier one stays in the
  * table, marked superseded, and the audit log keeps both values. A score equal to the current one
  * (same points and comment) is not recorded again, so re-reading the same `scores/*.csv` on every
- * run adds nothing. When a committee is registered, an evaluator must be in it with the `evaluator`
+ * run adds nothing; with `rereadFile`, neither is one equal to the last score read from that file
+ * (a revision typed since stands until the file's row itself changes). When a committee is registered, an evaluator must be in it with the `evaluator`
  * role (chair and secretary do not vote) and have declared impartiality first (SPEC §5); with no
  * committee at all, any named evaluator is accepted (voters are then everyone who scored). Ranges against the criterion's
  * `max` are the caller's check: the store does not know which criteria version applies.
@@ -32,11 +33,13 @@ export function recordScores(
   store: Store,
   scores: readonly ManualScore[],
   meta: ActMeta,
+  options: RecordScoreOptions = {},
 ): { recorded: number; unchanged: number } {
   return withWriteTransaction(store.db, () => {
     let recorded = 0;
     for (const score of scores) {
       assertMayScore(store, score);
+      if (options.rereadFile !== undefined && sameAsLastReadFrom(store, score, options.rereadFile)) continue;
       const current = statement(
         store.db,
         `SELECT * FROM manual_scores
@@ -63,6 +66,30 @@ export function recordScores(
     }
     return { recorded, unchanged: scores.length - recorded };
   });
+}
+
+export interface RecordScoreOptions {
+  /**
+   * The scores are a file read again on every run (`scores/*.csv`): a score equal to the last one
+   * recorded from that file is left alone even when a later one (typed with `prequal score`, an
+   * imported sheet) superseded it since. Comparing with the current score instead put the file's
+   * old points back at the next run, silently undoing the committee's revision.
+   */
+  rereadFile?: string;
+}
+
+/** True when the last score `file` gave for this evaluator, candidate and criterion is `score`'s. */
+function sameAsLastReadFrom(store: Store, score: ManualScore, file: string): boolean {
+  const prefix = `${file}:`;
+  const last = statement(
+    store.db,
+    `SELECT points, comment FROM manual_scores
+     WHERE evaluator = ? AND candidate = ? AND criterion = ? AND (source = ? OR substr(source, 1, ?) = ?)
+     ORDER BY id DESC LIMIT 1`,
+  ).get(score.evaluator, score.candidate, score.criterion, file, prefix.length, prefix) as
+    | Pick<ScoreRow, 'points' | 'comment'>
+    | undefined;
+  return last !== undefined && last.points === score.points && last.comment === score.comment;
 }
 
 function assertMayScore(store: Store, score: ManualScore): void {

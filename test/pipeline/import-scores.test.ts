@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importCriteriaFile } from '../../src/pipeline/import-criteria.js';
-import { importScoreCsv, importScoreFiles, MAX_SCORE_FILE_BYTES } from '../../src/pipeline/import-scores.js';
+import {
+  importScoreCsv,
+  importScoreFiles,
+  MAX_SCORE_FILE_BYTES,
+  recordScoreRows,
+} from '../../src/pipeline/import-scores.js';
 import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
 import { closeSession, openSession, type Session } from '../../src/pipeline/session.js';
 import { listScores } from '../../src/store/index.js';
@@ -97,6 +102,44 @@ describe('importScoreFiles', () => {
       (score) => score.candidate === 'c10-teranga-droits-formation' && score.evaluator === 'Hélène Marchand',
     );
     expect(c10.find((score) => score.criterion === 'EXP-4')?.points).not.toBe(0);
+  });
+
+  it("keeps a revision typed after the file was read, until the file's row itself changes", async () => {
+    const session = await ready();
+    const criteria = (await importCriteriaFile(session)).version.criteria;
+    importScoreFiles(session, criteria);
+    const triple = {
+      evaluator: 'Hélène Marchand',
+      candidate: 'c10-teranga-droits-formation',
+      criterion: 'EXP-4',
+    };
+    const current = () =>
+      listScores(session.store).find(
+        (s) =>
+          s.evaluator === triple.evaluator &&
+          s.candidate === triple.candidate &&
+          s.criterion === triple.criterion,
+      );
+    const revision = recordScoreRows(
+      session,
+      [{ ...triple, points: '5', comment: 'consensus revision', file: 'command line' }],
+      criteria,
+      'command line',
+    );
+    expect(revision.recorded).toBe(1);
+    // The next run reads the same file again: its old points must not come back.
+    expect(importScoreFiles(session, criteria).map((result) => result.recorded)).toEqual([0, 0, 0]);
+    expect(current()).toMatchObject({ points: 5, comment: 'consensus revision' });
+    // An edit of the file's row is a new score, and the latest one wins.
+    const file = path.join(session.ctx.workspace, SOURCE);
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const row = lines.findIndex((line) =>
+      line.startsWith('Hélène Marchand,c10-teranga-droits-formation,EXP-4,'),
+    );
+    lines[row] = 'Hélène Marchand,c10-teranga-droits-formation,EXP-4,7,"after the hearing"';
+    fs.writeFileSync(file, lines.join('\n'));
+    expect(importScoreFiles(session, criteria)[0]?.recorded).toBe(1);
+    expect(current()).toMatchObject({ points: 7, comment: 'after the hearing' });
   });
 
   it('refuses a FIFO at once instead of waiting for a writer', async () => {
