@@ -1,3 +1,4 @@
+import { datedAfter } from '../core/dates.js';
 import type { CriteriaSet, InputIssue, ManualScore } from '../core/types.js';
 
 /** A manual score as written by an evaluator (CSV row, sheet row, prompt or flags), before checks. */
@@ -15,7 +16,8 @@ export interface ScoreRow {
 
 export interface CommitteeView {
   /** Registered members: name → role and whether their declaration is recorded. */
-  members: Map<string, { role: string; declared: boolean }>;
+  /** `declaredAt`: the declaration's date or instant, null before any. */
+  members: Map<string, { role: string; declaredAt: string | null }>;
   /** Ids of the dossiers present (not withdrawn), valid or not. */
   candidates: Set<string>;
 }
@@ -51,7 +53,12 @@ export function checkScoreRows(
         );
       else if (member.role !== 'evaluator')
         problem('evaluator', `${JSON.stringify(row.evaluator)} is the ${member.role} and does not vote`);
-      else if (!member.declared)
+      else if (member.declaredAt !== null && datedAfter(member.declaredAt, recordedAt))
+        problem(
+          'evaluator',
+          `${JSON.stringify(row.evaluator)} declared impartiality and confidentiality on ${member.declaredAt}, after this score (${recordedAt}): the declaration must come first`,
+        );
+      else if (member.declaredAt === null)
         problem(
           'evaluator',
           `${JSON.stringify(row.evaluator)} has not recorded a declaration of impartiality and confidentiality`,

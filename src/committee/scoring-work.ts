@@ -51,7 +51,7 @@ export function findScoringRefusal(session: Session, evaluator: string): Scoring
   if (!member) return refuse(`"${evaluator}" is not a registered committee member (prequal committee add)`);
   if (member.role !== 'evaluator')
     return refuse(`"${evaluator}" is the ${member.role} of the committee and does not vote`);
-  if (!member.declared) {
+  if (member.declaredAt === null) {
     return refuse(
       `"${evaluator}" has not recorded a declaration of impartiality and confidentiality (prequal committee declare "${evaluator}")`,
       true,

@@ -42,3 +42,13 @@ export function subtractYears(date: string, years: number): string {
 export function isDateWithin(date: string, from: string, to: string): boolean {
   return date >= from && date <= to;
 }
+
+/**
+ * True when `stamp` — a calendar date, or an instant — comes after the instant `at`. A date counts
+ * for its whole UTC day, so one equal to `at`'s day is not after it. Used for declarations: one
+ * dated in the future let an evaluator score before declaring anything (SPEC §5).
+ */
+export function datedAfter(stamp: string, at: string): boolean {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(stamp)) return stamp > utcDateOf(at);
+  return instantMillis(stamp) > instantMillis(at);
+}

@@ -15,7 +15,7 @@ import type { Session } from './session.js';
 /** Who may score and what can be scored, as the score checks need it. */
 export function loadCommitteeView(session: Session): CommitteeView {
   const members = new Map(
-    listMembers(session.store).map((m) => [m.name, { role: m.role, declared: m.declaredAt !== null }]),
+    listMembers(session.store).map((m) => [m.name, { role: m.role, declaredAt: m.declaredAt }]),
   );
   // Every dossier present counts as a known candidate, invalid ones included: a score sheet written
   // before a dossier turned out unreadable must not be refused for that.

@@ -1,3 +1,4 @@
+import { datedAfter } from '../core/dates.js';
 import type { ManualScore } from '../core/types.js';
 import { UserError } from '../errors.js';
 import { appendAudit } from './audit-log.js';
@@ -111,6 +112,11 @@ function assertMayScore(store: Store, score: ManualScore): void {
   if (member.declared_at === null) {
     throw new UserError(
       `${where}${score.evaluator} has not recorded a declaration of impartiality and confidentiality yet.`,
+    );
+  }
+  if (datedAfter(member.declared_at, score.recordedAt)) {
+    throw new UserError(
+      `${where}${score.evaluator}'s declaration (${member.declared_at}) is dated after this score (${score.recordedAt}).`,
     );
   }
 }

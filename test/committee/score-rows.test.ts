@@ -44,3 +44,29 @@ describe('checkScoreRows points', () => {
     expect(ok.scores[0]?.points).toBe(12.5);
   });
 });
+
+describe('checkScoreRows declarations', () => {
+  const AT = '2025-12-05T10:00:00Z';
+  const viewWith = (declaredAt: string | null) => ({
+    members: new Map([['Jean', { role: 'evaluator', declaredAt }]]),
+    candidates: new Set(['c01']),
+  });
+  const messages = (declaredAt: string | null) =>
+    checkScoreRows([row('12')], CRITERIA, viewWith(declaredAt), AT).issues.map((i) => i.message);
+
+  it('accepts a declaration made before the score, or on its day', () => {
+    expect(messages('2025-11-20')).toEqual([]);
+    expect(messages('2025-12-05')).toEqual([]);
+    expect(messages('2025-12-05T09:59:59Z')).toEqual([]);
+  });
+
+  it('refuses a score made before the declaration it relies on, or without one', () => {
+    expect(messages('2030-01-15')).toEqual([
+      '"Jean" declared impartiality and confidentiality on 2030-01-15, after this score (2025-12-05T10:00:00Z): the declaration must come first',
+    ]);
+    expect(messages('2025-12-05T10:00:01Z')).toHaveLength(1);
+    expect(messages(null)).toEqual([
+      '"Jean" has not recorded a declaration of impartiality and confidentiality',
+    ]);
+  });
+});
