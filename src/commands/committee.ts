@@ -19,6 +19,13 @@ export async function committeeAddCommand(
 ): Promise<void> {
   if (!name.trim()) throw new UserError('a member needs a name', EXIT.usage);
   await withSession(ctx, (session) => {
+    // Every command registers tender.yaml's committee again, roles included: a role given here to
+    // one of its members would be reported done and undone by the next command.
+    const listed = session.tender.committee.find((member) => member.name === name);
+    if (listed && listed.role !== options.role)
+      throw new UserError(
+        `${name} is on the committee of tender.yaml as ${listed.role}: change the role there, not here`,
+      );
     const changed = addMember(
       session.store,
       { name, role: options.role, source: 'cli' },

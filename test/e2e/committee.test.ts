@@ -150,6 +150,20 @@ describe('the committee scores fixtures/poc2-s29 (built CLI)', () => {
     expect(broken.stderr).toContain(`audit trail broken at entry ${edited}`);
   });
 
+  it("refuses to change the role of a member of tender.yaml's committee, which would be undone", () => {
+    const ws = committeeWorkspace('poc2-s29');
+    const changed = act(ws, SECRETARY, ['committee', 'add', MARCHAND, '--role', 'chair']);
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toContain(
+      `${MARCHAND} is on the committee of tender.yaml as evaluator: change the role there, not here`,
+    );
+    const list = act(ws, SECRETARY, ['committee', 'list']);
+    expect(list.stdout).toContain(`${MARCHAND}\tevaluator (votes)`);
+    // The same role is no change, and a member tender.yaml does not name may still be added.
+    expect(act(ws, SECRETARY, ['committee', 'add', MARCHAND, '--role', 'evaluator']).code).toBe(0);
+    expect(act(ws, SECRETARY, ['committee', 'add', 'Fatou Sarr', '--role', 'evaluator']).code).toBe(0);
+  });
+
   it('refuses an undeclared evaluator until the declaration, and lets only the secretary override', () => {
     const ws = committeeWorkspace('poc2-s29');
     expect(act(ws, SECRETARY, ['ingest']).code).toBe(0);
