@@ -41,8 +41,14 @@ export async function overrideCommand(ctx: Context, options: OverrideOptions): P
       options.candidate,
       listActiveDossierHeads(session.store).map((d) => d.id),
     );
-    if (!getDossier(session.store, candidate))
-      throw new UserError(`unknown candidate "${options.candidate}"`);
+    const dossier = getDossier(session.store, candidate);
+    if (!dossier) throw new UserError(`unknown candidate "${options.candidate}"`);
+    // An invalid dossier has no result to override: recorded, the override changed nothing and
+    // still appeared in the report among the committee's decisions.
+    if (dossier.status === 'invalid')
+      throw new UserError(
+        `${candidate} is invalid (its dossier could not be read): it has no result of ${criterion.id} to override`,
+      );
     let points: number | undefined;
     if (criterion.kind === 'gate' && options.points !== undefined)
       throw new UserError(`${criterion.id} is a gate: use --pass or --fail`, EXIT.usage);

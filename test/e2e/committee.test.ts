@@ -224,6 +224,16 @@ describe('the committee scores fixtures/poc2-s29 (built CLI)', () => {
       by: SECRETARY,
       reason: 'pièces reçues sous un autre nom',
     });
+    // An invalid dossier has no result to override: refused, rather than listed among the decisions.
+    const invalid = act(ws, SECRETARY, [
+      ...override.slice(0, 2),
+      'c15-nord-sud-expertise',
+      ...override.slice(3),
+    ]);
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain(
+      'c15-nord-sud-expertise is invalid (its dossier could not be read): it has no result of ADM-2 to override',
+    );
   });
 });
 
