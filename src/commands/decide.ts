@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
 import { evaluateWorkspace } from '../pipeline/evaluate-workspace.js';
+import { resolveCandidateId } from '../pipeline/resolve-candidate.js';
 import { withSession } from '../pipeline/session.js';
 import { recordDecision } from '../store/index.js';
 
@@ -18,12 +19,11 @@ export async function decideCommand(
     const { shortlist } = evaluateWorkspace(session).report;
     const tie = shortlist.ties.find((t) => t.at_cut && !t.decision);
     if (!tie) throw new UserError('there is no undecided tie at the cut');
-    // `c03` stands for `c03-sahel-justice-conseil` when only one tied candidate starts so.
-    const chosen = options.choose.map((id) =>
-      tie.candidates.filter((c) => c.startsWith(id)).length === 1
-        ? (tie.candidates.find((c) => c.startsWith(id)) as string)
-        : id,
-    );
+    // `c03` stands for `c03-sahel-justice-conseil` when no other candidate at all starts so, as
+    // everywhere else: resolved among the tied only, `c0` chose c07 for a committee that may have
+    // meant c05, which is not tied.
+    const known = shortlist.candidates.map((candidate) => candidate.id);
+    const chosen = options.choose.map((id) => resolveCandidateId(id, known));
     // `c10` and `c10-teranga…` are one candidate: repeats are checked after resolving prefixes.
     const twice = chosen.filter((id, index) => chosen.indexOf(id) !== index);
     if (twice.length > 0) {

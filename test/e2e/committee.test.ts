@@ -243,6 +243,12 @@ describe('a tie at the cut (built CLI)', () => {
     const before = act(ws, SECRETARY, ['run']);
     expect(before.code).toBe(3);
     expect(before.stderr).toContain('a tie at the cut awaits the committee’s decision');
+    // A prefix several candidates share is refused, even when one tied candidate alone has it.
+    const ambiguous = act(ws, 'Awa Ndiaye', ['decide', '--choose', 'c0', '--reason', 'x']);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stderr).toContain(
+      '"c0" matches several candidates: c01-horizon-droits, c02-liberte-formation',
+    );
     const decided = act(ws, 'Awa Ndiaye', [
       'decide',
       '--choose',
