@@ -2,6 +2,7 @@ import { scoreManualCriterion } from './committee-score.js';
 import { finalPoints } from './money.js';
 import { biMap, formatPoints } from './text.js';
 import type {
+  AutomaticVerdict,
   CandidateEvaluation,
   CriteriaSet,
   Criterion,
@@ -56,7 +57,11 @@ function applyOverride(
   const isGate = result.kind === 'gate';
   if (isGate ? override.passed === undefined : override.points === undefined) return result;
   const { pending: wasPending, ...rest } = result;
-  const automatic = { passed: result.passed, points: result.points };
+  const automatic: AutomaticVerdict = {
+    passed: result.passed,
+    points: result.points,
+    ...(wasPending === true ? { pending: true } : {}),
+  };
   const next: CriterionResult = { ...rest, automatic, override };
   if (isGate) next.passed = override.passed ?? null;
   else next.points = finalPoints(override.points ?? 0, criterion?.max ?? Number.POSITIVE_INFINITY);

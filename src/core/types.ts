@@ -294,6 +294,16 @@ export interface ItemVerdict {
   why: Bilingual;
 }
 
+/**
+ * The verdict an override replaced. `pending` when it was still awaiting the committee (a
+ * sanctions near match to review): its `passed` then says nothing, and was shown as a pass.
+ */
+export interface AutomaticVerdict {
+  passed: boolean | null;
+  points: number | null;
+  pending?: true;
+}
+
 export interface CriterionResult {
   criterion: string;
   kind: 'gate' | 'score';
@@ -313,7 +323,7 @@ export interface CriterionResult {
   /** Set when the secretary overrode the automatic verdict. */
   override?: Override;
   /** Verdict before the override, kept for the record. */
-  automatic?: { passed: boolean | null; points: number | null };
+  automatic?: AutomaticVerdict;
 }
 
 /** Evaluation of one candidate, independent of the others. */

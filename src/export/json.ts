@@ -4,6 +4,7 @@
  */
 
 import type {
+  AutomaticVerdict,
   CriterionResult,
   EvaluationReport,
   InputIssue,
@@ -27,7 +28,7 @@ export interface JsonCriterion {
     reason: string;
     passed?: boolean;
     points?: number;
-    automatic?: { passed: boolean | null; points: number | null };
+    automatic?: AutomaticVerdict;
   };
 }
 

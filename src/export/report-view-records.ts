@@ -77,7 +77,8 @@ function describeChange(override: Override, result: CriterionResult | undefined,
     passed === true ? labels.pass : passed === false ? labels.fail : labels.none;
   const parts: string[] = [];
   if (override.passed !== undefined) {
-    parts.push(`${verdict(result?.automatic?.passed)} → ${verdict(override.passed)}`);
+    const before = result?.automatic?.pending ? labels.status.pending : verdict(result?.automatic?.passed);
+    parts.push(`${before} → ${verdict(override.passed)}`);
   }
   if (override.points !== undefined) {
     const before = result?.automatic?.points ?? null;

@@ -10,7 +10,10 @@ interface Doc {
     id: string;
     status: string;
     reasons: { criterion: string }[];
-    criteria: Record<string, { passed: boolean | null; flags?: string[] }>;
+    criteria: Record<
+      string,
+      { passed: boolean | null; flags?: string[]; override?: { automatic?: { pending?: boolean } } }
+    >;
   }[];
 }
 
@@ -75,6 +78,11 @@ describe('sanctions screening on fixtures/poc2-s29', () => {
     const final = prequal(['run', '--workspace', ws, '--json', ...NOW]);
     expect(final.code).toBe(0);
     const after = JSON.parse(final.stdout) as Doc;
-    expect(after.candidates.find((c) => c.id === 'c01-institut-droits-securite')?.status).toBe('shortlisted');
+    const c01 = after.candidates.find((c) => c.id === 'c01-institut-droits-securite');
+    expect(c01?.status).toBe('shortlisted');
+    // What was overridden was a verdict awaiting review, not a pass.
+    expect(c01?.criteria.sanctions?.override?.automatic?.pending).toBe(true);
+    const report = fs.readFileSync(path.join(ws, 'out', 'report.fr.md'), 'utf8');
+    expect(report).toMatch(/\| sanctions — Listes de sanctions \| En attente → Conforme \|/);
   });
 });
