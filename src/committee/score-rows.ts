@@ -15,8 +15,7 @@ export interface ScoreRow {
 }
 
 export interface CommitteeView {
-  /** Registered members: name → role and whether their declaration is recorded. */
-  /** `declaredAt`: the declaration's date or instant, null before any. */
+  /** Registered members: name → role and when their declaration is dated (null before any). */
   members: Map<string, { role: string; declaredAt: string | null }>;
   /** Ids of the dossiers present (not withdrawn), valid or not. */
   candidates: Set<string>;
@@ -53,15 +52,15 @@ export function checkScoreRows(
         );
       else if (member.role !== 'evaluator')
         problem('evaluator', `${JSON.stringify(row.evaluator)} is the ${member.role} and does not vote`);
-      else if (member.declaredAt !== null && datedAfter(member.declaredAt, recordedAt))
-        problem(
-          'evaluator',
-          `${JSON.stringify(row.evaluator)} declared impartiality and confidentiality on ${member.declaredAt}, after this score (${recordedAt}): the declaration must come first`,
-        );
       else if (member.declaredAt === null)
         problem(
           'evaluator',
           `${JSON.stringify(row.evaluator)} has not recorded a declaration of impartiality and confidentiality`,
+        );
+      else if (datedAfter(member.declaredAt, recordedAt))
+        problem(
+          'evaluator',
+          `${JSON.stringify(row.evaluator)} declared impartiality and confidentiality on ${member.declaredAt}, after this score (${recordedAt}): the declaration must come first`,
         );
     } else if (!row.evaluator.trim()) problem('evaluator', 'evaluator is empty');
     if (!view.candidates.has(row.candidate))

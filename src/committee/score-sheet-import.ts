@@ -3,12 +3,11 @@
  * knows its cells, so each problem names the sheet and cell (`Scores!H7`). A sheet is recorded
  * whole or not at all: one empty or out-of-range points cell refuses every row.
  */
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { CriteriaSet, InputIssue } from '../core/types.js';
 import { safeCellText } from '../export/text-safety.js';
 import { isBlank, plainOf } from '../forms/cells.js';
-import { workbookContentProblem } from '../forms/zip-bounds.js';
+import { loadBoundedWorkbook } from '../forms/zip-bounds.js';
 import { loadCommitteeView } from '../pipeline/committee-view.js';
 import { recordScoreRows, type ScoreImport } from '../pipeline/import-scores.js';
 import type { Session } from '../pipeline/session.js';
@@ -44,12 +43,9 @@ export async function importScoreSheet(
   const ExcelJS = (await import('exceljs')).default;
   const workbook = new ExcelJS.Workbook();
   try {
-    const bytes = await fs.readFile(absoluteFile);
-    const problem = workbookContentProblem(bytes);
+    const problem = await loadBoundedWorkbook(workbook, absoluteFile);
     if (problem !== null)
       return refused(file, [{ file, path: '', message: `cannot read the score sheet: ${problem}` }]);
-    // exceljs types its Buffer against an older @types/node; the bytes are a plain Node Buffer.
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
     return refused(file, [
       { file, path: '', message: `cannot read the score sheet: ${(error as Error).message}` },

@@ -3,12 +3,11 @@
  * ordinary dossier validation applies afterwards. Cell-level problems are reported with the
  * sheet and cell (`References!G5`); the reader never stops at the first one.
  */
-import { promises as fs } from 'node:fs';
 import type { InputIssue } from '../core/types.js';
 import { isBlank, type Plain, plainOf, readCell } from './cells.js';
 import { assembleDocument, type FormRow } from './form-document.js';
 import { columnLetter, FIRST_DATA_ROW, type FormSheet, HEADER_ROW, SHEETS } from './layout.js';
-import { workbookContentProblem } from './zip-bounds.js';
+import { loadBoundedWorkbook } from './zip-bounds.js';
 
 /** The minimal view of an exceljs worksheet this reader needs. */
 interface SheetView {
@@ -25,7 +24,7 @@ interface SheetView {
  */
 export const MAX_FORM_ROWS = 5_000;
 
-/** The data rows the sheet defines (blank ones included), in order; null past MAX_FORM_ROWS. */
+/** The data rows the sheet defines (blank ones included), in order, and the first past MAX_FORM_ROWS. */
 function dataRowNumbers(sheet: SheetView): { numbers: number[]; beyond: number | null } {
   const numbers: number[] = [];
   let beyond: number | null = null;
@@ -95,14 +94,11 @@ export async function readApplicationForm(
   const workbook = new Excel.Workbook();
   const issues: InputIssue[] = [];
   try {
-    const bytes = await fs.readFile(file);
-    const problem = workbookContentProblem(bytes);
+    const problem = await loadBoundedWorkbook(workbook, file);
     if (problem !== null) {
       issues.push({ file: displayPath, path: '', message: problem });
       return { document: null, issues };
     }
-    // exceljs types its Buffer against an older @types/node; the bytes are a plain Node Buffer.
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     issues.push({ file: displayPath, path: '', message: `not a readable .xlsx workbook: ${reason}` });

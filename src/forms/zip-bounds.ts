@@ -6,7 +6,9 @@
  * every other dossier. The sizes a ZIP declares can lie, so each entry is inflated here with
  * a ceiling (`maxOutputLength`) and only the bytes actually produced are counted.
  */
+import { promises as fs } from 'node:fs';
 import zlib from 'node:zlib';
+import type ExcelJS from 'exceljs';
 
 /** Uncompressed bytes one workbook may hold in all; a filled form is well under 1 MB. */
 export const MAX_WORKBOOK_CONTENT = 50 * 1024 * 1024;
@@ -81,4 +83,18 @@ function inflatedSize(bytes: Buffer, entry: CentralEntry, budget: number): numbe
   if (entry.method !== 8) throw new Error(`ZIP entry ${entry.name} uses an unsupported compression`);
   // One byte over the budget is enough to know it is exceeded.
   return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, budget + 1) }).length;
+}
+
+/**
+ * Loads the workbook at `file` into `workbook` once workbookContentProblem finds nothing; else
+ * leaves it empty and returns the problem. A file that cannot be read, or that exceljs refuses,
+ * still throws, for the caller to word.
+ */
+export async function loadBoundedWorkbook(workbook: ExcelJS.Workbook, file: string): Promise<string | null> {
+  const bytes = await fs.readFile(file);
+  const problem = workbookContentProblem(bytes);
+  if (problem !== null) return problem;
+  // exceljs types its Buffer against an older @types/node; the bytes are a plain Node Buffer.
+  await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  return null;
 }

@@ -25,10 +25,12 @@ interface ScoreRow {
  * table, marked superseded, and the audit log keeps both values. A score equal to the current one
  * (same points and comment) is not recorded again, so re-reading the same `scores/*.csv` on every
  * run adds nothing; with `rereadFile`, neither is one equal to the last score read from that file
- * (a revision typed since stands until the file's row itself changes). When a committee is registered, an evaluator must be in it with the `evaluator`
- * role (chair and secretary do not vote) and have declared impartiality first (SPEC §5); with no
- * committee at all, any named evaluator is accepted (voters are then everyone who scored). Ranges against the criterion's
- * `max` are the caller's check: the store does not know which criteria version applies.
+ * (a revision typed since stands until the file's row itself changes). When a committee is
+ * registered, an evaluator must be in it with the `evaluator` role (chair and secretary do not
+ * vote) and have declared impartiality first, on or before the score (SPEC §5); with no committee
+ * at all, any named evaluator is accepted (voters are then everyone who scored). Ranges against
+ * the criterion's `max` are the caller's check: the store does not know which criteria version
+ * applies.
  */
 export function recordScores(
   store: Store,
