@@ -20,12 +20,19 @@ export async function auditListCommand(ctx: Context, options: { json?: boolean }
   });
 }
 
-/** `prequal audit verify`: recomputes the hash chain; exit 1 naming the first altered or missing entry. */
+/**
+ * `prequal audit verify`: recomputes the hash chain and checks the committee's records against it;
+ * exit 1 naming the first altered or missing entry, or the first record that does not match its entry.
+ */
 export async function auditVerifyCommand(ctx: Context): Promise<void> {
   const verdict = await withSession(ctx, (session) => verifyAudit(session.store));
   if (verdict.ok) {
-    ctx.out(`audit trail intact: ${verdict.count} entries, hash chain verified\n`);
+    ctx.out(
+      `audit trail intact: ${verdict.count} entries, hash chain verified, ` +
+        'overrides, tie decisions and manual scores match their entries\n',
+    );
     return;
   }
-  throw new ExitError(EXIT.failure, `audit trail broken at entry ${verdict.seq}: ${verdict.reason}`);
+  const where = verdict.seq === null ? '' : ` at entry ${verdict.seq}`;
+  throw new ExitError(EXIT.failure, `audit trail broken${where}: ${verdict.reason}`);
 }

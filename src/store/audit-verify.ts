@@ -1,12 +1,20 @@
 import { type AuditRow, GENESIS_HASH, hashAuditEntry, toAuditEntry } from './audit-log.js';
+import { findRecordProblem } from './audit-records.js';
 import { dbOf, type StoreOrDb } from './store-handle.js';
 
-export type AuditVerdict = { ok: true; count: number } | { ok: false; seq: number; reason: string };
+/**
+ * `seq` names the entry at fault, or the entry of the committee record at fault; it is null for
+ * an override, tie decision or manual score row that no entry recorded.
+ */
+export type AuditVerdict = { ok: true; count: number } | { ok: false; seq: number | null; reason: string };
 
 /**
  * Recomputes the audit chain and names the first entry that is not as it was written: altered
  * content, a rewritten hash, a missing entry, rows deleted at the end (caught through
- * `audit_head`), or rows slipped in after it. The append-only triggers make each of these need
+ * `audit_head`), or rows slipped in after it. Then, the entries being genuine, checks that every
+ * override, tie decision and manual score row holds what its entry recorded, that no recorded
+ * one has lost its row and that no row lacks its entry (findRecordProblem): ranking and the
+ * exports read those tables, not the log. The append-only triggers make each of these need
  * deliberate SQL; this catches them when that SQL was run anyway.
  */
 export function verifyAudit(target: StoreOrDb): AuditVerdict {
@@ -38,7 +46,10 @@ export function verifyAudit(target: StoreOrDb): AuditVerdict {
     }
     previous = row;
   }
-  return checkHead(head, previous);
+  const chain = checkHead(head, previous);
+  if (!chain.ok) return chain;
+  const problem = findRecordProblem(db, rows);
+  return problem ? { ok: false, ...problem } : chain;
 }
 
 function checkHead(

@@ -7,7 +7,8 @@ import { statement } from './prepared.js';
 import type { Store } from './store-handle.js';
 import { withWriteTransaction } from './write-transaction.js';
 
-interface ScoreRow {
+/** A row of `manual_scores`. */
+export interface ScoreRow {
   id: number;
   evaluator: string;
   candidate: string;
@@ -16,6 +17,8 @@ interface ScoreRow {
   comment: string;
   source: string;
   recorded_at: string;
+  /** 1 once a later score of the same evaluator, candidate and criterion replaced it. */
+  superseded: number;
 }
 
 /**

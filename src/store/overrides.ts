@@ -5,7 +5,9 @@ import { statement } from './prepared.js';
 import type { Store } from './store-handle.js';
 import { withWriteTransaction } from './write-transaction.js';
 
-interface OverrideRow {
+/** A row of `overrides`. */
+export interface OverrideRow {
+  id: number;
   candidate: string;
   criterion: string;
   passed: number | null;

@@ -5,7 +5,9 @@ import { statement } from './prepared.js';
 import type { Store } from './store-handle.js';
 import { withWriteTransaction } from './write-transaction.js';
 
-interface DecisionRow {
+/** A row of `tie_decisions`; `chosen` and `tied` are JSON lists. */
+export interface DecisionRow {
+  id: number;
   chosen: string;
   tied: string;
   reason: string;
