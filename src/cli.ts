@@ -223,7 +223,10 @@ function registerCommands(program: Command): void {
     .action(action(async () => (await import('./commands/audit.js')).auditListCommand));
   audit
     .command('verify')
-    .description('recompute the hash chain; exits 1 naming the first altered or removed entry')
+    .description(
+      'recompute the hash chain and check overrides, tie decisions and manual scores against their entries; ' +
+        'exits 1 naming the first altered or removed entry or record',
+    )
     .addHelpText('after', examples(['prequal audit verify --workspace my-tender']))
     .action(action(async () => (await import('./commands/audit.js')).auditVerifyCommand));
 

@@ -1,7 +1,7 @@
 /**
  * A careless or malicious insider editing prequal.db with SQL, bypassing prequal: the append-only
  * triggers are dropped first, as a determined insider would. `prequal audit verify` must name the
- * damage. (A candidate's stored document rewritten with SQL is NOT detected: see the known
+ * damage, in the audit log or in the committee's records it vouches for. (A candidate's stored document rewritten with SQL is NOT detected: see the known
  * limitations in docs/SECURITY.md.)
  */
 import path from 'node:path';
@@ -14,15 +14,31 @@ import { type OutcomeRow, recordOutcomes } from './outcomes.js';
 const rows: OutcomeRow[] = [];
 afterAll(() => recordOutcomes('insider', rows));
 
-/** A fixture workspace after one full run, with `sql` then run on its store. */
-function tampered(sql: string, parameters: unknown[] = []): string {
+const TRIGGERS = [
+  'audit_log_no_update',
+  'audit_log_no_delete',
+  'audit_head_follows_log',
+  'overrides_no_update',
+  'overrides_no_delete',
+  'manual_scores_keep_values',
+  'manual_scores_no_delete',
+];
+
+/** The secretary overriding a gate, so that the store holds an override to tamper with. */
+const OVERRIDE = [
+  ...['override', '--candidate', 'c12-bureau-kane-et-fils', '--criterion', 'ADM-2', '--pass'],
+  ...['--reason', 'pièces reçues sous un autre nom', ...CLOCK, '--as', 'Olivier Lemaire'],
+];
+
+/** A fixture workspace after one full run (and `setup`, if any), with `sql` then run on its store. */
+function tampered(sql: string, setup: string[][] = []): string {
   const ws = copyFixture('poc2-s29');
   expect(runCli(['run', '--workspace', ws, '--format', 'json', ...CLOCK]).code).toBe(0);
+  for (const args of setup) expect(runCli([...args, '--workspace', ws]).code).toBe(0);
   const db = new Database(path.join(ws, 'prequal.db'));
   try {
-    db.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;');
-    db.exec('DROP TRIGGER IF EXISTS audit_head_follows_log;');
-    db.prepare(sql).run(...parameters);
+    for (const trigger of TRIGGERS) db.exec(`DROP TRIGGER IF EXISTS ${trigger}`);
+    db.prepare(sql).run();
   } finally {
     db.close();
   }
@@ -49,16 +65,55 @@ describe('an insider editing the database', () => {
       'DELETE FROM audit_log WHERE seq = 4',
     ],
   ])('%s is named by `prequal audit verify` (exit 1)', (id, input, sql) => {
-    const result = verify(tampered(sql));
-    const message = `${result.stdout}${result.stderr}`.trim().split('\n').at(-1) ?? '';
-    rows.push({
-      id,
-      group: 'insider',
-      input,
-      outcome: `exit ${result.code}: ${message}`,
-      ok: result.code === 1,
-    });
-    expect(result.code).toBe(1);
-    expect(message).toMatch(/entr(y|ies) \d+/);
+    expectNamed(id, input, verify(tampered(sql)), /entr(y|ies) \d+/);
   });
 });
+
+describe("an insider editing the committee's records", () => {
+  it.each([
+    [
+      'i04-score-raised',
+      "an evaluator's manual score raised with SQL",
+      'UPDATE manual_scores SET points = 20 WHERE id = 1',
+      [],
+      /manual_scores row 1 \(c01-institut-droits-securite EXP-4 by Hélène Marchand\) .*points is 20, the entry says 18$/,
+    ],
+    [
+      'i05-score-hidden',
+      'a current manual score marked superseded with SQL (no trigger forbids it)',
+      'UPDATE manual_scores SET superseded = 1 WHERE id = 2',
+      [],
+      /manual_scores row 2 .* is marked superseded, but no later score replaces it$/,
+    ],
+    [
+      'i06-override-reason-rewritten',
+      "an override's justification rewritten with SQL",
+      "UPDATE overrides SET reason = 'dossier complet' WHERE id = 1",
+      [OVERRIDE],
+      /overrides row 1 \(c12-bureau-kane-et-fils ADM-2\) .*reason is "dossier complet", the entry says "pièces reçues sous un autre nom"$/,
+    ],
+    [
+      'i07-override-deleted',
+      'an override deleted with SQL',
+      'DELETE FROM overrides WHERE id = 1',
+      [OVERRIDE],
+      /the override recorded by audit entry \d+ \(c12-bureau-kane-et-fils ADM-2\) has no row in overrides: it was deleted$/,
+    ],
+  ])('%s is named by `prequal audit verify` (exit 1)', (id, input, sql, setup, named) => {
+    expectNamed(id, input, verify(tampered(sql, setup)), named);
+  });
+});
+
+/** Records the outcome for docs/SECURITY.md, then requires exit 1 and a last line naming the damage. */
+function expectNamed(id: string, input: string, result: ReturnType<typeof verify>, named: RegExp): void {
+  const message = `${result.stdout}${result.stderr}`.trim().split('\n').at(-1) ?? '';
+  rows.push({
+    id,
+    group: 'insider',
+    input,
+    outcome: `exit ${result.code}: ${message}`,
+    ok: result.code === 1 && named.test(message),
+  });
+  expect(result.code).toBe(1);
+  expect(message).toMatch(named);
+}

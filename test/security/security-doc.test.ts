@@ -28,6 +28,10 @@ const RUN_CASE_IDS = [
   'i01-audit-entry-altered',
   'i02-audit-tail-deleted',
   'i03-audit-middle-deleted',
+  'i04-score-raised',
+  'i05-score-hidden',
+  'i06-override-reason-rewritten',
+  'i07-override-deleted',
 ];
 
 function tableRows(): { id: string; held: string }[] {
