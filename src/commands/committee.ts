@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Mustache from 'mustache';
 import type { Context } from '../context.js';
+import { didYouMean, otherSpelling } from '../core/person-names.js';
 import type { CommitteeRole } from '../core/types.js';
 import { EXIT, UserError } from '../errors.js';
 import { reportLanguage, withSession } from '../pipeline/session.js';
@@ -25,6 +26,15 @@ export async function committeeAddCommand(
     if (listed && listed.role !== options.role)
       throw new UserError(
         `${name} is on the committee of tender.yaml as ${listed.role}: change the role there, not here`,
+      );
+    // A second spelling of a member's name would register a second voter (core/person-names.ts).
+    const spelling = otherSpelling(
+      name,
+      listMembers(session.store).map((member) => member.name),
+    );
+    if (spelling !== undefined)
+      throw new UserError(
+        `"${name}" is the committee member "${spelling}" spelt differently: use that name exactly (names may not differ only in case, accents, spacing or punctuation)`,
       );
     const changed = addMember(
       session.store,
@@ -73,9 +83,15 @@ export async function committeeDeclareCommand(
   name: string,
 ): Promise<void> {
   await withSession(ctx, async (session) => {
-    const member = listMembers(session.store).find((m) => m.name === name);
+    const members = listMembers(session.store);
+    const member = members.find((m) => m.name === name);
     if (!member)
-      throw new UserError(`"${name}" is not a committee member: add them with \`prequal committee add\``);
+      throw new UserError(
+        `"${name}" is not a committee member${didYouMean(
+          name,
+          members.map((m) => m.name),
+        )}: add them with \`prequal committee add\``,
+      );
     if (member.declaredAt) {
       ctx.out(`${name} already declared on ${member.declaredAt}\n`);
       return;

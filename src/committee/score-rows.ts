@@ -1,4 +1,5 @@
 import { datedAfter } from '../core/dates.js';
+import { didYouMean } from '../core/person-names.js';
 import type { CriteriaSet, InputIssue, ManualScore } from '../core/types.js';
 
 /** A manual score as written by an evaluator (CSV row, sheet row, prompt or flags), before checks. */
@@ -48,7 +49,7 @@ export function checkScoreRows(
       if (!member)
         problem(
           'evaluator',
-          `unknown evaluator ${JSON.stringify(row.evaluator)} (not registered in the committee)`,
+          `unknown evaluator ${JSON.stringify(row.evaluator)} (not registered in the committee)${didYouMean(row.evaluator, view.members.keys())}`,
         );
       else if (member.role !== 'evaluator')
         problem('evaluator', `${JSON.stringify(row.evaluator)} is the ${member.role} and does not vote`);

@@ -1,4 +1,5 @@
 import { compareIds } from '../core/order.js';
+import { didYouMean } from '../core/person-names.js';
 import type { CriteriaSet, Criterion, Dossier, Rule } from '../core/types.js';
 import { loadCommitteeView } from '../pipeline/committee-view.js';
 import type { Session } from '../pipeline/session.js';
@@ -48,7 +49,10 @@ export function findScoringRefusal(session: Session, evaluator: string): Scoring
   if (!evaluator.trim()) return refuse('an evaluator name is required');
   if (members.size === 0) return null;
   const member = members.get(evaluator);
-  if (!member) return refuse(`"${evaluator}" is not a registered committee member (prequal committee add)`);
+  if (!member)
+    return refuse(
+      `"${evaluator}" is not a registered committee member${didYouMean(evaluator, members.keys())} (prequal committee add)`,
+    );
   if (member.role !== 'evaluator')
     return refuse(`"${evaluator}" is the ${member.role} of the committee and does not vote`);
   if (member.declaredAt === null) {

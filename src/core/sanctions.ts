@@ -4,6 +4,7 @@
  * Pure: the caller reads the list file and hands its text to `parseSanctionsCsv`.
  */
 import { parseCsv } from './csv.js';
+import { foldWords } from './fold-text.js';
 import type { Bilingual, CriterionResult, InputIssue, ItemVerdict } from './types.js';
 
 export interface SanctionsEntry {
@@ -59,33 +60,12 @@ const LEGAL_FORMS = new Set(
   ).split(' '),
 );
 
-const LIGATURES: Record<string, string> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  đ: 'd',
-  ł: 'l',
-  ı: 'i',
-  þ: 'th',
-};
-
 /**
- * Lowercases, strips accents and punctuation, drops legal-form words and collapses spaces.
- * Invisible format characters (a soft hyphen, zero-width joiners, bidi marks) are dropped
- * rather than taken for punctuation, and compatibility forms (full-width letters, ligatures
- * such as ﬁ) are folded: `Part\u00adners` split a listed name in two, and an exact match then
- * passed as a near one.
+ * Lowercases, strips accents and punctuation (foldWords), drops legal-form words and collapses
+ * spaces: `Part\u00adners` split a listed name in two, and an exact match then passed as a near one.
  */
 export function normalizeEntityName(name: string): string {
-  const plain = name
-    .replace(/\p{Cf}/gu, '')
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[ßæœøđłıþ]/g, (ch) => LIGATURES[ch] ?? ch)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ');
-  const tokens = joinInitials(plain.split(' ').filter((t) => t !== ''));
+  const tokens = joinInitials(foldWords(name));
   const kept = tokens.filter((t) => !LEGAL_FORMS.has(t));
   // A name that is nothing but a legal form keeps it, rather than matching every other such name.
   return (kept.length > 0 ? kept : tokens).join(' ');

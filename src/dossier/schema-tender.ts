@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personNameKey } from '../core/person-names.js';
 import { LANGS } from '../core/types.js';
 import {
   bilingual,
@@ -64,16 +65,21 @@ const committee = z
   .array(committeeEntry)
   .default([])
   .superRefine((entries, ctx) => {
-    const seen = new Set<string>();
+    // Two spellings of one name would be two members (see core/person-names.ts).
+    const seen = new Map<string, string>();
     entries.forEach((entry, index) => {
-      const key = entry.name.trim().toLowerCase();
-      if (seen.has(key))
+      const key = personNameKey(entry.name);
+      const earlier = seen.get(key);
+      if (earlier === undefined) seen.set(key, entry.name);
+      else
         ctx.addIssue({
           code: 'custom',
           path: [index, 'name'],
-          message: `committee member "${entry.name}" is listed twice`,
+          message:
+            earlier.trim() === entry.name.trim()
+              ? `committee member "${entry.name}" is listed twice`
+              : `committee member "${entry.name}" is "${earlier}" spelt differently: names may not differ only in case, accents, spacing or punctuation`,
         });
-      seen.add(key);
     });
   });
 

@@ -1,4 +1,5 @@
 import { datedAfter } from '../core/dates.js';
+import { didYouMean } from '../core/person-names.js';
 import type { ManualScore } from '../core/types.js';
 import { UserError } from '../errors.js';
 import { appendAudit } from './audit-log.js';
@@ -110,7 +111,13 @@ function assertMayScore(store: Store, score: ManualScore): void {
   const member = statement(store.db, 'SELECT role, declared_at FROM committee_members WHERE name = ?').get(
     score.evaluator,
   ) as { role: string; declared_at: string | null } | undefined;
-  if (!member) throw new UserError(`${where}${score.evaluator} is not a registered committee member.`);
+  if (!member) {
+    const members = statement(store.db, 'SELECT name FROM committee_members').all() as { name: string }[];
+    const names = members.map((row) => row.name);
+    throw new UserError(
+      `${where}${score.evaluator} is not a registered committee member${didYouMean(score.evaluator, names)}.`,
+    );
+  }
   if (member.role !== 'evaluator') {
     throw new UserError(`${where}${score.evaluator} is ${member.role} of the committee and does not score.`);
   }

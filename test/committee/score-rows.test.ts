@@ -70,3 +70,21 @@ describe('checkScoreRows declarations', () => {
     ]);
   });
 });
+
+describe('checkScoreRows evaluator names', () => {
+  it('names the member an unknown evaluator is another spelling of', () => {
+    const view = {
+      members: new Map([['Hélène Marchand', { role: 'evaluator', declaredAt: '2025-12-01' }]]),
+      candidates: new Set(['c01']),
+    };
+    const check = (evaluator: string) =>
+      checkScoreRows([{ ...row('12'), evaluator }], CRITERIA, view, '2025-12-05T10:00:00Z').issues.map(
+        (i) => i.message,
+      );
+    expect(check('Helene Marchand')).toEqual([
+      'unknown evaluator "Helene Marchand" (not registered in the committee) (did you mean "Hélène Marchand"?)',
+    ]);
+    expect(check('Jean')).toEqual(['unknown evaluator "Jean" (not registered in the committee)']);
+    expect(check('Hélène Marchand')).toEqual([]);
+  });
+});

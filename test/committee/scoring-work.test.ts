@@ -21,6 +21,9 @@ describe('findScoringRefusal', () => {
     expect(findScoringRefusal(session, 'Inconnu')?.reason).toBe(
       '"Inconnu" is not a registered committee member (prequal committee add)',
     );
+    expect(findScoringRefusal(session, 'Helene MARCHAND')?.reason).toBe(
+      '"Helene MARCHAND" is not a registered committee member (did you mean "Hélène Marchand"?) (prequal committee add)',
+    );
     expect(findScoringRefusal(session, 'Sans Déclaration')).toEqual({
       reason:
         '"Sans Déclaration" has not recorded a declaration of impartiality and confidentiality (prequal committee declare "Sans Déclaration")',

@@ -196,12 +196,24 @@ describe('readTender', () => {
     },
     {
       name: 'committee name twice',
-      text: `${VALID}committee:\n  - { name: Awa, role: chair }\n  - { name: awa, role: evaluator }\n`,
+      text: `${VALID}committee:\n  - { name: Awa, role: chair }\n  - { name: Awa, role: evaluator }\n`,
       issue: {
         path: 'committee.1.name',
         line: 12,
         column: 7,
-        message: 'committee member "awa" is listed twice',
+        message: 'committee member "Awa" is listed twice',
+      },
+    },
+    {
+      // Two spellings would register two voters, the second one holding every manual score pending.
+      name: 'committee name spelt twice',
+      text: `${VALID}committee:\n  - { name: Hélène Marchand, role: evaluator }\n  - { name: helene  MARCHAND, role: evaluator }\n`,
+      issue: {
+        path: 'committee.1.name',
+        line: 12,
+        column: 7,
+        message:
+          'committee member "helene  MARCHAND" is "Hélène Marchand" spelt differently: names may not differ only in case, accents, spacing or punctuation',
       },
     },
     {

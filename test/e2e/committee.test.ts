@@ -164,6 +164,20 @@ describe('the committee scores fixtures/poc2-s29 (built CLI)', () => {
     expect(act(ws, SECRETARY, ['committee', 'add', 'Fatou Sarr', '--role', 'evaluator']).code).toBe(0);
   });
 
+  it("refuses another spelling of a member's name, which would be a second voter", () => {
+    const ws = committeeWorkspace('poc2-s29');
+    const variant = act(ws, SECRETARY, ['committee', 'add', 'Helene Marchand', '--role', 'evaluator']);
+    expect(variant.code).toBe(1);
+    expect(variant.stderr).toContain(
+      `"Helene Marchand" is the committee member "${MARCHAND}" spelt differently: use that name exactly`,
+    );
+    const declare = act(ws, SECRETARY, ['committee', 'declare', 'helene marchand', '--yes']);
+    expect(declare.code).toBe(1);
+    expect(declare.stderr).toContain(`(did you mean "${MARCHAND}"?)`);
+    const list = act(ws, SECRETARY, ['committee', 'list']);
+    expect(list.stdout).not.toContain('Helene');
+  });
+
   it('refuses an undeclared evaluator until the declaration, and lets only the secretary override', () => {
     const ws = committeeWorkspace('poc2-s29');
     expect(act(ws, SECRETARY, ['ingest']).code).toBe(0);

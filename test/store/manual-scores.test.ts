@@ -93,7 +93,10 @@ describe('manual scores', () => {
     const store = committeeStore();
     addMember(store, { name: 'Late', role: 'evaluator' }, META);
     expect(() => recordScores(store, [score('Nobody', 'c01', 1)], META)).toThrow(
-      /not a registered committee member/,
+      /not a registered committee member\.$/,
+    );
+    expect(() => recordScores(store, [score('jean', 'c01', 1)], META)).toThrow(
+      /not a registered committee member \(did you mean "Jean"\?\)/,
     );
     expect(() => recordScores(store, [score('Awa', 'c01', 1)], META)).toThrow(/chair of the committee/);
     expect(() => recordScores(store, [score('Late', 'c01', 1)], META)).toThrow(/declaration of impartiality/);
