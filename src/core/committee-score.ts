@@ -1,3 +1,4 @@
+import { awaitingLine } from './awaiting-lines.js';
 import { finalPoints, roundPoints } from './money.js';
 import { bi, biMap, formatPoints, formatQuantity } from './text.js';
 import type { Bilingual, Criterion, CriterionResult, ManualScore, Rule } from './types.js';
@@ -92,7 +93,12 @@ export function scoreManualCriterion(
         ? bi(`manquent ${missing.join(', ')}`, `missing ${missing.join(', ')}`)
         : bi("aucun évaluateur n'a encore noté", 'no evaluator has scored yet');
     result.explanation = [
-      bi(`en attente des notes du comité : ${waiting.fr}`, `awaiting the committee's scores: ${waiting.en}`),
+      awaitingLine(
+        bi(
+          `en attente des notes du comité : ${waiting.fr}`,
+          `awaiting the committee's scores: ${waiting.en}`,
+        ),
+      ),
       ...lines,
     ];
     return result;

@@ -1,3 +1,4 @@
+import { awaitingLine } from './awaiting-lines.js';
 import { consolidateCandidate } from './consolidate.js';
 import { entitiesOf } from './entities.js';
 import { judgeSanctions, type SanctionsList, screenEntities } from './sanctions.js';
@@ -68,9 +69,11 @@ export function applySanctionsGate(
     verdict.pending = true;
     verdict.explanation = [
       ...verdict.explanation,
-      bi(
-        'en attente : le secrétariat doit confirmer ou écarter la correspondance (prequal override --criterion sanctions)',
-        'pending: the secretary must confirm or dismiss the match (prequal override --criterion sanctions)',
+      awaitingLine(
+        bi(
+          'en attente : le secrétariat doit confirmer ou écarter la correspondance (prequal override --criterion sanctions)',
+          'pending: the secretary must confirm or dismiss the match (prequal override --criterion sanctions)',
+        ),
       ),
     ];
   }

@@ -1,3 +1,4 @@
+import { isAwaitingLine } from './awaiting-lines.js';
 import { scoreManualCriterion } from './committee-score.js';
 import { finalPoints } from './money.js';
 import { biMap, formatPoints } from './text.js';
@@ -20,7 +21,12 @@ export interface CommitteeInput {
   overrides: Override[];
 }
 
-/** Undoes a previous override so consolidating twice gives the same result as once. */
+/**
+ * Undoes a previous override so consolidating twice gives the same result as once. A result that
+ * was pending gets its flag back but not the line saying what it awaited (dropped by
+ * applyOverride): the only pending results, manual criteria and the sanctions gate, are made
+ * again before overrides apply, so that line is never needed.
+ */
 function restoreAutomatic(result: CriterionResult): CriterionResult {
   if (!result.override || !result.automatic) return result;
   const { override: _o, automatic, ...rest } = result;
@@ -28,6 +34,7 @@ function restoreAutomatic(result: CriterionResult): CriterionResult {
     ...rest,
     passed: automatic.passed,
     points: automatic.points,
+    ...(automatic.pending === true ? { pending: true } : {}),
     explanation: result.explanation.slice(1),
   };
 }
@@ -72,7 +79,10 @@ function applyOverride(
       ? `modifié par ${override.by} le ${override.at} : ${now} (automatique : ${before}) ; motif : ${override.reason}`
       : `overridden by ${override.by} on ${override.at}: ${now} (automatic: ${before}); reason: ${override.reason}`;
   });
-  next.explanation = [line, ...result.explanation];
+  // A pending result's line saying what it awaits is answered by the override itself.
+  const kept =
+    wasPending === true ? result.explanation.filter((l) => !isAwaitingLine(l)) : result.explanation;
+  next.explanation = [line, ...kept];
   return next;
 }
 

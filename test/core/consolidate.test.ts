@@ -156,6 +156,14 @@ describe('consolidateCandidate: overrides', () => {
     const out = consolidateCandidate(ev, { scores: [], voters: ['Jean'], overrides: [pts] }, criteria);
     expect(out.criteria['EXP-3']).toMatchObject({ points: 12.35, automatic: { passed: null, points: null } });
     expect(out.criteria['EXP-3']?.pending).toBeUndefined();
+    // The line saying whose scores it awaited is answered by the override: it is not kept.
+    const pendingLines = consolidateCandidate(ev, { scores: [], voters: ['Jean'], overrides: [] }, criteria)
+      .criteria['EXP-3']?.explanation;
+    expect(pendingLines?.[0]?.en).toBe("awaiting the committee's scores: missing Jean");
+    expect(out.criteria['EXP-3']?.explanation.map((line) => line.en)).toEqual([
+      expect.stringMatching(/^overridden by .*: 12\.35 points \(automatic: pending\)/),
+      ...(pendingLines ?? []).slice(1).map((line) => line.en),
+    ]);
   });
 
   it('applies the latest override and is idempotent', () => {

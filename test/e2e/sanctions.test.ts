@@ -12,7 +12,12 @@ interface Doc {
     reasons: { criterion: string }[];
     criteria: Record<
       string,
-      { passed: boolean | null; flags?: string[]; override?: { automatic?: { pending?: boolean } } }
+      {
+        passed: boolean | null;
+        flags?: string[];
+        override?: { automatic?: { pending?: boolean } };
+        explanation: string[];
+      }
     >;
   }[];
 }
@@ -84,5 +89,9 @@ describe('sanctions screening on fixtures/poc2-s29', () => {
     expect(c01?.criteria.sanctions?.override?.automatic?.pending).toBe(true);
     const report = fs.readFileSync(path.join(ws, 'out', 'report.fr.md'), 'utf8');
     expect(report).toMatch(/\| sanctions — Listes de sanctions \| En attente → Conforme \|/);
+    // The near match is still explained; the line asking the secretary to decide is gone.
+    const lines = c01?.criteria.sanctions?.explanation ?? [];
+    expect(lines.join('\n')).toContain('à examiner par le comité');
+    expect(lines.join('\n')).not.toContain('doit confirmer ou écarter');
   });
 });
