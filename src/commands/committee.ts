@@ -28,10 +28,8 @@ export async function committeeAddCommand(
         `${name} is on the committee of tender.yaml as ${listed.role}: change the role there, not here`,
       );
     // A second spelling of a member's name would register a second voter (core/person-names.ts).
-    const spelling = otherSpelling(
-      name,
-      listMembers(session.store).map((member) => member.name),
-    );
+    const names = listMembers(session.store).map((member) => member.name);
+    const spelling = names.includes(name) ? undefined : otherSpelling(name, names);
     if (spelling !== undefined)
       throw new UserError(
         `"${name}" is the committee member "${spelling}" spelt differently: use that name exactly (names may not differ only in case, accents, spacing or punctuation)`,
