@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compareInstants } from '../core/dates.js';
 import { personNameKey } from '../core/person-names.js';
 import { LANGS } from '../core/types.js';
 import {
@@ -29,7 +30,7 @@ const submission = knownKeysObject({
 }).superRefine((value, ctx) => {
   // An instant with a problem is already reported; comparing it would only add noise.
   if (checkInstant(value.opens) || checkInstant(value.closes)) return;
-  if (Date.parse(value.closes) <= Date.parse(value.opens)) {
+  if (compareInstants(value.closes, value.opens) <= 0) {
     ctx.addIssue({
       code: 'custom',
       path: ['closes'],

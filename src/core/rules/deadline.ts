@@ -1,19 +1,19 @@
-import { instantMillis, toUtcInstant } from '../dates.js';
+import { compareInstants, toUtcInstant } from '../dates.js';
 import { bi } from '../text.js';
 import type { Rule } from '../types.js';
 import type { RuleContext, RuleModule, RuleOutcome } from './rule.js';
 
 type DeadlineRule = Extract<Rule, { type: 'deadline' }>;
 
-/** Passes when `opens <= submitted_at <= closes`, comparing instants (offsets honoured). */
+/** Passes when `opens <= submitted_at <= closes`, comparing instants (offsets honoured) to the last digit. */
 export const deadlineRule: RuleModule<DeadlineRule> = {
   evaluate(ctx: RuleContext<DeadlineRule>): RuleOutcome {
     const received = toUtcInstant(ctx.dossier.submitted_at);
     const opens = toUtcInstant(ctx.tender.submission.opens);
     const closes = toUtcInstant(ctx.tender.submission.closes);
-    const at = instantMillis(ctx.dossier.submitted_at);
+    const at = ctx.dossier.submitted_at;
     const metrics = { submitted_at: received };
-    if (at > instantMillis(ctx.tender.submission.closes)) {
+    if (compareInstants(at, ctx.tender.submission.closes) > 0) {
       return {
         passed: false,
         metrics,
@@ -25,7 +25,7 @@ export const deadlineRule: RuleModule<DeadlineRule> = {
         ],
       };
     }
-    if (at < instantMillis(ctx.tender.submission.opens)) {
+    if (compareInstants(at, ctx.tender.submission.opens) < 0) {
       return {
         passed: false,
         metrics,

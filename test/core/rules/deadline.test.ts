@@ -13,6 +13,11 @@ describe('deadline rule: opens <= submitted_at <= closes (2025-11-28T16:00:00Z)'
     ['2025-11-28T12:00:01-04:00', false, '2025-11-28T16:00:01Z'],
     ['2025-11-13T00:00:00Z', true, '2025-11-13T00:00:00Z'],
     ['2025-11-13T00:30:00+01:00', false, '2025-11-12T23:30:00Z'],
+    // Beyond milliseconds: a tenth of a millisecond late is late, and shown as received.
+    ['2025-11-28T16:00:00.0001Z', false, '2025-11-28T16:00:00.0001Z'],
+    ['2025-11-28T16:00:00.000Z', true, '2025-11-28T16:00:00Z'],
+    ['2025-11-12T23:59:59.9999999Z', false, '2025-11-12T23:59:59.9999999Z'],
+    ['2025-11-28T16:00:00.0009999999Z', false, '2025-11-28T16:00:00.0009999999Z'],
   ])('submitted %s → passed %s', (submitted, passed, normalised) => {
     const result = evaluateOne(ADM1, makeDossier({ submitted_at: submitted }));
     expect(result.passed).toBe(passed);
