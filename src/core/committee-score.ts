@@ -27,6 +27,15 @@ function aggregatePoints(points: number[], how: 'mean' | 'median'): number {
   return ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
+/**
+ * Whether points differ by more than `allowed` (SPEC §5: equal to it is not more). In binary floats
+ * 12.3 − 6.3 is 6.000000000000001, which read as above a 6-point limit; the tolerance, a billionth
+ * of a point (relative for large values), is far below any difference an evaluator can mean.
+ */
+function exceedsSpread(spread: number, allowed: number): boolean {
+  return spread - allowed > 1e-9 * Math.max(1, Math.abs(allowed));
+}
+
 function describeScore(score: ManualScore): Bilingual {
   return biMap((lang) => {
     const sep = lang === 'fr' ? ' : ' : ': ';
@@ -67,7 +76,7 @@ export function scoreManualCriterion(
   }
   const flags: string[] = [];
   const allowed = (criterion.rule.consensus_spread ?? DEFAULT_CONSENSUS_SPREAD) * max;
-  if (spread !== null && spread > allowed) {
+  if (spread !== null && exceedsSpread(spread, allowed)) {
     flags.push('consensus');
     lines.push(
       biMap((lang) =>

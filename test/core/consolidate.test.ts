@@ -128,6 +128,20 @@ describe('consolidateCandidate: manual scores', () => {
     );
     expect(above.criteria['EXP-3']?.flags).toEqual(['consensus']);
   });
+
+  it.each([
+    [12.3, 6.3], // 6.000000000000001 in binary floats
+    [16.2, 10.2],
+    [20, 14],
+  ])('does not flag %s and %s: 6 points apart, exactly 30 percent of max 20', (a, b) => {
+    const result = consolidateCandidate(
+      ev,
+      { scores: [manual('A', 'EXP-3', a), manual('B', 'EXP-3', b)], voters: [], overrides: [] },
+      criteria,
+    );
+    expect(result.criteria['EXP-3']?.flags).toBeUndefined();
+    expect(result.criteria['EXP-3']?.metrics.spread).toBe(6);
+  });
 });
 
 describe('consolidateCandidate: overrides', () => {
