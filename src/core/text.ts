@@ -44,6 +44,21 @@ export function formatPoints(points: number, lang: Lang): string {
 }
 
 /**
+ * A figure of the criteria grid as written, never rounded to one it is not: `decimals` at least,
+ * more when it has them (up to 8), so `points_each: 3.333` is not shown as 3.33 next to a total
+ * of 10 for three references, nor `at_least: 1.195` as 1.20.
+ */
+export function formatExact(value: number, lang: Lang, decimals = 2): string {
+  return formatNumber(value, lang, exactDecimals(value, decimals));
+}
+
+/** The fewest decimals, `least` or more (up to 8), that show `value` exactly. */
+export function exactDecimals(value: number, least: number): number {
+  for (let d = least; d < 8; d++) if (Number(value.toFixed(d)) === value) return d;
+  return Math.max(least, 8);
+}
+
+/**
  * A count or other number shown with as many decimals as it has (up to 2): `5`, `2.5`, `1.25`.
  * Used for thresholds such as `at_least: 5` that are usually whole.
  */

@@ -2,6 +2,7 @@
  * Number and date formatting for human-readable exports. Written by hand rather than with
  * `Intl` so that the output is byte-identical whatever ICU data the Node build carries.
  */
+import { exactDecimals } from '../core/text.js';
 import type { Lang } from '../core/types.js';
 
 const MONTHS: Record<Lang, readonly string[]> = {
@@ -61,9 +62,9 @@ export function formatMoney(value: number, currency: string, lang: Lang): string
   return `${formatNumber(value, lang, 2)} ${currency}`;
 }
 
-/** Integers and non-integers alike, without padding decimals (thresholds, counts). */
+/** Integers and non-integers alike, without padding decimals, never rounded (thresholds, counts). */
 export function formatPlain(value: number, lang: Lang): string {
-  return formatNumber(value, lang, Number.isInteger(value) ? 0 : 2);
+  return formatNumber(value, lang, exactDecimals(value, Number.isInteger(value) ? 0 : 2));
 }
 
 /** A calendar date `YYYY-MM-DD` as `28 novembre 2025` / `28 November 2025`; other text is returned unchanged. */

@@ -4,9 +4,11 @@ import {
   formatInstant,
   formatMoney,
   formatNumber,
+  formatPlain,
   formatPoints,
   parseCalendarDate,
 } from '../../src/export/format.js';
+import { summarizeRule } from '../../src/export/rule-summary.js';
 
 describe('formatNumber', () => {
   it.each([
@@ -23,6 +25,30 @@ describe('formatNumber', () => {
     expect(formatPoints(35.5, 'fr')).toBe('35,50');
     expect(formatPoints(null, 'en')).toBe('—');
     expect(formatMoney(150000, 'EUR', 'en')).toBe('150,000.00 EUR');
+  });
+});
+
+describe('figures of the criteria grid', () => {
+  it('are shown as written, never rounded to a figure they are not', () => {
+    expect(formatPlain(5, 'en')).toBe('5');
+    expect(formatPlain(2.5, 'en')).toBe('2.50');
+    expect(formatPlain(1.195, 'en')).toBe('1.195');
+    expect(formatPlain(3.333, 'fr')).toBe('3,333');
+  });
+
+  it('publish the threshold and points of the grid, not rounded ones', () => {
+    const ratio = { id: 'SEL-2', kind: 'gate', rule: { type: 'current_ratio', at_least: 1.195 } } as const;
+    expect(summarizeRule({ ...ratio, label: { fr: 'r', en: 'r' } }, 'EUR', 'en')).toBe(
+      'current ratio ≥ 1.195 (each member)',
+    );
+    const refs = {
+      id: 'EXP-1',
+      kind: 'score',
+      max: 10,
+      label: { fr: 'e', en: 'e' },
+      rule: { type: 'references', points_each: 3.333, filter: {} },
+    } as const;
+    expect(summarizeRule(refs, 'EUR', 'en')).toBe('3.333 points per reference');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describeEntity } from '../entities.js';
-import { biMap, formatPoints, formatQuantity } from '../text.js';
+import { biMap, formatExact, formatQuantity } from '../text.js';
 import type { ApplyTo, Bilingual, Criterion, Entity, ItemVerdict, Lang } from '../types.js';
 import { decisiveNote, type Judgement, joinBi, judgeMeasures, type Measure, verdictTail } from './measure.js';
 import { missingParameter } from './rule.js';
@@ -65,8 +65,8 @@ export function judgeCounts(
       : [
           biMap((lang) =>
             lang === 'fr'
-              ? `${formatPoints(pointsEach, lang)} points par ${noun.perItem.fr}`
-              : `${formatPoints(pointsEach, lang)} points per ${noun.perItem.en}`,
+              ? `${formatExact(pointsEach, lang)} points par ${noun.perItem.fr}`
+              : `${formatExact(pointsEach, lang)} points per ${noun.perItem.en}`,
           ),
         ];
   return { count, judgement, summary, pointsLine };

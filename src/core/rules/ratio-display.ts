@@ -1,4 +1,4 @@
-import { formatNumber, formatQuantity } from '../text.js';
+import { formatExact, formatNumber, formatQuantity } from '../text.js';
 import type { Bilingual, Lang } from '../types.js';
 
 /** An entity's ratio, the fact that it is unbounded (no denominator), or why it is missing. */
@@ -46,6 +46,5 @@ export function formatRatio(ratio: number, threshold: number, lang: Lang): strin
 /** A threshold as written: `1.2`, `1.25`, or `1.195` (never rounded to a figure it is not). */
 export function formatThreshold(threshold: number, lang: Lang): string {
   if (roundTo(threshold, 2) === threshold) return formatQuantity(threshold, lang);
-  const decimals = [3, 4, 5, 6].find((d) => roundTo(threshold, d) === threshold) ?? 8;
-  return formatNumber(threshold, lang, decimals);
+  return formatExact(threshold, lang, 3);
 }

@@ -172,4 +172,14 @@ describe('references rule: counting, items and explanations', () => {
     );
     expect(evaluateOne(rule, withRefs(3)).explanation[2]?.en).toBe('10.00 points per reference counted');
   });
+
+  it('shows points_each as written, so the line per reference agrees with the points', () => {
+    const rule = score('EXP-1', 10, { type: 'references', points_each: 3.333, filter: {} });
+    const result = evaluateOne(rule, makeDossier({ references: [1, 2, 3].map(() => makeReference()) }));
+    expect(result.points).toBe(10);
+    expect(result.explanation[2]).toEqual({
+      en: '3.333 points per reference counted',
+      fr: '3,333 points par référence retenue',
+    });
+  });
 });
