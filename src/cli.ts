@@ -190,9 +190,14 @@ function registerCommands(program: Command): void {
       new Option('--lang <lang>', 'language (default: the tender first language)').choices(['fr', 'en']),
     )
     .option('--out <dir>', 'output directory (default: <workspace>/out)')
+    .option('--json', "also print SPEC §6's JSON document")
     .addHelpText(
       'after',
-      examples(['prequal export', 'prequal export --format xlsx,md --lang en --out /tmp/s29']),
+      examples([
+        'prequal export',
+        'prequal export --format xlsx,md --lang en --out /tmp/s29',
+        'prequal export --json > shortlist.json',
+      ]),
     )
     .action(action(async () => (await import('./commands/export.js')).exportCommand));
 

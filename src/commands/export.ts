@@ -5,6 +5,7 @@ import type { Context } from '../context.js';
 import { formatNumber } from '../core/text.js';
 import type { EvaluationReport, Lang } from '../core/types.js';
 import { exportKeyer } from '../export/export-key.js';
+import { renderJsonPieces } from '../export/json.js';
 import { defaultTemplatesDir } from '../export/markdown.js';
 import { assertKnownFormats, type ExportedFile, runExportsByFormat } from '../export/registry.js';
 import { joinPieces } from '../export/text-pieces.js';
@@ -28,6 +29,8 @@ export interface ExportOptions {
   format?: string[];
   lang?: string;
   out?: string;
+  /** Also print SPEC §6's JSON document on stdout, for scripts. */
+  json?: boolean;
 }
 
 /** `prequal export`: every format (or --format) into <workspace>/out (or --out), atomically. */
@@ -52,6 +55,11 @@ async function evaluateAndProduce(
   const { evaluateWorkspace } = await import('../pipeline/evaluate-workspace.js');
   const { report } = evaluateWorkspace(session);
   const finality = finalityOf(report.shortlist);
+  // SPEC §6 names `export --json` with the read commands: the same document `rank --json` prints.
+  if (options.json) {
+    for (const piece of renderJsonPieces(report, reportLanguage(session, options.lang)))
+      session.ctx.out(piece);
+  }
   return { finality, produced: await produceReleasedExports(session, report, options) };
 }
 

@@ -196,6 +196,21 @@ describe('prequal schema', () => {
   });
 });
 
+describe('prequal export --json', () => {
+  it("prints SPEC §6's document, the one rank --json prints, and still writes the files", () => {
+    const ws = copyFixture('poc2-s29');
+    expect(prequal(['run', '--workspace', ws, ...NOW]).code).toBe(0);
+    fs.rmSync(path.join(ws, 'out'), { recursive: true });
+    const exported = prequal(['export', '--workspace', ws, '--json', ...NOW]);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout)).toEqual(
+      JSON.parse(prequal(['rank', '--workspace', ws, '--json', ...NOW]).stdout),
+    );
+    expect(JSON.parse(exported.stdout).shortlist).toMatchObject({ min: 4, max: 8, filled: 8 });
+    expect(fs.existsSync(path.join(ws, 'out', 'report.fr.md'))).toBe(true);
+  });
+});
+
 describe('prequal export in another language', () => {
   it('writes language-suffixed files beside the default ones instead of overwriting them', () => {
     const ws = copyFixture('poc2-s29');
