@@ -1,5 +1,5 @@
 import { roundPoints } from './money.js';
-import { bi, biMap, formatPoints } from './text.js';
+import { bi, biMap, formatExact, formatPoints } from './text.js';
 import type { CandidateEvaluation, CriteriaSet, Reason } from './types.js';
 
 /** A candidate's standing before ranking: qualified candidates are then placed against the cut. */
@@ -55,8 +55,8 @@ export function assessStanding(ev: CandidateEvaluation, criteria: CriteriaSet): 
   if (threshold !== undefined && total !== null && total < threshold) {
     const message = biMap((lang) =>
       lang === 'fr'
-        ? `total ${formatPoints(total, lang)} inférieur au seuil ${formatPoints(threshold, lang)}`
-        : `total ${formatPoints(total, lang)} below the threshold ${formatPoints(threshold, lang)}`,
+        ? `total ${formatPoints(total, lang)} inférieur au seuil ${formatExact(threshold, lang)}`
+        : `total ${formatPoints(total, lang)} below the threshold ${formatExact(threshold, lang)}`,
     );
     return { status: 'rejected', total, reasons: [{ criterion: 'threshold', message }] };
   }

@@ -125,6 +125,19 @@ describe('rankCandidates', () => {
     expect(s.below_min).toBe(true);
   });
 
+  it('names the threshold as written, never rounded up to the total it rejects', () => {
+    const odd = { ...criteria, shortlist_threshold: 39.995 };
+    const s = rankCandidates(
+      { evaluations: [candidate('b', 39.99)], invalid: [], decisions: [] },
+      odd,
+      tender(2, 3),
+    );
+    expect(s.candidates[0]?.reasons[0]?.message).toEqual({
+      en: 'total 39.99 below the threshold 39.995',
+      fr: 'total 39,99 inférieur au seuil 39,995',
+    });
+  });
+
   it('rejects on every failed gate, even with manual scores pending', () => {
     const ev = makeEvaluation('x', {
       gates: { 'ADM-1': false, 'SEL-3': false },
