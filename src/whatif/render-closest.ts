@@ -1,4 +1,4 @@
-import { formatQuantity } from '../core/text.js';
+import { colon, formatQuantity } from '../core/text.js';
 import type { Lang, Status } from '../core/types.js';
 import { labelsFor } from '../export/labels.js';
 import type { Attempt, ClosestAnswer, Outcome } from './closest.js';
@@ -74,7 +74,7 @@ function describeBlocker(b: Blocker, lang: Lang): string {
 
 /** The answer of `explain --closest`, in the report language. */
 export function renderClosestAnswer(answer: ClosestAnswer, name: string, lang: Lang): string {
-  const lines = [`${answer.candidate} — ${name}: ${statusWord(answer.status, lang)}`];
+  const lines = [`${answer.candidate} — ${name}${colon(lang)}${statusWord(answer.status, lang)}`];
   if (!answer.applicable) {
     lines.push(NOT_APPLICABLE[answer.status]?.[lang] ?? answer.status);
     return `${lines.join('\n')}\n`;
@@ -82,7 +82,7 @@ export function renderClosestAnswer(answer: ClosestAnswer, name: string, lang: L
   if (answer.best?.to != null) {
     const head =
       lang === 'fr' ? 'plus petit changement qui le présélectionne' : 'smallest change that shortlists it';
-    lines.push(`${head}: ${describeChange(answer.best, answer.best.to, lang)}`);
+    lines.push(`${head}${colon(lang)}${describeChange(answer.best, answer.best.to, lang)}`);
   } else {
     lines.push(
       lang === 'fr'
