@@ -7,6 +7,7 @@ import type { EvaluationReport, Lang } from '../core/types.js';
 import { exportKeyer } from '../export/export-key.js';
 import { renderJsonPieces } from '../export/json.js';
 import { defaultTemplatesDir } from '../export/markdown.js';
+import { resolveOutDir } from '../export/out-dir.js';
 import { assertKnownFormats, type ExportedFile, runExportsByFormat } from '../export/registry.js';
 import { joinPieces } from '../export/text-pieces.js';
 import type { FileRecord } from '../export/write-outputs.js';
@@ -36,6 +37,7 @@ export interface ExportOptions {
 /** `prequal export`: every format (or --format) into <workspace>/out (or --out), atomically. */
 export async function exportCommand(ctx: Context, options: ExportOptions): Promise<void> {
   if (options.format) assertKnownFormats(options.format);
+  resolveOutDir(ctx, options.out);
   const finality = await withSession(ctx, async (session) => {
     const { finality, produced } = await evaluateAndProduce(session, options);
     // Recorded once the report is out of reach, as `run` does.
@@ -231,7 +233,7 @@ interface ResolvedExport {
 function resolveExport(session: Session, options: ExportOptions): ResolvedExport {
   const { ctx } = session;
   const lang: Lang = reportLanguage(session, options.lang);
-  const outDir = options.out ? path.resolve(ctx.cwd, options.out) : path.join(ctx.workspace, 'out');
+  const outDir = resolveOutDir(ctx, options.out);
   const formats = assertKnownFormats(options.format ?? DEFAULT_FORMATS);
   const templatesDir = templatesFor(ctx.workspace);
   return { lang, outDir, formats, templatesDir, templates: readTemplateTexts(templatesDir, lang) };

@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import type { EvaluationReport, Lang } from '../core/types.js';
 import { renderJsonPieces } from '../export/json.js';
+import { resolveOutDir } from '../export/out-dir.js';
 import { assertKnownFormats } from '../export/registry.js';
 import { collectGarbage } from '../pipeline/collect-garbage.js';
 import type { evaluateWorkspace as EvaluateWorkspace } from '../pipeline/evaluate-workspace.js';
@@ -39,6 +40,7 @@ export interface RunOptions {
 export async function runCommand(ctx: Context, options: RunOptions): Promise<void> {
   // A usage error is reported before any work is done.
   if (options.format) assertKnownFormats(options.format);
+  resolveOutDir(ctx, options.out);
   const { finality, imports } = await withSession(ctx, async (session) => {
     const bar = progressBar(ctx, 'reading dossiers');
     const ingest = await ingestDossiers(session, { onProgress: bar });
