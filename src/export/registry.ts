@@ -218,14 +218,17 @@ export function registerExporter(format: string, exporter: Exporter): void {
   EXPORTERS.set(format, exporter);
 }
 
-/** The formats asked for, once each; an unknown one is a usage error. */
+/** The formats asked for, once each; an unknown one, or none at all, is a usage error. */
 export function assertKnownFormats(requested: readonly string[]): string[] {
   const formats = [...new Set(requested)];
   const unknown = formats.filter((format) => !EXPORTERS.has(format) && !PASS_EXPORTERS.has(format));
+  const known = () => [...EXPORTERS.keys(), ...PASS_EXPORTERS.keys()].join(', ');
   if (unknown.length) {
-    const known = [...EXPORTERS.keys(), ...PASS_EXPORTERS.keys()].join(', ');
-    throw new UserError(`unknown export format: ${unknown.join(', ')} (known: ${known})`, EXIT.usage);
+    throw new UserError(`unknown export format: ${unknown.join(', ')} (known: ${known()})`, EXIT.usage);
   }
+  // `--format ''` (an unset variable in a script) used to export nothing and exit 0.
+  if (formats.length === 0)
+    throw new UserError(`--format names no export format (known: ${known()})`, EXIT.usage);
   return formats;
 }
 

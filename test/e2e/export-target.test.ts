@@ -1,6 +1,7 @@
 /**
- * What `--out` may name. prequal reads dossiers/, scores/ and templates/, so an export written
- * there would be read back as input: a usage error (exit 2) reported before any work.
+ * What `--out` and `--format` may name. prequal reads dossiers/, scores/ and templates/, so an
+ * export written there would be read back as input; an empty format list would export nothing.
+ * Both are usage errors (exit 2) reported before any work, with nothing written.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -58,5 +59,18 @@ describe('export targets', () => {
     const root = prequal(['export', '--workspace', ws, '--format', 'json', '--out', ws, ...NOW]);
     expect(root.code).toBe(0);
     expect(fs.existsSync(path.join(ws, 'shortlist.json'))).toBe(true);
+  });
+
+  it('refuses an empty --format instead of exporting nothing and exiting 0', () => {
+    const ws = copyFixture('poc2-s29');
+    for (const format of ['', ',']) {
+      const run = prequal(['run', '--workspace', ws, '--format', format, ...NOW]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        'error: --format names no export format (known: md, letters, xlsx, json, ocds)\n',
+      );
+    }
+    expect(fs.existsSync(path.join(ws, 'prequal.db'))).toBe(false);
+    expect(prequal(['export', '--workspace', ws, '--format', '']).code).toBe(2);
   });
 });
