@@ -83,6 +83,36 @@ export async function commitTemporary(file: string, temporary: string, mode = 0o
   await syncFolder(path.dirname(file));
 }
 
+/**
+ * The names temporaryPathFor and writeSmallFileAtomic give: `.<file>.<pid>.<12 hex>[.<n>].tmp`,
+ * with the pid of the process that writes it.
+ */
+const TEMPORARY_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}(?:\.\d+)?\.tmp$/;
+
+/** Whether process `pid` exists (one of another user counts: it cannot be signalled, but exists). */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes, among `names` (the entries of `folder`), the temporary files of a prequal that is no
+ * longer running: a process killed before its rename leaves one behind, hidden, as large as the
+ * export and as confidential, and nothing else would ever remove it. Those of a running process
+ * are left alone: it may be exporting to the same folder right now.
+ */
+export async function removeStaleTemporaries(folder: string, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    const pid = TEMPORARY_NAME.exec(name)?.[1];
+    if (pid !== undefined && !isRunning(Number(pid))) await discardTemporary(path.join(folder, name));
+  }
+}
+
 /** Removes a temporary file that will not replace anything (missing is fine). */
 export async function discardTemporary(temporary: string): Promise<void> {
   await fs.rm(temporary, { force: true }).catch(() => undefined);

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { EvaluationReport, Lang } from '../core/types.js';
 import { EXIT, UserError } from '../errors.js';
-import { describeWriteError, syncFolder } from './atomic-write.js';
+import { describeWriteError, removeStaleTemporaries, syncFolder } from './atomic-write.js';
 import { type CandidateVisitor, runCandidatePass } from './candidate-pass.js';
 import { jsonPieces } from './json.js';
 import { renderLetterFiles, sanitizeFileNamePart } from './letters.js';
@@ -82,6 +82,7 @@ async function exportLetters(report: EvaluationReport, options: ExportOptions): 
   // Listed once: a letter not there yet is written without trying to read it, and whatever else
   // looks like a letter is stale unless written now.
   const listed = await fs.readdir(folder).catch((error) => Promise.reject(describeWriteError(folder, error)));
+  await removeStaleTemporaries(folder, listed);
   const existing = new Set(listed);
   const results: ExportedFile[] = [];
   const current = new Set<string>();
@@ -257,6 +258,8 @@ export async function runExportsByFormat(
   await fs
     .mkdir(options.outDir, { recursive: true, mode: 0o700 })
     .catch((error) => Promise.reject(describeWriteError(options.outDir, error)));
+  // A folder that cannot be listed is reported by the first file written to it.
+  await removeStaleTemporaries(options.outDir, await fs.readdir(options.outDir).catch(() => []));
   const byFormat = new Map<string, ExportedFile[]>();
   // A format registered as a plain exporter wins over a built-in pass exporter of the same name.
   const passing = formats.filter((format) => !EXPORTERS.has(format) && PASS_EXPORTERS.has(format));

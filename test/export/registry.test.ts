@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fsSync, { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -45,6 +46,25 @@ describe('runExports', () => {
     const json = JSON.parse(await fs.readFile(path.join(options.outDir, 'shortlist.json'), 'utf8'));
     expect(json.tender.reference).toBe('POC2-S29');
     expect((await fs.stat(path.join(options.outDir, 'report.fr.md'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('removes the temporary files a killed prequal left, not those of a running one', async () => {
+    // The pid of a process that has ended: its temporaries can never be renamed into place.
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    const letters = path.join(options.outDir, 'letters');
+    await fs.mkdir(letters, { recursive: true });
+    const left = [
+      path.join(options.outDir, `.shortlist.json.${dead}.0123456789ab.tmp`),
+      path.join(options.outDir, `.prequal-POC2-S29.xlsx.${dead}.0123456789ab.tmp`),
+      path.join(letters, `.letter-c05-gamma.fr.md.${dead}.0123456789ab.17.tmp`),
+    ];
+    const running = path.join(options.outDir, `.report.fr.md.${process.pid}.0123456789ab.tmp`);
+    const foreign = path.join(options.outDir, '.notes.tmp');
+    for (const file of [...left, running, foreign]) await fs.writeFile(file, '{"candidates": [');
+    await runExports(buildSampleReport(), options);
+    for (const file of left) expect(fsSync.existsSync(file), file).toBe(false);
+    expect(fsSync.existsSync(running)).toBe(true);
+    expect(fsSync.existsSync(foreign)).toBe(true);
   });
 
   it('does not rewrite unchanged Markdown, JSON and letters, and removes letters no longer due', async () => {
