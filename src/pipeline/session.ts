@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import type { Lang, Tender } from '../core/types.js';
 import { readConfigSource, TENDER_FILE } from '../dossier/config-source.js';
 import { openStore, type Store, syncCommitteeFromTender } from '../store/index.js';
+import { describeStoreError } from '../store/store-error.js';
 import { checkedTender, tenderCheckKey, validateTender } from './checked-config.js';
 
 /** An open workspace: its tender, its store and the run's single clock reading. */
@@ -56,13 +57,20 @@ export function closeSession(session: Session): void {
   session.store.close();
 }
 
-/** Opens a session, runs `fn`, and always closes the store. */
+/**
+ * Opens a session, runs `fn`, and always closes the store. A store SQLite cannot use (damaged,
+ * not a database, read-only, disk full) is reported in one line naming the file, not as a crash.
+ */
 export async function withSession<T>(ctx: Context, fn: (session: Session) => Promise<T> | T): Promise<T> {
-  const session = await openSession(ctx);
   try {
-    return await fn(session);
-  } finally {
-    closeSession(session);
+    const session = await openSession(ctx);
+    try {
+      return await fn(session);
+    } finally {
+      closeSession(session);
+    }
+  } catch (error) {
+    throw describeStoreError(path.join(ctx.workspace, STORE_FILE), error);
   }
 }
 

@@ -1,0 +1,40 @@
+import { UserError } from '../errors.js';
+
+/**
+ * What a committee can do about a store SQLite cannot use, by SQLite result code (extended codes
+ * such as SQLITE_IOERR_WRITE or SQLITE_READONLY_DBMOVED share their primary code's reason).
+ * Nothing of a failed command was stored: its transaction was rolled back, or never began.
+ */
+const REASONS: Record<string, string> = {
+  SQLITE_CORRUPT: 'the store is damaged; restore prequal.db from a backup',
+  SQLITE_NOTADB:
+    'the file is not a prequal store (nor any SQLite database); restore prequal.db from a backup',
+  SQLITE_CANTOPEN: 'the store cannot be opened (is it a folder, or is its folder read-only?)',
+  SQLITE_READONLY:
+    'the store is read-only: prequal needs to write it (and its -wal and -shm files beside it)',
+  SQLITE_PERM: 'permission denied',
+  SQLITE_FULL: 'disk full',
+  SQLITE_IOERR: 'input/output error while reading or writing the store',
+  SQLITE_BUSY: 'another prequal command kept the store locked too long; run this one again when it is done',
+};
+
+/** The primary SQLite result code of an error (`SQLITE_IOERR` for `SQLITE_IOERR_WRITE`), if any. */
+function primaryCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return undefined;
+  return Object.keys(REASONS).find((primary) => code === primary || code.startsWith(`${primary}_`));
+}
+
+/**
+ * A plain-language error naming the store file for an SQLite failure that comes from the store
+ * itself (damaged, not a database, read-only, disk full…); any other error is returned as it is,
+ * so a bug still surfaces with its stack.
+ */
+export function describeStoreError(file: string, error: unknown): unknown {
+  const primary = primaryCode(error);
+  if (primary === undefined) return error;
+  const { code, message } = error as { code: string; message: string };
+  const wrapped = new UserError(`cannot use the store ${file}: ${REASONS[primary]} (${message}; ${code})`);
+  wrapped.cause = error;
+  return wrapped;
+}
