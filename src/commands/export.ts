@@ -178,7 +178,7 @@ export async function produceExports(
 export function recordExports(
   session: Session,
   produced: ProducedExports,
-  runSnapshotKey?: () => string | null,
+  runSnapshotKey?: (own?: { seq: number; hash: string }) => string | null,
 ): ExportedFile[] {
   const { ctx } = session;
   const { resolved, current, files, built, failure } = produced;
@@ -199,7 +199,7 @@ export function recordExports(
   let runKey: string | null = null;
   let keyFailure: { error: unknown } | undefined;
   try {
-    runKey = failure ? null : (runSnapshotKey?.() ?? null);
+    runKey = failure ? null : (runSnapshotKey?.(auditHead) ?? null);
   } catch (error) {
     keyFailure = { error };
   }

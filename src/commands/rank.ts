@@ -3,7 +3,7 @@ import { renderJsonPieces } from '../export/json.js';
 import { requireEvaluableCriteria } from '../pipeline/check-stored-inputs.js';
 import { evaluateWorkspace } from '../pipeline/evaluate-workspace.js';
 import { assertFinality, type Finality, finalityOf } from '../pipeline/exit-status.js';
-import { computeSnapshotKey, readTableSnapshot, saveTableSnapshot } from '../pipeline/run-snapshot.js';
+import { markSnapshot, readTableSnapshot, saveTableSnapshot } from '../pipeline/run-snapshot.js';
 import { reportLanguage, withSession } from '../pipeline/session.js';
 import { rankTablePieces } from '../ui/rank-table.js';
 
@@ -20,10 +20,10 @@ export interface RankOptions {
 export async function rankCommand(ctx: Context, options: RankOptions): Promise<void> {
   const finality = await withSession(ctx, (session): Finality => {
     const lang = reportLanguage(session, options.lang);
-    if (!options.json) {
-      const version = requireEvaluableCriteria(session);
-      const key = computeSnapshotKey(session, version, lang);
-      const snapshot = key === null ? null : readTableSnapshot(session.store, lang, key);
+    // Taken before the evaluation reads anything (see SnapshotMark); --json keeps no snapshot.
+    const mark = options.json ? null : markSnapshot(session, requireEvaluableCriteria(session), lang);
+    if (mark?.key) {
+      const snapshot = readTableSnapshot(session.store, lang, mark.key);
       if (snapshot) {
         ctx.out(snapshot.table);
         return snapshot.finality;
@@ -31,7 +31,7 @@ export async function rankCommand(ctx: Context, options: RankOptions): Promise<v
     }
     const { report, version, scored } = evaluateWorkspace(session);
     const finality = finalityOf(report.shortlist);
-    if (options.json) {
+    if (mark === null) {
       for (const piece of renderJsonPieces(report, lang)) ctx.out(piece);
       return finality;
     }
@@ -43,6 +43,7 @@ export async function rankCommand(ctx: Context, options: RankOptions): Promise<v
       pieces,
       { finality, evaluable: scored.evaluations.length },
       ctx.out,
+      mark,
     );
     return finality;
   });

@@ -12,8 +12,10 @@ import { ingestDossiers } from '../pipeline/ingest-dossiers.js';
 import {
   computeSnapshotKey,
   keyTableSnapshot,
+  markSnapshot,
   readTableSnapshot,
   type SnapshotFacts,
+  type SnapshotMark,
   type StagedSnapshot,
   stageTableSnapshot,
 } from '../pipeline/run-snapshot.js';
@@ -71,8 +73,8 @@ export async function runCommand(ctx: Context, options: RunOptions): Promise<voi
     // Recorded once the report is out of reach: its candidates need not outlive the exports.
     // The table snapshot is keyed only now, as the key covers the export's own audit entry.
     collectGarbage();
-    recordExports(session, produced, () =>
-      staged === null ? null : keyTableSnapshot(session, version, staged),
+    recordExports(session, produced, (own) =>
+      staged === null ? null : keyTableSnapshot(session, version, staged, own),
     );
     return { finality, imports };
   });
@@ -91,6 +93,8 @@ async function evaluateAndExport(
   options: RunOptions,
   facts: { evaluable: number; evaluateWorkspace: typeof EvaluateWorkspace },
 ): Promise<{ finality: Finality; staged: StagedSnapshot | null; produced: ProducedExports }> {
+  // Taken before the evaluation reads anything (see SnapshotMark); --json keeps no snapshot.
+  const mark = options.json ? null : markSnapshot(session, version, lang);
   const { report } = facts.evaluateWorkspace(session, { version: version.version });
   // Ranking read every summary from the store: their JSON is garbage now (at 100,000 candidates,
   // ~120 of 360 MB of heap), and the table below would otherwise grow the heap on top of it.
@@ -98,8 +102,8 @@ async function evaluateAndExport(
   const finality = finalityOf(report.shortlist);
   let staged: StagedSnapshot | null = null;
   // --json: the document carries the run's time, so no snapshot of it is kept.
-  if (options.json) for (const piece of renderJsonPieces(report, lang)) session.ctx.out(piece);
-  else staged = printTable(session, report, version, lang, { finality, evaluable: facts.evaluable });
+  if (mark === null) for (const piece of renderJsonPieces(report, lang)) session.ctx.out(piece);
+  else staged = printTable(session, report, version, lang, { finality, evaluable: facts.evaluable }, mark);
   return { finality, staged, produced: await produceReleasedExports(session, report, options) };
 }
 
@@ -113,9 +117,10 @@ function printTable(
   version: CriteriaVersion,
   lang: Lang,
   facts: SnapshotFacts,
+  mark: SnapshotMark,
 ): StagedSnapshot {
   const pieces = rankTablePieces(report.shortlist, version.criteria, lang);
-  return stageTableSnapshot(session, lang, pieces, facts, session.ctx.out);
+  return stageTableSnapshot(session, lang, pieces, facts, session.ctx.out, mark);
 }
 
 /**

@@ -55,7 +55,12 @@ export function countStoreChanges(store: Store): number {
  * The snapshot key of the workspace as it is now, or null when it cannot be taken (an unreadable
  * sanctions list: the full path then reports it as it always did).
  */
-export function computeSnapshotKey(session: Session, version: CriteriaVersion, lang: Lang): string | null {
+export function computeSnapshotKey(
+  session: Session,
+  version: CriteriaVersion,
+  lang: Lang,
+  head: AuditHead = readAuditHead(session.store),
+): string | null {
   const hash = createHash('sha256');
   const add = (...parts: (string | number)[]) => hash.update(`${parts.join('\u0001')}\n`);
   add('prequal-run-snapshot', 1, lang);
@@ -63,7 +68,6 @@ export function computeSnapshotKey(session: Session, version: CriteriaVersion, l
   add('colour', chalk.level);
   add('context', session.contextHash, session.tenderHash);
   add('criteria', version.version, version.hash);
-  const head = readAuditHead(session.store);
   add('audit', head.seq, head.hash);
   add('dossiers', getMeta(session.store, GENERATION_KEY) ?? '0');
   const sanctions = session.tender.sanctions;
@@ -76,6 +80,26 @@ export function computeSnapshotKey(session: Session, version: CriteriaVersion, l
     }
   }
   return hash.digest('hex');
+}
+
+type AuditHead = { seq: number; hash: string };
+
+/**
+ * The workspace as an evaluation is about to read it. Another process may commit while the
+ * evaluation runs (an override, an ingest): keyed with the workspace as it is at the end, the
+ * table would then stand for acts it never saw, and every later run would replay it. So a table
+ * is keyed only when nothing but the command's own audit entry came after its mark.
+ */
+export interface SnapshotMark {
+  head: AuditHead;
+  /** The snapshot key at the mark; null when none can be taken. */
+  key: string | null;
+}
+
+/** Takes the mark of an evaluation about to start (see SnapshotMark). */
+export function markSnapshot(session: Session, version: CriteriaVersion, lang: Lang): SnapshotMark {
+  const head = readAuditHead(session.store);
+  return { head, key: computeSnapshotKey(session, version, lang, head) };
 }
 
 /**
@@ -136,6 +160,7 @@ export function stageTableSnapshot(
   pieces: Iterable<string>,
   facts: SnapshotFacts,
   print: (piece: string) => void,
+  mark: SnapshotMark,
 ): StagedSnapshot {
   const { store } = session;
   const stage = randomUUID();
@@ -171,7 +196,7 @@ export function stageTableSnapshot(
       `run.snapshot:${lang}`,
     );
   });
-  return { lang, stage, chunks, facts, stagedAs };
+  return { lang, stage, chunks, facts, stagedAs, mark };
 }
 
 /** What keyTableSnapshot needs of a staged snapshot: its facts, not its table. */
@@ -182,18 +207,30 @@ export interface StagedSnapshot {
   facts: SnapshotFacts;
   /** The facts record as staged. */
   stagedAs: string;
+  /** The workspace as the evaluation that made the table began reading it. */
+  mark: SnapshotMark;
 }
 
 /**
  * Keys a snapshot staged by stageTableSnapshot with the workspace as it is now, without reading
- * its table back; null when it cannot be keyed or another command has replaced it meanwhile.
+ * its table back; null when it cannot be keyed, another command has replaced it meanwhile, or
+ * the workspace changed since its mark other than by `own`, the command's own audit entry.
  */
 export function keyTableSnapshot(
   session: Session,
   version: CriteriaVersion,
   staged: StagedSnapshot,
+  own?: AuditHead,
 ): string | null {
-  const key = computeSnapshotKey(session, version, staged.lang);
+  const { mark, lang } = staged;
+  if (mark.key === null) return null;
+  const head = readAuditHead(session.store);
+  const expected = own ?? mark.head;
+  if (head.seq !== expected.seq || head.hash !== expected.hash) return null;
+  if (own && own.seq !== mark.head.seq + 1) return null;
+  // The dossiers' generation and the sanctions list, which no audit entry follows, are unchanged.
+  if (computeSnapshotKey(session, version, lang, mark.head) !== mark.key) return null;
+  const key = computeSnapshotKey(session, version, lang, head);
   if (key === null) return null;
   const keyed = JSON.stringify({ key, stage: staged.stage, chunks: staged.chunks, ...staged.facts });
   return setMetaIf(session.store, factsName(staged.lang), staged.stagedAs, keyed) ? key : null;
@@ -210,6 +247,7 @@ export function saveTableSnapshot(
   pieces: Iterable<string>,
   facts: SnapshotFacts,
   print: (piece: string) => void,
+  mark: SnapshotMark,
 ): string | null {
-  return keyTableSnapshot(session, version, stageTableSnapshot(session, lang, pieces, facts, print));
+  return keyTableSnapshot(session, version, stageTableSnapshot(session, lang, pieces, facts, print, mark));
 }

@@ -3,12 +3,14 @@ import { importCriteriaFile } from '../../src/pipeline/import-criteria.js';
 import {
   computeSnapshotKey,
   keyTableSnapshot,
+  markDossiersChanged,
+  markSnapshot,
   readTableSnapshot,
   saveTableSnapshot,
   stageTableSnapshot,
 } from '../../src/pipeline/run-snapshot.js';
 import { withSession } from '../../src/pipeline/session.js';
-import { getMeta, setMeta, setMetaIf } from '../../src/store/index.js';
+import { appendAudit, getMeta, type Store, setMeta, setMetaIf } from '../../src/store/index.js';
 import { copyFixture, quietContext } from './helpers.js';
 
 const FACTS = {
@@ -16,12 +18,29 @@ const FACTS = {
   evaluable: 3,
 };
 
+/** The audit entry a run appends for its own export. */
+const appendExportEntry = (store: Store) =>
+  appendAudit(store, {
+    at: '2025-12-05T09:00:00.000Z',
+    who: 'Me',
+    action: 'export.write',
+    subject: 'out',
+    why: 'export',
+  });
+
 describe('a run snapshot staged before the exports', () => {
   it('matches no key until it is keyed, then is read back whole without having been read to key it', async () => {
     await withSession(quietContext(copyFixture()), async (session) => {
       const { version } = await importCriteriaFile(session);
       const table = 'rank  candidate\n1     c01 — Institut\n';
-      const staged = stageTableSnapshot(session, 'fr', [table], FACTS, () => undefined);
+      const staged = stageTableSnapshot(
+        session,
+        'fr',
+        [table],
+        FACTS,
+        () => undefined,
+        markSnapshot(session, version, 'fr'),
+      );
       const now = computeSnapshotKey(session, version, 'fr') as string;
       expect(readTableSnapshot(session.store, 'fr', now)).toBeNull();
 
@@ -36,7 +55,14 @@ describe('a run snapshot staged before the exports', () => {
   it('is not keyed when another command replaced it meanwhile, whose snapshot stays as it was', async () => {
     await withSession(quietContext(copyFixture()), async (session) => {
       const { version } = await importCriteriaFile(session);
-      const staged = stageTableSnapshot(session, 'en', ['mine\n'], FACTS, () => undefined);
+      const staged = stageTableSnapshot(
+        session,
+        'en',
+        ['mine\n'],
+        FACTS,
+        () => undefined,
+        markSnapshot(session, version, 'en'),
+      );
       const theirs = saveTableSnapshot(
         session,
         version,
@@ -44,6 +70,7 @@ describe('a run snapshot staged before the exports', () => {
         ['theirs\n'],
         FACTS,
         () => undefined,
+        markSnapshot(session, version, 'en'),
       ) as string;
       const before = getMeta(session.store, 'run.snapshot-facts:en');
       expect(keyTableSnapshot(session, version, staged)).toBeNull();
@@ -55,8 +82,9 @@ describe('a run snapshot staged before the exports', () => {
   it('keys only its own staging: another run that staged the same facts meanwhile is not keyed by it', async () => {
     await withSession(quietContext(copyFixture()), async (session) => {
       const { version } = await importCriteriaFile(session);
-      const mine = stageTableSnapshot(session, 'fr', ['mine\n'], FACTS, () => undefined);
-      const theirs = stageTableSnapshot(session, 'fr', ['theirs\n'], FACTS, () => undefined);
+      const mark = markSnapshot(session, version, 'fr');
+      const mine = stageTableSnapshot(session, 'fr', ['mine\n'], FACTS, () => undefined, mark);
+      const theirs = stageTableSnapshot(session, 'fr', ['theirs\n'], FACTS, () => undefined, mark);
       expect(keyTableSnapshot(session, version, mine)).toBeNull();
       const key = keyTableSnapshot(session, version, theirs) as string;
       expect(readTableSnapshot(session.store, 'fr', key)?.table).toBe('theirs\n');
@@ -69,9 +97,10 @@ describe('a run snapshot staged before the exports', () => {
       const line = `${'é'.repeat(99)}\n`;
       const pieces = Array.from({ length: 30_000 }, () => line);
       const printed: string[] = [];
-      const first = saveTableSnapshot(session, version, 'fr', ['old\n'], FACTS, () => undefined);
+      const mark = markSnapshot(session, version, 'fr');
+      const first = saveTableSnapshot(session, version, 'fr', ['old\n'], FACTS, () => undefined, mark);
       expect(first).not.toBeNull();
-      const staged = stageTableSnapshot(session, 'fr', pieces, FACTS, (piece) => printed.push(piece));
+      const staged = stageTableSnapshot(session, 'fr', pieces, FACTS, (piece) => printed.push(piece), mark);
       expect(printed).toEqual(pieces);
       expect(staged.chunks).toBe(3);
       const key = keyTableSnapshot(session, version, staged) as string;
@@ -90,15 +119,63 @@ describe('a run snapshot staged before the exports', () => {
 
   it('prints the whole table even when the store refuses its chunks, then fails', async () => {
     await withSession(quietContext(copyFixture()), async (session) => {
-      await importCriteriaFile(session);
+      const { version } = await importCriteriaFile(session);
+      const mark = markSnapshot(session, version, 'fr');
       const pieces = Array.from({ length: 3 }, (_, i) => `${String(i).repeat(1 << 20)}\n`);
       const printed: string[] = [];
       session.store.db.pragma('query_only = ON');
-      expect(() => stageTableSnapshot(session, 'fr', pieces, FACTS, (piece) => printed.push(piece))).toThrow(
-        /readonly|read-only/i,
-      );
+      expect(() =>
+        stageTableSnapshot(session, 'fr', pieces, FACTS, (piece) => printed.push(piece), mark),
+      ).toThrow(/readonly|read-only/i);
       expect(printed).toEqual(pieces);
       session.store.db.pragma('query_only = OFF');
+    });
+  });
+
+  it('is not keyed when another process appended an audit entry after its mark (an override during the run)', async () => {
+    await withSession(quietContext(copyFixture()), async (session) => {
+      const { version } = await importCriteriaFile(session);
+      const mark = markSnapshot(session, version, 'fr');
+      const staged = stageTableSnapshot(
+        session,
+        'fr',
+        ['before the override\n'],
+        FACTS,
+        () => undefined,
+        mark,
+      );
+      // Committed by another process while this one evaluated, then this run's own export entry.
+      appendAudit(session.store, {
+        at: session.at,
+        who: 'Other',
+        action: 'override.record',
+        subject: 'c01 ADM-2',
+        why: 'race',
+      });
+      const own = appendExportEntry(session.store);
+      expect(keyTableSnapshot(session, version, staged, own)).toBeNull();
+      // Keyed with the head as it is now, the stale table would have been replayed by every later run.
+      expect(
+        readTableSnapshot(session.store, 'fr', computeSnapshotKey(session, version, 'fr') as string),
+      ).toBeNull();
+    });
+  });
+
+  it('is keyed when the only entry after its mark is its own, and not when the dossiers moved on', async () => {
+    await withSession(quietContext(copyFixture()), async (session) => {
+      const { version } = await importCriteriaFile(session);
+      const mark = markSnapshot(session, version, 'fr');
+      const staged = stageTableSnapshot(session, 'fr', ['table\n'], FACTS, () => undefined, mark);
+      const own = appendExportEntry(session.store);
+      const key = keyTableSnapshot(session, version, staged, own) as string;
+      expect(key).toBe(computeSnapshotKey(session, version, 'fr'));
+      expect(readTableSnapshot(session.store, 'fr', key)?.table).toBe('table\n');
+
+      const again = markSnapshot(session, version, 'fr');
+      const next = stageTableSnapshot(session, 'fr', ['next\n'], FACTS, () => undefined, again);
+      // An ingest that only touched a dossier (no audit entry) moves the generation on.
+      markDossiersChanged(session.store);
+      expect(keyTableSnapshot(session, version, next)).toBeNull();
     });
   });
 
