@@ -27,4 +27,15 @@ describe('resolveCandidateId', () => {
     );
     expect(() => resolveCandidateId('', KNOWN)).toThrow(/unknown candidate ""/);
   });
+
+  it('names ten candidates at most, so the error stays one readable line at 3,000 candidates', () => {
+    const many = Array.from({ length: 3_000 }, (_, i) => `c${String(i + 1).padStart(4, '0')}-bureau`);
+    expect(() => resolveCandidateId('zzz', many)).toThrow(
+      'unknown candidate "zzz" (known: c0001-bureau, c0002-bureau, c0003-bureau, c0004-bureau, c0005-bureau, ' +
+        'c0006-bureau, c0007-bureau, c0008-bureau, c0009-bureau, c0010-bureau … and 2990 more)',
+    );
+    expect(() => resolveCandidateId('c1', many)).toThrow(
+      /^"c1" matches several candidates: c1000-bureau, (c\d{4}-bureau, ){8}c1009-bureau … and 990 more$/,
+    );
+  });
 });
