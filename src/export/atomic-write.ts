@@ -18,6 +18,8 @@ const REASONS: Record<string, string> = {
   ENOENT: 'output folder does not exist',
   ENOTDIR: 'a parent of the output path is not a folder',
   EISDIR: 'a folder already exists with that name',
+  // From mkdir: temporary names are random, so only a folder to create can already exist.
+  EEXIST: 'a file already exists where this folder should be',
   EMFILE: 'too many open files',
 };
 

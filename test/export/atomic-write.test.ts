@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describeWriteError, writeFileAtomic } from '../../src/export/atomic-write.js';
+import { defaultTemplatesDir } from '../../src/export/markdown.js';
+import { runExports } from '../../src/export/registry.js';
+import { buildSampleReport } from './sample-report.js';
 
 const isRoot = process.getuid?.() === 0;
 let dir = '';
@@ -68,5 +71,28 @@ describe('describeWriteError', () => {
     const error = describeWriteError('/out/report.md', cause);
     expect(error.message).toBe('Cannot write /out/report.md: disk full (ENOSPC)');
     expect(error.cause).toBe(cause);
+  });
+});
+
+describe('an export folder that is a file', () => {
+  it('is refused in plain words, and the file is left as it was', async () => {
+    const out = path.join(dir, 'out');
+    await fs.writeFile(out, 'notes the secretary keeps here');
+    const report = buildSampleReport();
+    const options = {
+      formats: ['md'],
+      lang: 'fr' as const,
+      outDir: out,
+      templatesDir: defaultTemplatesDir(),
+    };
+    await expect(runExports(report, options)).rejects.toThrow(
+      `Cannot write ${out}: a file already exists where this folder should be (EEXIST)`,
+    );
+    await fs.mkdir(path.join(dir, 'out2'));
+    await fs.writeFile(path.join(dir, 'out2', 'letters'), 'x');
+    await expect(
+      runExports(report, { ...options, formats: ['letters'], outDir: path.join(dir, 'out2') }),
+    ).rejects.toThrow(/out2\/letters: a file already exists where this folder should be \(EEXIST\)$/);
+    expect(await fs.readFile(out, 'utf8')).toBe('notes the secretary keeps here');
   });
 });
