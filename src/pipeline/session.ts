@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import type { Lang, Tender } from '../core/types.js';
 import { readConfigSource, TENDER_FILE } from '../dossier/config-source.js';
-import { openStore, type Store, syncCommitteeFromTender } from '../store/index.js';
+import { noticeLockWaits, openStore, type Store, syncCommitteeFromTender } from '../store/index.js';
 import { describeStoreError } from '../store/store-error.js';
 import { checkedTender, tenderCheckKey, validateTender } from './checked-config.js';
 
@@ -39,6 +39,11 @@ export async function openSession(ctx: Context): Promise<Session> {
   const file = path.join(ctx.workspace, STORE_FILE);
   const validated = fs.existsSync(file) ? undefined : await validateTender(source);
   const store = openStore(file);
+  noticeLockWaits(store, () =>
+    ctx.err(
+      'waiting: prequal.db is locked by another process (another prequal command?); going on once it is released\n',
+    ),
+  );
   try {
     const tender = await checkedTender(store, source, validated);
     const at = ctx.now().toISOString();

@@ -75,6 +75,7 @@ export {
   type BusyRetryOptions,
   DEFAULT_MAX_BUSY_WAIT_MS,
   isBusyError,
+  noticeLockWaits,
   retryOnBusy,
   withWriteTransaction,
 } from './write-transaction.js';

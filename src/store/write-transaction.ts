@@ -9,6 +9,24 @@ const LONGEST_DELAY_MS = 1_000;
 export interface BusyRetryOptions {
   /** Sleep budget across attempts, in ms (default 30 s). SQLite's own busy_timeout comes on top. */
   maxWaitMs?: number;
+  /** Called before the first sleep: the store is locked by another process and this one waits. */
+  onWait?: () => void;
+}
+
+/** Per connection, who to tell that a write waits for another process (see noticeLockWaits). */
+const waitNotices = new WeakMap<Database.Database, () => void>();
+
+/**
+ * Has `notify` called once, the first time a write transaction on `target` finds the store locked
+ * by another process and has to wait: a wait can last minutes, and a silent one looks like a hang.
+ */
+export function noticeLockWaits(target: StoreOrDb, notify: () => void): void {
+  let told = false;
+  waitNotices.set(dbOf(target), () => {
+    if (told) return;
+    told = true;
+    notify();
+  });
 }
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
@@ -37,6 +55,7 @@ export function retryOnBusy<T>(attempt: () => T, options: BusyRetryOptions = {})
       return attempt();
     } catch (error) {
       if (!isBusyError(error) || slept >= budget) throw error;
+      if (slept === 0) options.onWait?.();
       const pause = Math.min(budget - slept, Math.ceil(delay * (0.5 + Math.random())));
       sleepSync(pause);
       slept += pause;
@@ -61,17 +80,21 @@ let savepointDepth = 0;
 export function withWriteTransaction<T>(target: StoreOrDb, fn: () => T, options: BusyRetryOptions = {}): T {
   const db = dbOf(target);
   if (db.inTransaction) return withSavepoint(db, fn);
-  return retryOnBusy(() => {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      const result = fn();
-      db.exec('COMMIT');
-      return result;
-    } catch (error) {
-      if (db.inTransaction) db.exec('ROLLBACK');
-      throw error;
-    }
-  }, options);
+  const onWait = options.onWait ?? waitNotices.get(db);
+  return retryOnBusy(
+    () => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = fn();
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    { ...options, ...(onWait ? { onWait } : {}) },
+  );
 }
 
 function withSavepoint<T>(db: Database.Database, fn: () => T): T {

@@ -7,6 +7,7 @@ import {
   getMeta,
   importCriteria,
   listAudit,
+  noticeLockWaits,
   openStore,
   retryOnBusy,
   setMeta,
@@ -77,6 +78,24 @@ describe('concurrent writers', () => {
     a.db.exec('COMMIT');
     withWriteTransaction(b, () => setMeta(b, 'k', 'v'));
     expect(getMeta(a, 'k')).toBe('v');
+  });
+
+  it('says once that it waits when another process holds the lock, and nothing when none does', () => {
+    const a = openTempStore();
+    const b = openAgain(a.file);
+    b.db.pragma('busy_timeout = 0');
+    const notices: string[] = [];
+    noticeLockWaits(b, () => notices.push('waiting'));
+    withWriteTransaction(b, () => setMeta(b, 'free', 'v'));
+    expect(notices).toEqual([]);
+    a.db.exec('BEGIN IMMEDIATE');
+    for (let i = 0; i < 2; i++) {
+      expect(() => withWriteTransaction(b, () => setMeta(b, 'k', 'v'), { maxWaitMs: 20 })).toThrow(
+        expect.objectContaining({ code: 'SQLITE_BUSY' }),
+      );
+    }
+    a.db.exec('COMMIT');
+    expect(notices).toEqual(['waiting']);
   });
 
   it('retries an attempt that fails with SQLITE_BUSY, and nothing else', () => {
