@@ -15,7 +15,8 @@ const REASONS: Record<string, string> = {
   SQLITE_PERM: 'permission denied',
   SQLITE_FULL: 'disk full',
   SQLITE_IOERR: 'input/output error while reading or writing the store',
-  SQLITE_BUSY: 'another prequal command kept the store locked too long; run this one again when it is done',
+  SQLITE_BUSY:
+    'another process (another prequal command?) kept the store locked for minutes; run this again once it is done',
 };
 
 /** The primary SQLite result code of an error (`SQLITE_IOERR` for `SQLITE_IOERR_WRITE`), if any. */

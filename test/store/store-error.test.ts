@@ -13,7 +13,7 @@ describe('describeStoreError', () => {
     ['SQLITE_READONLY_DBMOVED', 'attempt to write a readonly database', 'the store is read-only'],
     ['SQLITE_FULL', 'database or disk is full', 'disk full'],
     ['SQLITE_IOERR_WRITE', 'disk I/O error', 'input/output error'],
-    ['SQLITE_BUSY', 'database is locked', 'another prequal command kept the store locked'],
+    ['SQLITE_BUSY', 'database is locked', 'kept the store locked for minutes'],
     ['SQLITE_CORRUPT', 'database disk image is malformed', 'the store is damaged'],
   ])('names the store and says why for %s', (code, message, reason) => {
     const cause = sqliteError(code, message);
