@@ -229,7 +229,7 @@ function registerCommands(program: Command): void {
   audit
     .command('verify')
     .description(
-      'recompute the hash chain and check overrides, tie decisions and manual scores against their entries; ' +
+      'check the store file, recompute the hash chain and check overrides, tie decisions and manual scores against their entries; ' +
         'exits 1 naming the first altered or removed entry or record',
     )
     .addHelpText('after', examples(['prequal audit verify --workspace my-tender']))

@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { EXIT, ExitError } from '../errors.js';
 import { withSession } from '../pipeline/session.js';
-import { listAudit, verifyAudit } from '../store/index.js';
+import { findStoreDamage, listAudit, verifyAudit } from '../store/index.js';
 import { terminalSafe } from '../ui/terminal-text.js';
 
 /** `prequal audit`: the append-only trail, oldest first. */
@@ -21,11 +21,21 @@ export async function auditListCommand(ctx: Context, options: { json?: boolean }
 }
 
 /**
- * `prequal audit verify`: recomputes the hash chain and checks the committee's records against it;
- * exit 1 naming the first altered or missing entry, or the first record that does not match its entry.
+ * `prequal audit verify`: checks the store file, recomputes the hash chain and checks the
+ * committee's records against it; exit 1 naming the damage, the first altered or missing entry,
+ * or the first record that does not match its entry.
  */
 export async function auditVerifyCommand(ctx: Context): Promise<void> {
-  const verdict = await withSession(ctx, (session) => verifyAudit(session.store));
+  const verdict = await withSession(ctx, (session) => {
+    const damage = findStoreDamage(session.store);
+    if (damage !== null) {
+      throw new ExitError(
+        EXIT.failure,
+        `store damaged: SQLite's check of ${session.store.file} reports "${damage}"; restore it from a backup`,
+      );
+    }
+    return verifyAudit(session.store);
+  });
   if (verdict.ok) {
     ctx.out(
       `audit trail intact: ${verdict.count} entries, hash chain verified, ` +

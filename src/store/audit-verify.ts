@@ -3,6 +3,17 @@ import { findRecordProblem } from './audit-records.js';
 import { dbOf, type StoreOrDb } from './store-handle.js';
 
 /**
+ * SQLite's quick_check of the whole store: null when sound, else its first finding. A page
+ * damaged outside the audit tables passes the chain check, yet ranking and the exports read it.
+ */
+export function findStoreDamage(target: StoreOrDb): string | null {
+  const findings = dbOf(target).pragma('quick_check') as { quick_check: string }[];
+  const first = findings[0]?.quick_check;
+  if (first === undefined || first === 'ok') return null;
+  return first.replace(/^\*\*\* in database \w+ \*\*\*\s*/, '').replace(/\s+/g, ' ');
+}
+
+/**
  * `seq` names the entry at fault, or the entry of the committee record at fault; it is null for
  * an override, tie decision or manual score row that no entry recorded.
  */

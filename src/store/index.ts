@@ -12,7 +12,7 @@ export {
   listAudit,
   readAuditHead,
 } from './audit-log.js';
-export { type AuditVerdict, verifyAudit } from './audit-verify.js';
+export { type AuditVerdict, findStoreDamage, verifyAudit } from './audit-verify.js';
 export { canonicalJson } from './canonical-json.js';
 export {
   type ActMeta,

@@ -73,6 +73,23 @@ const DAMAGES: Damage[] = [
   },
 ];
 
+describe('audit verify on a damaged store', () => {
+  it('reports a page damaged outside the audit tables, which the hash chain alone does not see', () => {
+    const ws = copyFixture('poc2-s29');
+    expect(prequal(['run', '--workspace', ws, ...NOW]).code).toBe(0);
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(path.join(ws, `prequal.db${suffix}`), { force: true });
+    DAMAGES.find((damaged) => damaged.name === 'garbage in the middle of a table')?.damage(
+      path.join(ws, 'prequal.db'),
+    );
+    const verify = prequal(['audit', 'verify', '--workspace', ws, ...NOW]);
+    expect(verify.code).toBe(1);
+    expect(verify.stderr).not.toMatch(STACK);
+    expect(verify.stderr).toMatch(
+      /^store damaged: SQLite's check of .*prequal\.db reports "Tree \d+ page \d+: .*"; restore it from a backup\n$/,
+    );
+  });
+});
+
 describe('a damaged store', () => {
   it.each(DAMAGES)('$name: one line naming prequal.db, exit 1, nothing else changed', (damaged) => {
     const ws = copyFixture('poc2-s29');
