@@ -61,11 +61,14 @@ function safeUserName(): string {
   }
 }
 
-const csv = (value: string) =>
-  value
+/** A comma-separated list; given twice (`--format md --format json`), the lists add up. */
+const csv = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
     .split(',')
     .map((s) => s.trim())
-    .filter(Boolean);
+    .filter(Boolean),
+];
 
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 

@@ -73,4 +73,11 @@ describe('export targets', () => {
     expect(fs.existsSync(path.join(ws, 'prequal.db'))).toBe(false);
     expect(prequal(['export', '--workspace', ws, '--format', '']).code).toBe(2);
   });
+
+  it('adds up --format given twice, rather than keeping the last', () => {
+    const ws = copyFixture('poc2-s29');
+    const run = prequal(['run', '--workspace', ws, '--format', 'md', '--format', 'json', ...NOW]);
+    expect(run.code).toBe(0);
+    expect(fs.readdirSync(path.join(ws, 'out')).sort()).toEqual(['report.fr.md', 'shortlist.json']);
+  });
 });
