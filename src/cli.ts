@@ -37,12 +37,20 @@ function buildContext(globals: GlobalOptions): Context {
     workspace: resolveWorkspace(globals.workspace, process.cwd()),
     cwd: process.cwd(),
     now: () => (fixed ? new Date(fixed) : new Date()),
-    user: globals.as ?? process.env.PREQUAL_USER ?? safeUserName(),
+    user: actingUser(globals.as),
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     progressAllowed: Boolean(process.stderr.isTTY),
   };
+}
+
+/** Who acts, for the audit trail: `--as`, else $PREQUAL_USER, else the OS user; never blank. */
+function actingUser(as: string | undefined): string {
+  if (as !== undefined && as.trim() === '')
+    throw new UserError('--as needs a name: the audit trail records who acted', 2);
+  const user = as ?? process.env.PREQUAL_USER;
+  return user !== undefined && user.trim() !== '' ? user : safeUserName();
 }
 
 function parseClock(value: string): number {

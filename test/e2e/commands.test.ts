@@ -232,3 +232,13 @@ describe('prequal export in another language', () => {
     }
   });
 });
+
+describe('who acts', () => {
+  it('refuses a blank --as, which the audit trail would record as nobody', () => {
+    const ws = copyFixture('poc2-s29');
+    const blank = prequal(['ingest', '--workspace', ws, '--as', ' ']);
+    expect(blank.code).toBe(2);
+    expect(blank.stderr).toBe('error: --as needs a name: the audit trail records who acted\n');
+    expect(fs.existsSync(path.join(ws, 'prequal.db'))).toBe(false);
+  });
+});
