@@ -10,7 +10,6 @@ import { importCriteriaFile } from '../pipeline/import-criteria.js';
 import { importScoreFiles } from '../pipeline/import-scores.js';
 import { ingestDossiers } from '../pipeline/ingest-dossiers.js';
 import {
-  computeSnapshotKey,
   keyTableSnapshot,
   markSnapshot,
   readTableSnapshot,
@@ -53,7 +52,10 @@ export async function runCommand(ctx: Context, options: RunOptions): Promise<voi
     ctx.err(`criteria version ${version.version}${created ? ' (new)' : ''}\n`);
     const imports = importScoreFiles(session, version.criteria);
     const lang = reportLanguage(session, options.lang);
-    const replayed = options.json ? null : replayRun(session, version, lang, options);
+    // Taken once, before anything reads the evaluation (see SnapshotMark): the replay looks the
+    // table up by its key, and a full run keys its new table against it. --json keeps no snapshot.
+    const mark = options.json ? null : markSnapshot(session, version, lang);
+    const replayed = mark === null ? null : replayRun(session, mark, lang, options);
     if (replayed) return { finality: replayed, imports };
     // Loaded only now: a replayed run needs neither the evaluation nor the schemas it pulls in
     // (zod and some hundred modules, longer to load than such a run takes otherwise).
@@ -66,7 +68,7 @@ export async function runCommand(ctx: Context, options: RunOptions): Promise<voi
     const refreshed = await refreshEvaluations(session, version, { onProgress: scoring });
     scoring.end();
     collectGarbage();
-    const { finality, staged, produced } = await evaluateAndExport(session, version, lang, options, {
+    const { finality, staged, produced } = await evaluateAndExport(session, version, lang, mark, options, {
       evaluable: refreshed.evaluated,
       evaluateWorkspace,
     });
@@ -90,11 +92,10 @@ async function evaluateAndExport(
   session: Session,
   version: CriteriaVersion,
   lang: Lang,
+  mark: SnapshotMark | null,
   options: RunOptions,
   facts: { evaluable: number; evaluateWorkspace: typeof EvaluateWorkspace },
 ): Promise<{ finality: Finality; staged: StagedSnapshot | null; produced: ProducedExports }> {
-  // Taken before the evaluation reads anything (see SnapshotMark); --json keeps no snapshot.
-  const mark = options.json ? null : markSnapshot(session, version, lang);
   const { report } = facts.evaluateWorkspace(session, { version: version.version });
   // Ranking read every summary from the store: their JSON is garbage now (at 100,000 candidates,
   // ~120 of 360 MB of heap), and the table below would otherwise grow the heap on top of it.
@@ -128,13 +129,8 @@ function printTable(
  * and the exports are intact, prints what that run printed and returns its exit facts; else null.
  * Not for --json: SPEC §6's document carries the run's time, so it is made anew each time.
  */
-function replayRun(
-  session: Session,
-  version: CriteriaVersion,
-  lang: Lang,
-  options: RunOptions,
-): Finality | null {
-  const key = computeSnapshotKey(session, version, lang);
+function replayRun(session: Session, mark: SnapshotMark, lang: Lang, options: RunOptions): Finality | null {
+  const { key } = mark;
   const snapshot = key === null ? null : readTableSnapshot(session.store, lang, key);
   if (key === null || snapshot === null) return null;
   // Checked before anything is printed; reported after the table, where a full run reports them.
