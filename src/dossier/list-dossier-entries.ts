@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { duplicateIdProblem } from '../core/duplicate-id.js';
 import { compareIds } from '../core/order.js';
 
 /** One candidate found in `<workspace>/dossiers/`, not yet read. */
@@ -138,7 +139,7 @@ function markDuplicates(entries: DossierEntry[]): void {
     if (group.length < 2) continue;
     for (const entry of group) {
       const others = group.filter((other) => other !== entry).map((other) => other.sourcePath);
-      entry.problems.push(`duplicate candidate id ${id} (also ${others.join(', ')})`);
+      entry.problems.push(duplicateIdProblem(id, others));
     }
   }
 }

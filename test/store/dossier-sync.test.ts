@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { duplicateIdProblem } from '../../src/core/duplicate-id.js';
+import type { ReadDossier } from '../../src/core/types.js';
 import { summarizeUnchanged } from '../../src/store/dossier-sync.js';
 import {
   getDossier,
@@ -134,6 +136,32 @@ describe('syncDossiers', () => {
     expect(messages).toHaveLength(2);
     expect(messages[0]).toContain('dossiers/c01.yaml');
     expect(getDossier(store, 'c01')?.status).toBe('invalid');
+  });
+
+  it('names each file once when the reader already reported the shared id', () => {
+    const store = openTempStore();
+    const reported = (read: ReadDossier, other: string) => ({
+      ...read,
+      dossier: null,
+      errors: [{ file: read.sourcePath, path: '', message: duplicateIdProblem('c01', [other]) }],
+    });
+    const folder = validRead('c01');
+    const bare = { ...validRead('c01', 'other'), sourcePath: 'dossiers/c01.yaml' };
+    const json = 'dossiers/c01.json';
+    const third = { ...invalidRead('c01', 'not a date'), sourcePath: json };
+    const summary = syncDossiers(
+      store,
+      [reported(folder, bare.sourcePath), reported(bare, folder.sourcePath), third],
+      AT,
+    );
+    const errors = summary.invalid[0]?.errors ?? [];
+    // A third file, which reached the store without the reader's reason, gets the store's.
+    expect(errors.map((e) => [e.file, e.message])).toEqual([
+      [json, 'duplicate candidate id c01 (also dossiers/c01.yaml, dossiers/c01/dossier.yaml)'],
+      ['dossiers/c01/dossier.yaml', 'duplicate candidate id c01 (also dossiers/c01.yaml)'],
+      ['dossiers/c01.yaml', 'duplicate candidate id c01 (also dossiers/c01/dossier.yaml)'],
+      ['dossiers/c01/dossier.yaml', 'not a date'],
+    ]);
   });
 
   it('remembers the file state, and refreshes it without a new version', () => {
