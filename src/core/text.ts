@@ -38,6 +38,16 @@ export function formatMoney(amount: number, currency: string, lang: Lang): strin
   return `${formatNumber(amount, lang)} ${currency}`;
 }
 
+/**
+ * An amount of the criteria grid (a threshold, a scale's end) as written, 2 decimals at least:
+ * `average_at_least: 300000.004` is not shown as 300,000.00 next to an average of 300,000.00
+ * that fails it. Measured amounts need no more than 2: they are rounded to the cent before
+ * they are compared (money.ts).
+ */
+export function formatExactMoney(amount: number, currency: string, lang: Lang): string {
+  return `${formatExact(amount, lang)} ${currency}`;
+}
+
 /** Points, always with 2 decimals (`35.00`, `35,00`). */
 export function formatPoints(points: number, lang: Lang): string {
   return formatNumber(points, lang, 2);

@@ -2,8 +2,10 @@
  * One-line summaries of criteria for the report's criteria grid, so a reader sees what
  * each rule demanded without opening criteria.yaml.
  */
+
+import { formatExactMoney } from '../core/text.js';
 import type { CriteriaSet, Criterion, ExpertFilter, Lang, ReferenceFilter, Rule } from '../core/types.js';
-import { formatMoney, formatPlain } from './format.js';
+import { formatPlain } from './format.js';
 import { labelsFor } from './labels.js';
 
 type Phrase = Record<Lang, string>;
@@ -40,7 +42,7 @@ function describeReferenceFilter(filter: ReferenceFilter, currency: string, lang
     parts.push(fr ? `achevées dans les ${years} ans` : `completed within ${years} years`);
   }
   if (filter.min_value !== undefined) {
-    parts.push(`${fr ? 'valeur' : 'value'} ≥ ${formatMoney(filter.min_value, currency, lang)}`);
+    parts.push(`${fr ? 'valeur' : 'value'} ≥ ${formatExactMoney(filter.min_value, currency, lang)}`);
   }
   if (filter.include_ongoing) parts.push(fr ? 'missions en cours comprises' : 'ongoing included');
   return parts;
@@ -75,7 +77,8 @@ function describeThreshold(
 function describeRule(rule: Rule, currency: string, lang: Lang): string {
   const fr = lang === 'fr';
   const plain = (n: number) => formatPlain(n, lang);
-  const money = (n: number) => formatMoney(n, currency, lang);
+  // The grid's amounts as written, never rounded to one they are not.
+  const money = (n: number) => formatExactMoney(n, currency, lang);
   const eachMember: Phrase = { fr: ' (chaque membre)', en: ' (each member)' };
   const scope = (applies?: string) => (applies === 'each_member' ? eachMember[lang] : '');
   switch (rule.type) {

@@ -49,6 +49,18 @@ describe('figures of the criteria grid', () => {
       rule: { type: 'references', points_each: 3.333, filter: {} },
     } as const;
     expect(summarizeRule(refs, 'EUR', 'en')).toBe('3.333 points per reference');
+    const turnover = {
+      id: 'SEL-1',
+      kind: 'gate',
+      label: { fr: 't', en: 't' },
+      rule: { type: 'turnover', years: 3, average_at_least: 300000.004 },
+    } as const;
+    expect(summarizeRule(turnover, 'EUR', 'en')).toContain('≥ 300,000.004 EUR');
+    const valued = {
+      ...refs,
+      rule: { type: 'references', at_least: 2, filter: { min_value: 150000.5 } },
+    } as const;
+    expect(summarizeRule(valued, 'EUR', 'en')).toContain('value ≥ 150,000.50 EUR');
   });
 });
 

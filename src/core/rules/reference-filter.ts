@@ -1,6 +1,6 @@
 import { subtractYears } from '../dates.js';
 import { roundAmount, toTenderCurrency } from '../money.js';
-import { bi, biMap, formatMoney, joinFacts } from '../text.js';
+import { bi, biMap, formatExactMoney, formatMoney, joinFacts } from '../text.js';
 import type { Bilingual, Reference, ReferenceFilter, Tender } from '../types.js';
 
 /** What the filter needs besides the reference: the deadline date and the expanded countries. */
@@ -65,7 +65,8 @@ export function checkReference(ref: Reference, s: FilterSetting): ReferenceCheck
   if (min_value !== undefined && value < min_value) {
     failures.push(
       biMap((lang) => {
-        const [shown, min] = [value, min_value].map((v) => formatMoney(v, s.tender.currency, lang));
+        const shown = formatMoney(value, s.tender.currency, lang);
+        const min = formatExactMoney(min_value, s.tender.currency, lang);
         return lang === 'fr'
           ? `valeur effective ${shown}, inférieure à ${min}`
           : `effective value ${shown}, below ${min}`;
@@ -99,8 +100,8 @@ export function describeFilter(s: FilterSetting): Bilingual {
     parts.push(
       biMap((lang) =>
         lang === 'fr'
-          ? `valeur effective d'au moins ${formatMoney(min, s.tender.currency, lang)}`
-          : `effective value at least ${formatMoney(min, s.tender.currency, lang)}`,
+          ? `valeur effective d'au moins ${formatExactMoney(min, s.tender.currency, lang)}`
+          : `effective value at least ${formatExactMoney(min, s.tender.currency, lang)}`,
       ),
     );
   }

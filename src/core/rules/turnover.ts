@@ -1,7 +1,7 @@
 import { yearOf } from '../dates.js';
 import { describeEntity } from '../entities.js';
 import { roundAmount, toTenderCurrency } from '../money.js';
-import { biMap, colon, formatMoney, semicolon } from '../text.js';
+import { biMap, colon, formatExactMoney, formatMoney, semicolon } from '../text.js';
 import type { Bilingual, Entity, Lang, Rule, Tender } from '../types.js';
 import { decisiveNote, joinBi, judgeMeasures, type Measure, verdictTail } from './measure.js';
 import type { RuleContext, RuleModule, RuleOutcome } from './rule.js';
@@ -88,6 +88,8 @@ export const turnoverRule: RuleModule<TurnoverRule> = {
       scale?.toPoints,
     );
     const money = (value: number) => (lang: Lang) => formatMoney(value, tender.currency, lang);
+    // The grid's amounts as written (the measured ones are whole cents).
+    const exact = (value: number) => (lang: Lang) => formatExactMoney(value, tender.currency, lang);
     const head: Bilingual = eachMember
       ? {
           fr: `chiffre d'affaires moyen ${span} de chaque membre`,
@@ -101,9 +103,9 @@ export const turnoverRule: RuleModule<TurnoverRule> = {
     const summary = joinBi(
       head,
       decisiveNote(judgement, money(judgement.decisive.value)),
-      verdictTail(ctx.criterion, judgement, money(rule.average_at_least ?? 0)),
+      verdictTail(ctx.criterion, judgement, exact(rule.average_at_least ?? 0)),
     );
-    const scaleLine = scale ? [describeLinearScale(ctx.criterion, scale, money)] : [];
+    const scaleLine = scale ? [describeLinearScale(ctx.criterion, scale, exact)] : [];
     return {
       passed: judgement.passed,
       rawPoints: judgement.rawPoints,

@@ -83,6 +83,15 @@ describe('references rule: counting, items and explanations', () => {
     filter: { tags_any: ['human_rights'], within_years: 5, min_value: 150000 },
   });
 
+  it('names a minimum value as written in the filter and in the reason a reference is not counted', () => {
+    const odd = gate('SEL-3', { type: 'references', at_least: 1, filter: { min_value: 150000.004 } });
+    const result = evaluateOne(odd, makeDossier({ references: [makeReference({ value: 150000 })] }));
+    expect(result.passed).toBe(false);
+    const text = result.explanation.map((l) => l.en).join('\n');
+    expect(text).toContain('effective value 150,000.00 EUR, below 150,000.004 EUR');
+    expect(text).toContain('effective value at least 150,000.004 EUR');
+  });
+
   it('reports one item per reference, counted or not, with every reason', () => {
     const dossier = makeDossier({
       references: [

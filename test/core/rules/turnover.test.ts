@@ -32,6 +32,21 @@ describe('turnover rule (deadline 2025: years 2022–2024)', () => {
     expect(result.explanation[1]?.en).toContain('2022: 0.00 EUR (none reported, counted as 0)');
   });
 
+  it('shows a threshold with more than two decimals as written, never as the average it rejects', () => {
+    const odd = gate('SEL-1', { type: 'turnover', years: 3, average_at_least: 300000.004 });
+    const result = evaluateOne(
+      odd,
+      makeDossier({ financials: eur({ 2022: 300000, 2023: 300000, 2024: 300000 }) }),
+    );
+    expect(result.passed).toBe(false);
+    expect(result.explanation[0]?.en).toBe(
+      'average turnover 2022–2024: 300,000.00 EUR, threshold 300,000.004 EUR: not met',
+    );
+    const scored = score('SCO-1', 10, { type: 'turnover', years: 3, from: 100000.125, to: 500000 });
+    const line = evaluateOne(scored, makeDossier({ financials: eur({ 2024: 900000 }) })).explanation;
+    expect(line.map((l) => l.fr).join('\n')).toContain('0 point à 100 000,125 EUR');
+  });
+
   it('converts XOF at 655.957', () => {
     const financials: Financials = {
       currency: 'XOF',
