@@ -10,6 +10,9 @@ describe('personNameKey', () => {
       ' Hélène-Marchand ',
       'He\u0301le\u0300ne Marchand',
       'Hé\u00adlène Marchand',
+      // A Cyrillic а and е, drawn like the Latin letters.
+      'H\u00e9l\u00e8ne M\u0430rch\u0430nd',
+      'H\u0435l\u0435ne Marchand',
     ])
       expect(personNameKey(variant)).toBe(key);
     expect(personNameKey('Hélène Marchant')).not.toBe(key);

@@ -21,6 +21,10 @@ describe('normalizeEntityName', () => {
     ['Global Justice Part\u00adners LLC', 'global justice partners'],
     ['Global\u200d Justice\u200b Part\u200cners\u200e LLC', 'global justice partners'],
     ['Ｇｌｏｂａｌ Justice Ofﬁce', 'global justice office'],
+    // Cyrillic and Greek letters drawn like Latin ones read as the Latin letter.
+    ['S\u0430hel Se\u0441urity \u0421onsulting', 'sahel security consulting'],
+    ['\u0391lpha \u0405\u0410', 'alpha'],
+    ['\u041a\u0430nt\u0435 L\u043egistique', 'kante logistique'],
   ])('%s → %s', (raw, normalised) => {
     expect(normalizeEntityName(raw)).toBe(normalised);
   });
@@ -59,6 +63,16 @@ describe('screenEntities', () => {
       [1, 'Kanté Logistique', 'Kante Logistics SARL'],
     ]);
     expect(result.near).toEqual([]);
+  });
+
+  it('is not escaped by spelling a listed name with look-alike letters of another script', () => {
+    // "Sahel Security Consulting" with a Cyrillic а, с, С, о and у: 5 letters of 25.
+    const spoofed = 'S\u0430hel Se\u0441urit\u0443 \u0421\u043ensulting';
+    expect(spoofed).not.toBe('Sahel Security Consulting');
+    const result = screenEntities([{ entity: 0, name: spoofed }], list);
+    expect(result.exact.map((m) => [m.entityName, m.listed])).toEqual([
+      [spoofed, 'Sahel Security Consulting'],
+    ]);
   });
 
   it('reports near matches for long names, never for short ones', () => {
