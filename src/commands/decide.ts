@@ -1,11 +1,15 @@
 import type { Context } from '../context.js';
+import { didYouMean } from '../core/person-names.js';
 import { EXIT, UserError } from '../errors.js';
 import { evaluateWorkspace } from '../pipeline/evaluate-workspace.js';
 import { resolveCandidateId } from '../pipeline/resolve-candidate.js';
 import { withSession } from '../pipeline/session.js';
-import { recordDecision } from '../store/index.js';
+import { type CommitteeMember, listMembers, recordDecision } from '../store/index.js';
 
-/** `prequal decide --choose ID[,ID] --reason TEXT`: resolves the tie at the cut. */
+/**
+ * `prequal decide --choose ID[,ID] --reason TEXT`: resolves the tie at the cut. The committee's
+ * decision is recorded by its chair or secretary (`--as`), once the choice itself is valid.
+ */
 export async function decideCommand(
   ctx: Context,
   options: { choose: string[]; reason: string },
@@ -43,6 +47,7 @@ export async function decideCommand(
         EXIT.usage,
       );
     }
+    assertMayDecide(listMembers(session.store), ctx.user);
     recordDecision(session.store, {
       chosen,
       tied: tie.candidates,
@@ -54,4 +59,27 @@ export async function decideCommand(
       `decision recorded: ${chosen.join(', ')} shortlisted; ${tie.candidates.filter((id) => !chosen.includes(id)).join(', ')} to the reserve\n`,
     );
   });
+}
+
+/**
+ * Refuses a decision recorded by anyone but the registered chair or secretary: the committee
+ * decides, and its decision is the one thing that moves a candidate between the shortlist and
+ * the reserve. With no committee registered (SPEC: everyone who scored votes), nobody is refused.
+ */
+function assertMayDecide(members: readonly CommitteeMember[], user: string): void {
+  if (members.length === 0) return;
+  const member = members.find((m) => m.name === user);
+  if (member?.role === 'chair' || member?.role === 'secretary') return;
+  const deciders = members.filter((m) => m.role === 'chair' || m.role === 'secretary');
+  const is = member
+    ? 'an evaluator'
+    : `not a member${didYouMean(
+        user,
+        members.map((m) => m.name),
+      )}`;
+  const use =
+    deciders.length === 0 ? '' : `: use --as ${deciders.map((m) => `"${m.name}" (${m.role})`).join(' or ')}`;
+  throw new UserError(
+    `only the committee's chair or secretary may record its decision; "${user}" is ${is}${use}`,
+  );
 }

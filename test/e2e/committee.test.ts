@@ -257,6 +257,28 @@ describe('a tie at the cut (built CLI)', () => {
     const before = act(ws, SECRETARY, ['run']);
     expect(before.code).toBe(3);
     expect(before.stderr).toContain('a tie at the cut awaits the committee’s decision');
+    // Only the chair or the secretary records the committee's decision; nothing else is recorded.
+    const evaluator = act(ws, 'Hélène Marchand', [
+      'decide',
+      '--choose',
+      'c03-sahel-justice-conseil',
+      '--reason',
+      'x',
+    ]);
+    expect(evaluator.code).toBe(1);
+    expect(evaluator.stderr).toContain(
+      `only the committee's chair or secretary may record its decision; "Hélène Marchand" is an evaluator: use --as "Awa Ndiaye" (chair)`,
+    );
+    const stranger = act(ws, 'Awa Ndiay', [
+      'decide',
+      '--choose',
+      'c03-sahel-justice-conseil',
+      '--reason',
+      'x',
+    ]);
+    expect(stranger.code).toBe(1);
+    expect(stranger.stderr).toContain('"Awa Ndiay" is not a member');
+    expect(act(ws, SECRETARY, ['run']).code).toBe(3);
     // A prefix several candidates share is refused, even when one tied candidate alone has it.
     const ambiguous = act(ws, 'Awa Ndiaye', ['decide', '--choose', 'c0', '--reason', 'x']);
     expect(ambiguous.code).toBe(1);
