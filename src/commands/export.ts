@@ -8,7 +8,12 @@ import { exportKeyer } from '../export/export-key.js';
 import { renderJsonPieces } from '../export/json.js';
 import { defaultTemplatesDir } from '../export/markdown.js';
 import { resolveOutDir } from '../export/out-dir.js';
-import { assertKnownFormats, type ExportedFile, runExportsByFormat } from '../export/registry.js';
+import {
+  assertKnownFormats,
+  type ExportedFile,
+  LETTERS_DIR,
+  runExportsByFormat,
+} from '../export/registry.js';
 import { joinPieces } from '../export/text-pieces.js';
 import type { FileRecord } from '../export/write-outputs.js';
 import { collectGarbage } from '../pipeline/collect-garbage.js';
@@ -215,7 +220,7 @@ export function recordExports(
       ...(snapshotKey === undefined ? {} : { snapshotKey }),
     });
   }
-  for (const piece of joinPieces(exportedFileLines(ctx, resolved.outDir, files))) ctx.err(piece);
+  for (const piece of joinPieces(exportedFileLines(ctx.cwd, resolved.outDir, files))) ctx.err(piece);
   if (failure) throw failure.error;
   if (keyFailure) throw keyFailure.error;
   return files;
@@ -242,27 +247,39 @@ function resolveExport(session: Session, options: ExportOptions): ResolvedExport
 /**
  * The export report for stderr, a line at a time: one line per file written or removed, and a
  * single count of the files left unchanged (a large tender has thousands of letters; a line each
- * is noise). `alsoUnchanged` counts unchanged files not in `files`. A first export of 100,000
- * candidates writes as many letters: their lines made into one text were some 10 MB of heap at
- * a run's peak, so they are printed in pieces.
+ * is noise). Letters are named one by one up to LETTER_LINES written (or removed); beyond, one
+ * line counts them: a first export of 10,000 candidates printed 10,000 lines. `alsoUnchanged`
+ * counts unchanged files not in `files`.
  */
-function* exportedFileLines(
-  ctx: Context,
+export function* exportedFileLines(
+  cwd: string,
   outDir: string,
   files: readonly ExportedFile[],
   alsoUnchanged = 0,
 ): Generator<string> {
-  const shown = (file: string) => path.relative(ctx.cwd, file) || file;
+  const shown = (file: string) => path.relative(cwd, file) || file;
+  const lettersDir = path.join(outDir, LETTERS_DIR);
+  const isLetter = (file: ExportedFile) => path.dirname(file.file) === lettersDir;
+  const letters = { written: 0, removed: 0 };
+  for (const file of files)
+    if (isLetter(file) && (file.removed || file.written)) letters[file.removed ? 'removed' : 'written'] += 1;
+  const folded = (kind: 'written' | 'removed') => letters[kind] > LETTER_LINES;
   let unchanged = alsoUnchanged;
   for (const file of files) {
-    if (file.removed) yield `removed: ${shown(file.file)}\n`;
-    else if (file.written) yield `written: ${shown(file.file)}\n`;
-    else unchanged += 1;
+    const kind = file.removed ? 'removed' : file.written ? 'written' : null;
+    if (kind === null) unchanged += 1;
+    else if (!(isLetter(file) && folded(kind))) yield `${kind}: ${shown(file.file)}\n`;
   }
+  for (const kind of ['written', 'removed'] as const)
+    if (folded(kind))
+      yield `${kind}: ${formatNumber(letters[kind], 'en', 0)} letters in ${shown(lettersDir)}/\n`;
   if (unchanged === 0) return;
   const count = `${formatNumber(unchanged, 'en', 0)} ${unchanged === 1 ? 'file' : 'files'}`;
-  yield `unchanged: ${count} in ${path.relative(ctx.cwd, outDir) || '.'}/\n`;
+  yield `unchanged: ${count} in ${path.relative(cwd, outDir) || '.'}/\n`;
 }
+
+/** Letters written or removed beyond which the export report counts them instead of naming each. */
+const LETTER_LINES = 20;
 
 /** The run snapshot key joined with what else the exports are made of (template folder and texts). */
 function exportSnapshotKey(snapshotKey: string, resolved: ResolvedExport): string {
@@ -289,7 +306,7 @@ export function replayExports(session: Session, options: ExportOptions, snapshot
     if (!records || !isFormatIntact(resolved.outDir, records)) return null;
     unchanged += Object.keys(records).length;
   }
-  return [...exportedFileLines(session.ctx, resolved.outDir, [], unchanged)].join('');
+  return [...exportedFileLines(session.ctx.cwd, resolved.outDir, [], unchanged)].join('');
 }
 
 /** Records of the files an exporter left in place, by path relative to the output folder. */

@@ -28,6 +28,8 @@ export { type ExportedFile, writeIfChanged } from './write-outputs.js';
 
 /** The formats of SPEC §6 built here; EXPORTERS also holds `ocds`, and others join through registerExporter. */
 export const EXPORT_FORMATS = ['xlsx', 'md', 'json', 'letters'] as const;
+/** The letters' folder inside the output folder. */
+export const LETTERS_DIR = 'letters';
 
 export interface ExportOptions {
   formats: readonly string[];
@@ -74,7 +76,7 @@ async function renderWithTemplate<T>(
 
 async function exportLetters(report: EvaluationReport, options: ExportOptions): Promise<ExportedFile[]> {
   const template = await loadTemplate(options.templatesDir, 'letter', options.lang);
-  const folder = path.join(options.outDir, 'letters');
+  const folder = path.join(options.outDir, LETTERS_DIR);
   // Owner-only like the files (0o700 on creation): the letters' names list the rejected candidates.
   await fs
     .mkdir(folder, { recursive: true, mode: 0o700 })
