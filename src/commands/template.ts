@@ -6,6 +6,7 @@ import { APPLICATION_FORM, readTender, TENDER_FILE } from '../dossier/index.js';
 import { EXIT, UserError } from '../errors.js';
 import { writeViaTemporaryFile } from '../export/atomic-write.js';
 import { writeApplicationForm } from '../forms/write-form.js';
+import { assertWorkspaceFolder } from '../pipeline/workspace-folder.js';
 
 export interface TemplateOptions {
   lang?: string;
@@ -20,6 +21,7 @@ function chooseLanguage(ctx: Context, lang: string | undefined): Lang {
     }
     return lang as Lang;
   }
+  assertWorkspaceFolder(ctx.workspace);
   if (!fs.existsSync(path.join(ctx.workspace, TENDER_FILE))) return 'fr';
   return readTender(ctx.workspace).tender.languages[0] ?? 'fr';
 }

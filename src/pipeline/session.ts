@@ -6,6 +6,7 @@ import { readConfigSource, TENDER_FILE } from '../dossier/config-source.js';
 import { noticeLockWaits, openStore, type Store, syncCommitteeFromTender } from '../store/index.js';
 import { describeStoreError } from '../store/store-error.js';
 import { checkedTender, tenderCheckKey, validateTender } from './checked-config.js';
+import { assertWorkspaceFolder } from './workspace-folder.js';
 
 /** An open workspace: its tender, its store and the run's single clock reading. */
 export interface Session {
@@ -29,12 +30,14 @@ export const STORE_FILE = 'prequal.db';
 export const TENDER_KEY = 'ingest.tender_hash';
 
 /**
- * Reads tender.yaml (a broken one stops the command with every problem listed), opens the
- * store, and registers the committee members tender.yaml names. The tender is validated only
- * when its bytes or the build changed since it last was (see checked-config.ts); a broken one is
- * reported before a new store is created for it.
+ * Checks the workspace is a folder (a mistyped --workspace is a usage error), reads tender.yaml
+ * (a broken one stops the command with every problem listed), opens the store, and registers
+ * the committee members tender.yaml names. The tender is validated only when its bytes or the
+ * build changed since it last was (see checked-config.ts); a broken one is reported before a new
+ * store is created for it.
  */
 export async function openSession(ctx: Context): Promise<Session> {
+  assertWorkspaceFolder(ctx.workspace);
   const source = readConfigSource(ctx.workspace, path.join(ctx.workspace, TENDER_FILE));
   const file = path.join(ctx.workspace, STORE_FILE);
   const validated = fs.existsSync(file) ? undefined : await validateTender(source);
