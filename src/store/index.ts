@@ -61,12 +61,13 @@ export { listScores, recordScores } from './manual-scores.js';
 export { getMeta, setMeta, setMetaIf } from './meta.js';
 export {
   applyMigrations,
+  assertCurrentSchema,
   LATEST_SCHEMA_VERSION,
   MIGRATIONS,
   type Migration,
   readSchemaVersion,
 } from './migrations.js';
-export { type OpenStoreOptions, openStore } from './open-store.js';
+export { type OpenStoreOptions, openStore, openStoreForReading } from './open-store.js';
 export { listOverrides, recordOverride } from './overrides.js';
 export { lastRun, type RunInput, type RunRecord, recordRun } from './runs.js';
 export type { Store, StoreOrDb } from './store-handle.js';

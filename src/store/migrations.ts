@@ -55,6 +55,19 @@ export function assertSchemaNotNewer(db: Database.Database, label: string, lates
 }
 
 /**
+ * Refuses a database of another schema than this prequal's, for opens that must not migrate it
+ * (a read-only store, or a copy of one): an older one is upgraded by a command that writes.
+ */
+export function assertCurrentSchema(db: Database.Database, label: string): void {
+  const version = assertSchemaNotNewer(db, label, LATEST_SCHEMA_VERSION);
+  if (version < LATEST_SCHEMA_VERSION) {
+    throw new UserError(
+      `${label} has store schema version ${version}; run a command that writes (such as \`prequal ingest\`) to upgrade it, on a writable copy of the workspace if it is read-only.`,
+    );
+  }
+}
+
+/**
  * Brings the database up to the last migration, each step in its own write transaction so a
  * failing step leaves the previous version intact. The version is read again inside each
  * transaction: another process opening the same new workspace may have applied it meanwhile.

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
-import { applyMigrations, assertSchemaNotNewer, LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.js';
+import { applyMigrations, assertCurrentSchema, MIGRATIONS } from './migrations.js';
+import { openStoreCopy } from './store-copy.js';
+import { storeNotWritable } from './store-error.js';
 import type { Store } from './store-handle.js';
 import { retryOnBusy } from './write-transaction.js';
 
@@ -16,13 +19,17 @@ export interface OpenStoreOptions {
  * The file is created readable by its owner only (0600): it holds candidates' dossiers and the
  * committee's scores. WAL lets readers work while another process writes; synchronous=NORMAL is
  * durable enough in WAL mode (a power cut may lose the last commit, never corrupt the file).
+ * A store this process may not write is refused at once (see `assertWritable`).
  */
 export function openStore(file: string, options: OpenStoreOptions = {}): Store {
   const readonly = options.readonly ?? false;
   if (readonly && !fs.existsSync(file)) {
     throw new UserError(`No prequal store at ${file}: run \`prequal ingest\` first.`);
   }
-  if (!readonly) createPrivateFile(file);
+  if (!readonly) {
+    assertWritable(file);
+    createPrivateFile(file);
+  }
   const db = new Database(file, { readonly, fileMustExist: true });
   try {
     configure(db, readonly);
@@ -33,6 +40,42 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
     throw error;
   }
   return { db, file, readonly, close: () => db.close() };
+}
+
+/**
+ * Opens the store for a command that only reads: as `openStore` where this process may write it
+ * (the command then keeps its caches, and a new store is created as for any command), else a
+ * private copy in memory that neither creates, migrates nor changes any file (store-copy.ts).
+ * `canWrite` is for tests, which may run as root, whom no file mode stops.
+ */
+export function openStoreForReading(file: string, canWrite: (file: string) => boolean = mayWrite): Store {
+  return canWrite(file) ? openStore(file) : openStoreCopy(file);
+}
+
+/** True when this process may write the store and its folder (where SQLite puts its -wal and -shm). */
+function mayWrite(file: string): boolean {
+  try {
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    if (fs.existsSync(file)) fs.accessSync(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuses a store file this process may not write, or a missing one in a folder it may not write
+ * (read-only media, another user's file), before SQLite opens it: SQLite would open such a file
+ * read-only without a word and fail only at the first write, so a command with nothing new to
+ * store would pass on some days and fail on others.
+ */
+function assertWritable(file: string): void {
+  const exists = fs.existsSync(file);
+  try {
+    fs.accessSync(exists ? file : path.dirname(file), fs.constants.W_OK);
+  } catch (error) {
+    throw storeNotWritable(file, error as NodeJS.ErrnoException, exists);
+  }
 }
 
 function createPrivateFile(file: string): void {
@@ -55,13 +98,4 @@ function configure(db: Database.Database, readonly: boolean): void {
   if (readonly) return;
   retryOnBusy(() => db.pragma('journal_mode = WAL'));
   db.pragma('synchronous = NORMAL');
-}
-
-function assertCurrentSchema(db: Database.Database, file: string): void {
-  const version = assertSchemaNotNewer(db, file, LATEST_SCHEMA_VERSION);
-  if (version < LATEST_SCHEMA_VERSION) {
-    throw new UserError(
-      `${file} has store schema version ${version}; run a command that writes (such as \`prequal ingest\`) to upgrade it.`,
-    );
-  }
 }

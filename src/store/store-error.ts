@@ -11,7 +11,7 @@ const REASONS: Record<string, string> = {
     'the file is not a prequal store (nor any SQLite database); restore prequal.db from a backup',
   SQLITE_CANTOPEN: 'the store cannot be opened (is it a folder, or is its folder read-only?)',
   SQLITE_READONLY:
-    'the store is read-only: prequal needs to write it (and its -wal and -shm files beside it)',
+    'the store is read-only: this command writes it (and its -wal and -shm files beside it); commands that only read, such as rank, work on it as it is',
   SQLITE_PERM: 'permission denied',
   SQLITE_FULL: 'disk full',
   SQLITE_IOERR: 'input/output error while reading or writing the store',
@@ -36,6 +36,27 @@ export function describeStoreError(file: string, error: unknown): unknown {
   if (primary === undefined) return error;
   const { code, message } = error as { code: string; message: string };
   const wrapped = new UserError(`cannot use the store ${file}: ${REASONS[primary]} (${message}; ${code})`);
+  wrapped.cause = error;
+  return wrapped;
+}
+
+/** What the system said, without the path Node repeats in its message (the line names the file already). */
+const ERRNO_TEXT: Record<string, string> = {
+  EROFS: 'read-only file system',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+};
+
+/**
+ * The store (or the folder a new one would be created in) may not be written by this process:
+ * found before SQLite is asked, and told as SQLite's SQLITE_READONLY would be.
+ */
+export function storeNotWritable(file: string, error: NodeJS.ErrnoException, exists = true): UserError {
+  const reason = exists
+    ? REASONS.SQLITE_READONLY
+    : 'its folder is read-only, so the store cannot be created there';
+  const what = ERRNO_TEXT[error.code ?? ''] ?? error.message;
+  const wrapped = new UserError(`cannot use the store ${file}: ${reason} (${what}; ${error.code})`);
   wrapped.cause = error;
   return wrapped;
 }

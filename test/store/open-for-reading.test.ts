@@ -1,0 +1,143 @@
+/**
+ * Opening a store for a command that only reads: the file itself where this process may write it,
+ * else a private copy in memory that creates, migrates and changes nothing. `canWrite` stands in
+ * for a read-only medium here, so the tests hold when run as root, whom no file mode stops; the
+ * real permissions are tried below when not root, and by test/e2e/read-only-store.test.ts as
+ * another user.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  applyMigrations,
+  getMeta,
+  MIGRATIONS,
+  openStore,
+  openStoreForReading,
+  readSchemaVersion,
+  type Store,
+  setMeta,
+} from '../../src/store/index.js';
+import { makeTempDir, openTempStore } from './helpers.js';
+
+const READ_ONLY = () => false;
+const opened: Store[] = [];
+const readFor = (file: string, canWrite?: (file: string) => boolean): Store => {
+  const store = openStoreForReading(file, canWrite);
+  opened.push(store);
+  return store;
+};
+afterEach(() => {
+  for (const store of opened.splice(0)) if (store.db.open) store.close();
+});
+
+/** The folder's files with their hashes: what a read must leave exactly as it was. */
+function filesOf(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((name) => [
+        name,
+        createHash('sha256')
+          .update(fs.readFileSync(path.join(dir, name)))
+          .digest('hex'),
+      ]),
+  );
+}
+
+/** A closed WAL-mode store holding one meta record, as a finished evaluation leaves it. */
+function closedStore(): string {
+  const store = openTempStore();
+  setMeta(store, 'k', 'stored');
+  store.close();
+  return store.file;
+}
+
+describe('openStoreForReading on a store it may not write', () => {
+  it('reads a WAL-mode store from a copy that takes writes and drops them, leaving every file as it was', () => {
+    const file = closedStore();
+    const before = filesOf(path.dirname(file));
+    expect(Object.keys(before)).toEqual(['prequal.db']);
+    const store = readFor(file, READ_ONLY);
+    expect(store.readonly).toBe(true);
+    expect(store.db.memory).toBe(true);
+    expect(getMeta(store, 'k')).toBe('stored');
+    // What commands that read keep on the side (validated tender, evaluation cache) goes to the copy.
+    setMeta(store, 'k', 'changed in the copy');
+    expect(getMeta(store, 'k')).toBe('changed in the copy');
+    store.close();
+    expect(filesOf(path.dirname(file))).toEqual(before);
+    const again = readFor(file, READ_ONLY);
+    expect(getMeta(again, 'k')).toBe('stored');
+  });
+
+  it('sees the commits another connection still holds in prequal.db-wal', () => {
+    const file = closedStore();
+    const writer = openTempStore(file);
+    writer.db.pragma('wal_autocheckpoint = 0');
+    setMeta(writer, 'k', 'only in the wal');
+    expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
+    expect(getMeta(readFor(file, READ_ONLY), 'k')).toBe('only in the wal');
+  });
+
+  it('never migrates: a store of an older schema is refused and left as it was', () => {
+    const dir = makeTempDir();
+    const file = path.join(dir, 'prequal.db');
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    applyMigrations(old, MIGRATIONS.slice(0, 4), file);
+    old.close();
+    const before = filesOf(dir);
+    expect(() => readFor(file, READ_ONLY)).toThrow(/schema version 4; .*writable copy of the workspace/);
+    expect(filesOf(dir)).toEqual(before);
+    const check = new Database(file, { readonly: true });
+    expect(readSchemaVersion(check)).toBe(4);
+    check.close();
+  });
+
+  it('creates no store where there is none', () => {
+    const file = path.join(makeTempDir(), 'prequal.db');
+    expect(() => readFor(file, READ_ONLY)).toThrow(/No prequal store/);
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('reports a file that is no store as SQLite does, without changing it', () => {
+    const file = path.join(makeTempDir(), 'prequal.db');
+    fs.writeFileSync(file, Buffer.alloc(4096, 0x5a));
+    expect(() => readFor(file, READ_ONLY)).toThrow(expect.objectContaining({ code: 'SQLITE_NOTADB' }));
+    expect(fs.readFileSync(file)).toEqual(Buffer.alloc(4096, 0x5a));
+  });
+});
+
+describe('openStoreForReading on a store it may write', () => {
+  it('opens the file itself, so the caches a read fills are kept', () => {
+    const file = closedStore();
+    const store = readFor(file, () => true);
+    expect(store.db.memory).toBe(false);
+    setMeta(store, 'k', 'kept');
+    store.close();
+    expect(getMeta(readFor(file, READ_ONLY), 'k')).toBe('kept');
+  });
+});
+
+// Root writes whatever the modes say: these need a user the modes apply to.
+describe.skipIf(process.getuid?.() === 0)('a store made read-only by its file modes (not as root)', () => {
+  it('is read from a copy by default, and refused in one line by a command that writes', () => {
+    const file = closedStore();
+    const dir = path.dirname(file);
+    fs.chmodSync(file, 0o444);
+    fs.chmodSync(dir, 0o555);
+    try {
+      expect(getMeta(readFor(file), 'k')).toBe('stored');
+      expect(() => openStore(file)).toThrow(
+        /^cannot use the store .*prequal\.db: the store is read-only: .*\(permission denied; EACCES\)$/,
+      );
+      expect(fs.readdirSync(dir)).toEqual(['prequal.db']);
+    } finally {
+      fs.chmodSync(dir, 0o755);
+    }
+  });
+});
