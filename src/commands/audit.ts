@@ -1,12 +1,12 @@
 import type { Context } from '../context.js';
 import { EXIT, ExitError } from '../errors.js';
-import { withSession } from '../pipeline/session.js';
+import { withReadingSession } from '../pipeline/session.js';
 import { findStoreDamage, listAudit, verifyAudit } from '../store/index.js';
 import { terminalSafe } from '../ui/terminal-text.js';
 
 /** `prequal audit`: the append-only trail, oldest first. */
 export async function auditListCommand(ctx: Context, options: { json?: boolean }): Promise<void> {
-  await withSession(ctx, (session) => {
+  await withReadingSession(ctx, (session) => {
     const entries = listAudit(session.store);
     if (options.json) {
       ctx.out(`${JSON.stringify(entries, null, 2)}\n`);
@@ -26,7 +26,7 @@ export async function auditListCommand(ctx: Context, options: { json?: boolean }
  * or the first record that does not match its entry.
  */
 export async function auditVerifyCommand(ctx: Context): Promise<void> {
-  const verdict = await withSession(ctx, (session) => {
+  const verdict = await withReadingSession(ctx, (session) => {
     const damage = findStoreDamage(session.store);
     if (damage !== null) {
       throw new ExitError(

@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { didYouMean, otherSpelling } from '../core/person-names.js';
 import type { CommitteeRole } from '../core/types.js';
 import { EXIT, UserError } from '../errors.js';
-import { reportLanguage, withSession } from '../pipeline/session.js';
+import { reportLanguage, withReadingSession, withSession } from '../pipeline/session.js';
 import { addMember, listMembers, recordDeclaration } from '../store/index.js';
 import { askConfirm } from '../ui/prompts.js';
 import { terminalSafe } from '../ui/terminal-text.js';
@@ -49,7 +49,7 @@ export async function committeeAddCommand(
 
 /** `prequal committee list`. */
 export async function committeeListCommand(ctx: Context, options: { json?: boolean }): Promise<void> {
-  await withSession(ctx, (session) => {
+  await withReadingSession(ctx, (session) => {
     const members = listMembers(session.store);
     if (options.json) {
       ctx.out(

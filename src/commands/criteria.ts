@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { importCriteriaFile, requireCriteriaVersion } from '../pipeline/import-criteria.js';
-import { withSession } from '../pipeline/session.js';
+import { withReadingSession, withSession } from '../pipeline/session.js';
 import { listCriteriaVersions } from '../store/index.js';
 
 /** `prequal criteria import [file]`: a new version only when the content changed. */
@@ -18,7 +18,7 @@ export async function criteriaImportCommand(ctx: Context, _options: object, file
 
 /** `prequal criteria list`: every version, never deleted. */
 export async function criteriaListCommand(ctx: Context, options: { json?: boolean }): Promise<void> {
-  await withSession(ctx, (session) => {
+  await withReadingSession(ctx, (session) => {
     const versions = listCriteriaVersions(session.store);
     if (options.json) {
       const rows = versions.map((v) => ({
@@ -45,7 +45,7 @@ export async function criteriaShowCommand(
   const number = version === undefined ? undefined : Number(version);
   if (number !== undefined && !Number.isInteger(number))
     throw new UserError(`version must be a whole number, got "${version}"`, 2);
-  await withSession(ctx, (session) => {
+  await withReadingSession(ctx, (session) => {
     const found = requireCriteriaVersion(session, number);
     if (options.json) {
       ctx.out(

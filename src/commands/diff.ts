@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
 import { evaluateWorkspace } from '../pipeline/evaluate-workspace.js';
-import { type Session, withSession } from '../pipeline/session.js';
+import { type Session, withReadingSession } from '../pipeline/session.js';
 import { listCriteriaVersions } from '../store/index.js';
 import { type ComparedSide, compareShortlists } from '../whatif/compare-shortlists.js';
 import { renderShortlistDiff } from '../whatif/render-diff.js';
@@ -38,7 +38,7 @@ function evaluateVersion(session: Session, version: number): ComparedSide {
 export async function diffCommand(ctx: Context, options: DiffOptions): Promise<void> {
   const from = parseVersion(options.from, '--from');
   const to = parseVersion(options.to, '--to');
-  await withSession(ctx, (session) => {
+  await withReadingSession(ctx, (session) => {
     const versions = listCriteriaVersions(session.store).map((v) => v.version);
     for (const version of [from, to]) {
       if (versions.includes(version)) continue;

@@ -5,7 +5,7 @@ import { UserError } from '../errors.js';
 import { buildJsonCandidate } from '../export/json.js';
 import { evaluateWorkspace } from '../pipeline/evaluate-workspace.js';
 import { resolveCandidateId } from '../pipeline/resolve-candidate.js';
-import { reportLanguage, withSession } from '../pipeline/session.js';
+import { reportLanguage, withReadingSession } from '../pipeline/session.js';
 import { issueLine, terminalSafe } from '../ui/terminal-text.js';
 
 const EXTRA_LABELS: Record<string, Bilingual> = {
@@ -20,7 +20,7 @@ export interface ExplainOptions {
 
 /** `prequal explain <candidate>`: every criterion's verdict with its explanation. */
 export async function explainCommand(ctx: Context, options: ExplainOptions, given: string): Promise<void> {
-  await withSession(ctx, async (session) => {
+  await withReadingSession(ctx, async (session) => {
     const evaluation = evaluateWorkspace(session);
     const { report } = evaluation;
     const lang = reportLanguage(session, options.lang);

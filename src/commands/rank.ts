@@ -4,7 +4,7 @@ import { requireEvaluableCriteria } from '../pipeline/check-stored-inputs.js';
 import { evaluateWorkspace } from '../pipeline/evaluate-workspace.js';
 import { assertFinality, type Finality, finalityOf } from '../pipeline/exit-status.js';
 import { markSnapshot, readTableSnapshot, saveTableSnapshot } from '../pipeline/run-snapshot.js';
-import { reportLanguage, withSession } from '../pipeline/session.js';
+import { reportLanguage, withReadingSession } from '../pipeline/session.js';
 import { rankTablePieces } from '../ui/rank-table.js';
 
 export interface RankOptions {
@@ -18,7 +18,7 @@ export interface RankOptions {
  * the run's time, is always made anew.
  */
 export async function rankCommand(ctx: Context, options: RankOptions): Promise<void> {
-  const finality = await withSession(ctx, (session): Finality => {
+  const finality = await withReadingSession(ctx, (session): Finality => {
     const lang = reportLanguage(session, options.lang);
     // Taken before the evaluation reads anything (see SnapshotMark); --json keeps no snapshot.
     const mark = options.json ? null : markSnapshot(session, requireEvaluableCriteria(session), lang);

@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import { assertTenderUnchanged, requireEvaluableCriteria } from '../pipeline/check-stored-inputs.js';
 import { loadCommitteeRecord, toInvalidCandidate } from '../pipeline/committee-view.js';
 import { loadSanctionsList } from '../pipeline/screen-sanctions.js';
-import { type Session, withSession } from '../pipeline/session.js';
+import { type Session, withReadingSession } from '../pipeline/session.js';
 import { listActiveDossiers } from '../store/index.js';
 import { parseAssignments } from '../whatif/assignments.js';
 import { compareShortlists } from '../whatif/compare-shortlists.js';
@@ -50,7 +50,7 @@ export function loadSimulationInput(session: Session): SimulationInput {
  * cache is written, so both shortlists are computed here rather than by `scoreCandidates`.
  */
 export async function whatifCommand(ctx: Context, options: WhatifOptions): Promise<void> {
-  await withSession(ctx, (session) => {
+  await withReadingSession(ctx, (session) => {
     const version = requireEvaluableCriteria(session);
     const assignments = parseAssignments(options.set ?? [], version.criteria);
     const current: Scenario = { criteria: version.criteria, tender: session.tender };

@@ -3,7 +3,13 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import type { Lang, Tender } from '../core/types.js';
 import { readConfigSource, TENDER_FILE } from '../dossier/config-source.js';
-import { noticeLockWaits, openStore, type Store, syncCommitteeFromTender } from '../store/index.js';
+import {
+  noticeLockWaits,
+  openStore,
+  openStoreForReading,
+  type Store,
+  syncCommitteeFromTender,
+} from '../store/index.js';
 import { describeStoreError } from '../store/store-error.js';
 import { checkedTender, tenderCheckKey, validateTender } from './checked-config.js';
 import { assertWorkspaceFolder } from './workspace-folder.js';
@@ -26,22 +32,29 @@ export interface Session {
 
 export const STORE_FILE = 'prequal.db';
 
+/**
+ * What a command does with the store: `write` (the default) refuses one it may not write; `read`,
+ * for commands that store nothing of their own, also works on a store it may not write (read-only
+ * media, an archived evaluation), from a private copy (see openStoreForReading).
+ */
+export type StoreAccess = 'read' | 'write';
+
 /** Meta key holding the hash of the tender.yaml the stored dossiers were read against. */
 export const TENDER_KEY = 'ingest.tender_hash';
 
 /**
  * Checks the workspace is a folder (a mistyped --workspace is a usage error), reads tender.yaml
- * (a broken one stops the command with every problem listed), opens the store, and registers
- * the committee members tender.yaml names. The tender is validated only when its bytes or the
+ * (a broken one stops the command with every problem listed), opens the store as `access` asks,
+ * and registers the committee members tender.yaml names. The tender is validated only when its bytes or the
  * build changed since it last was (see checked-config.ts); a broken one is reported before a new
  * store is created for it.
  */
-export async function openSession(ctx: Context): Promise<Session> {
+export async function openSession(ctx: Context, access: StoreAccess = 'write'): Promise<Session> {
   assertWorkspaceFolder(ctx.workspace);
   const source = readConfigSource(ctx.workspace, path.join(ctx.workspace, TENDER_FILE));
   const file = path.join(ctx.workspace, STORE_FILE);
   const validated = fs.existsSync(file) ? undefined : await validateTender(source);
-  const store = openStore(file);
+  const store = access === 'read' ? openStoreForReading(file) : openStore(file);
   noticeLockWaits(store, () =>
     ctx.err(
       'waiting: prequal.db is locked by another process (another prequal command?); going on once it is released\n',
@@ -69,9 +82,13 @@ export function closeSession(session: Session): void {
  * Opens a session, runs `fn`, and always closes the store. A store SQLite cannot use (damaged,
  * not a database, read-only, disk full) is reported in one line naming the file, not as a crash.
  */
-export async function withSession<T>(ctx: Context, fn: (session: Session) => Promise<T> | T): Promise<T> {
+export async function withSession<T>(
+  ctx: Context,
+  fn: (session: Session) => Promise<T> | T,
+  options: { access?: StoreAccess } = {},
+): Promise<T> {
   try {
-    const session = await openSession(ctx);
+    const session = await openSession(ctx, options.access);
     try {
       return await fn(session);
     } finally {
@@ -80,6 +97,11 @@ export async function withSession<T>(ctx: Context, fn: (session: Session) => Pro
   } catch (error) {
     throw describeStoreError(path.join(ctx.workspace, STORE_FILE), error);
   }
+}
+
+/** `withSession` for a command that stores nothing of its own: it also reads a store it may not write. */
+export function withReadingSession<T>(ctx: Context, fn: (session: Session) => Promise<T> | T): Promise<T> {
+  return withSession(ctx, fn, { access: 'read' });
 }
 
 /** The language of reports and tables: --lang, else the tender's first. */
