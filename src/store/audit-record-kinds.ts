@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../core/types.js';
+import { canonicalJson } from './canonical-json.js';
 import type { ScoreRow } from './manual-scores.js';
 import type { OverrideRow } from './overrides.js';
 import type { DecisionRow } from './tie-decisions.js';
@@ -9,41 +10,76 @@ export interface RecordProblem {
   reason: string;
 }
 
-/** What a row and its audit entry both say, named after the row's columns. */
-type Facts = Record<string, unknown>;
+/** What a row and its audit entries both say, named after the row's columns. */
+export type Facts = Record<string, unknown>;
 
-/** A table of the committee's acts whose every row is written with one audit entry (`action`). */
-export interface RecordKind<Row extends { id: number }> {
+/** What the audit log says one row holds. */
+export interface VouchedRow {
+  /** The entry that recorded the row: named when the row is missing or differs. */
+  seq: number;
+  /** That entry's subject, naming the row when it is missing. */
+  subject: string;
+  facts: Facts;
+  /** The entry behind each fact a later entry than `seq` set (a member's role changed, a declaration). */
+  factSeqs?: Readonly<Record<string, number>>;
+}
+
+/** A table the evaluation reads whose every write is recorded by an audit entry of `actions`. */
+export interface RecordKind<Row> {
   table: string;
-  action: string;
+  /** The column rows are read in order of: the order in which `vouch` lists what the log says. */
+  orderBy: string;
+  actions: readonly string[];
   /** One record, for messages: `override`. */
   noun: string;
+  /** The row's key, for messages: `3`, `"Awa Ndiaye"`. */
+  key(row: Row): string;
   /** Who or what the row is about, for messages: `c02 ADM-2`. */
   label(row: Row): string;
-  /** The facts the entry carries, as the row holds them. */
+  /** The facts the entries carry, as the row holds them. */
   fromRow(row: Row): Facts;
-  /** The same facts, as the entry recorded them. */
-  fromEntry(entry: AuditEntry): Facts;
-  /** A check of the whole table once every row matched its entry. */
-  checkRows?(rows: readonly Row[], entries: readonly AuditEntry[]): RecordProblem | undefined;
+  /**
+   * What the entries of `actions` (oldest first) say the table holds, one item per row in the
+   * table's order; or why those entries could not all have been written over untouched rows.
+   */
+  vouch(entries: readonly AuditEntry[]): readonly VouchedRow[] | RecordProblem;
+  /** A check of the whole table once every row matched what the log says of it. */
+  checkRows?(rows: readonly Row[], vouched: readonly VouchedRow[]): RecordProblem | undefined;
+}
+
+/** `vouch` for a table whose every entry inserts one row: the n-th entry vouches for the n-th row. */
+export function rowPerEntry(fromEntry: (entry: AuditEntry) => Facts): RecordKind<unknown>['vouch'] {
+  return (entries) =>
+    entries.map((entry) => ({ seq: entry.seq, subject: entry.subject, facts: fromEntry(entry) }));
 }
 
 /** `overrides row 3 (c02 ADM-2)`. */
-export function describeRow<Row extends { id: number }>(kind: RecordKind<Row>, row: Row): string {
-  return `${kind.table} row ${row.id} (${kind.label(row)})`;
+export function describeRow<Row>(kind: RecordKind<Row>, row: Row): string {
+  return `${kind.table} row ${kind.key(row)} (${kind.label(row)})`;
 }
 
-/** A member of the entry's `after` (an object for every kind here; anything else reads as absent). */
-function after(entry: AuditEntry, name: string): unknown {
-  const value = entry.after;
+/** A member of the entry's `before` or `after` (an object for every kind here; anything else reads as absent). */
+export function member(value: unknown, name: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[name] : undefined;
+}
+
+/** A value as JSON, cut short: a forged comment may be long. */
+export function quote(value: unknown): string {
+  const text = canonicalJson(value);
+  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+}
+
+function after(entry: AuditEntry, name: string): unknown {
+  return member(entry.after, name);
 }
 
 /** recordOverride: subject `candidate criterion`, after `{ passed, points }`, why = reason. */
 export const OVERRIDES: RecordKind<OverrideRow> = {
   table: 'overrides',
-  action: 'override.record',
+  orderBy: 'id',
+  actions: ['override.record'],
   noun: 'override',
+  key: (row) => String(row.id),
   label: (row) => `${row.candidate} ${row.criterion}`,
   fromRow: (row) => ({
     'candidate and criterion': `${row.candidate} ${row.criterion}`,
@@ -53,14 +89,14 @@ export const OVERRIDES: RecordKind<OverrideRow> = {
     by: row.by,
     at: row.at,
   }),
-  fromEntry: (entry) => ({
+  vouch: rowPerEntry((entry) => ({
     'candidate and criterion': entry.subject,
     passed: after(entry, 'passed'),
     points: after(entry, 'points'),
     reason: entry.why,
     by: entry.who,
     at: entry.at,
-  }),
+  })),
 };
 
 /**
@@ -69,8 +105,10 @@ export const OVERRIDES: RecordKind<OverrideRow> = {
  */
 export const TIE_DECISIONS: RecordKind<DecisionRow> = {
   table: 'tie_decisions',
-  action: 'decision.record',
+  orderBy: 'id',
+  actions: ['decision.record'],
   noun: 'tie decision',
+  key: (row) => String(row.id),
   label: (row) => `tie ${[readList(row.tied)].flat().join(', ')}`,
   fromRow: (row) => ({
     chosen: readList(row.chosen),
@@ -79,13 +117,13 @@ export const TIE_DECISIONS: RecordKind<DecisionRow> = {
     by: row.by,
     at: row.at,
   }),
-  fromEntry: (entry) => ({
+  vouch: rowPerEntry((entry) => ({
     chosen: after(entry, 'chosen'),
     tied: after(entry, 'tied'),
     reason: entry.why,
     by: entry.who,
     at: entry.at,
-  }),
+  })),
 };
 
 /** A JSON column as parsed, or its text when an edit left it unreadable (it then differs). */
@@ -105,8 +143,10 @@ function readList(text: string): unknown {
  */
 export const MANUAL_SCORES: RecordKind<ScoreRow> = {
   table: 'manual_scores',
-  action: 'score.record',
+  orderBy: 'id',
+  actions: ['score.record'],
   noun: 'manual score',
+  key: (row) => String(row.id),
   label: (row) => `${row.candidate} ${row.criterion} by ${row.evaluator}`,
   fromRow: (row) => ({
     'candidate, criterion and evaluator': `${row.candidate} ${row.criterion} ${row.evaluator}`,
@@ -114,12 +154,12 @@ export const MANUAL_SCORES: RecordKind<ScoreRow> = {
     comment: row.comment,
     source: row.source,
   }),
-  fromEntry: (entry) => ({
+  vouch: rowPerEntry((entry) => ({
     'candidate, criterion and evaluator': entry.subject,
     points: after(entry, 'points'),
     comment: entry.why,
     source: after(entry, 'source'),
-  }),
+  })),
   checkRows: checkSuperseded,
 };
 
@@ -131,13 +171,13 @@ export const MANUAL_SCORES: RecordKind<ScoreRow> = {
  */
 function checkSuperseded(
   rows: readonly ScoreRow[],
-  entries: readonly AuditEntry[],
+  vouched: readonly VouchedRow[],
 ): RecordProblem | undefined {
   const key = (row: ScoreRow) => JSON.stringify([row.evaluator, row.candidate, row.criterion]);
   const latest = new Map(rows.map((row) => [key(row), row]));
   for (const [i, row] of rows.entries()) {
     const replacement = latest.get(key(row));
-    const seq = entries[i]?.seq ?? null;
+    const seq = vouched[i]?.seq ?? null;
     if (replacement === row && row.superseded !== 0) {
       const reason = `${describeRow(MANUAL_SCORES, row)} is marked superseded, but no later score replaces it`;
       return { seq, reason };

@@ -1,13 +1,14 @@
 import type Database from 'better-sqlite3';
-import type { AuditEntry } from '../core/types.js';
 import { type AuditRow, toAuditEntry } from './audit-log.js';
 import {
   describeRow,
   MANUAL_SCORES,
   OVERRIDES,
+  quote,
   type RecordKind,
   type RecordProblem,
   TIE_DECISIONS,
+  type VouchedRow,
 } from './audit-record-kinds.js';
 import { canonicalJson } from './canonical-json.js';
 
@@ -34,72 +35,79 @@ export function findRecordProblem(
   );
 }
 
-function checkKind<Row extends { id: number }>(
+function checkKind<Row>(
   db: Database.Database,
   kind: RecordKind<Row>,
   log: readonly AuditRow[],
 ): RecordProblem | undefined {
-  const rows = db.prepare(`SELECT * FROM ${kind.table} ORDER BY id`).all() as Row[];
-  const entries = log.filter((row) => row.action === kind.action).map(toAuditEntry);
-  for (let i = 0; i < Math.max(rows.length, entries.length); i++) {
-    if (!matches(kind, rows[i], entries[i])) return describeMismatch(kind, rows, entries, i);
+  const vouched = kind.vouch(log.filter((row) => kind.actions.includes(row.action)).map(toAuditEntry));
+  if (!Array.isArray(vouched)) return vouched as RecordProblem;
+  const rows = db.prepare(`SELECT * FROM ${kind.table} ORDER BY ${kind.orderBy}`).all() as Row[];
+  for (let i = 0; i < Math.max(rows.length, vouched.length); i++) {
+    if (!matches(kind, rows[i], vouched[i])) return describeMismatch(kind, rows, vouched, i);
   }
-  return kind.checkRows?.(rows, entries);
+  return kind.checkRows?.(rows, vouched);
 }
 
-/** Says why the i-th row and entry do not pair: a row deleted, a row added, or a row altered. */
-function describeMismatch<Row extends { id: number }>(
+/** Says why the i-th row and record do not pair: a row deleted, a row added, or a row altered. */
+function describeMismatch<Row>(
   kind: RecordKind<Row>,
   rows: readonly Row[],
-  entries: readonly AuditEntry[],
+  vouched: readonly VouchedRow[],
   i: number,
 ): RecordProblem {
   const row = rows[i];
-  const entry = entries[i];
-  // A row missing or added shifts the rest by one; with as many rows as entries, rows were swapped
+  const record = vouched[i];
+  // A row missing or added shifts the rest by one; with as many rows as records, rows were swapped
   // or altered in place.
-  if (entry && (!row || (rows.length < entries.length && matches(kind, row, entries[i + 1])))) {
+  if (record && (!row || (rows.length < vouched.length && matches(kind, row, vouched[i + 1])))) {
     return {
-      seq: entry.seq,
-      reason: `the ${kind.noun} recorded by audit entry ${entry.seq} (${entry.subject}) has no row in ${kind.table}: it was deleted`,
+      seq: record.seq,
+      reason: `the ${kind.noun} recorded by audit entry ${record.seq} (${record.subject}) has no row in ${kind.table}: it was deleted`,
     };
   }
-  if (!entry || (rows.length > entries.length && matches(kind, rows[i + 1], entry))) {
+  if (!record || (rows.length > vouched.length && matches(kind, rows[i + 1], record))) {
     return {
       seq: null,
       reason: `${describeRow(kind, row!)} has no audit entry: it was added outside prequal`,
     };
   }
-  const what = differences(kind, row!, entry).join('; ');
+  const found = differences(kind, row!, record);
+  // The entry that set the first fact that differs; the others name theirs when it is another.
+  const seq = found[0]?.seq ?? record.seq;
+  const what = found
+    .map(
+      (d) =>
+        `${d.name} is ${quote(d.stored)}, ${d.seq === seq ? 'the entry' : `audit entry ${d.seq}`} says ${quote(d.recorded)}`,
+    )
+    .join('; ');
   return {
-    seq: entry.seq,
-    reason: `${describeRow(kind, row!)} differs from audit entry ${entry.seq} that recorded it: ${what}`,
+    seq,
+    reason: `${describeRow(kind, row!)} differs from audit entry ${seq} that recorded it: ${what}`,
   };
 }
 
-function matches<Row extends { id: number }>(
-  kind: RecordKind<Row>,
-  row: Row | undefined,
-  entry: AuditEntry | undefined,
-): boolean {
-  return row !== undefined && entry !== undefined && differences(kind, row, entry).length === 0;
+function matches<Row>(kind: RecordKind<Row>, row: Row | undefined, record: VouchedRow | undefined): boolean {
+  return row !== undefined && record !== undefined && differences(kind, row, record).length === 0;
 }
 
-/** Each fact the entry carries that the row holds otherwise, as `reason is "x", the entry says "y"`. */
-function differences<Row extends { id: number }>(
-  kind: RecordKind<Row>,
-  row: Row,
-  entry: AuditEntry,
-): string[] {
+interface Difference {
+  name: string;
+  stored: unknown;
+  recorded: unknown;
+  /** The entry that recorded the fact. */
+  seq: number;
+}
+
+/** Each fact the log records that the row holds otherwise. */
+function differences<Row>(kind: RecordKind<Row>, row: Row, record: VouchedRow): Difference[] {
   const stored = kind.fromRow(row);
-  const recorded = kind.fromEntry(entry);
-  return Object.keys(recorded)
-    .filter((name) => canonicalJson(stored[name]) !== canonicalJson(recorded[name]))
-    .map((name) => `${name} is ${quote(stored[name])}, the entry says ${quote(recorded[name])}`);
-}
-
-/** A value as JSON, cut short: a forged comment may be long. */
-function quote(value: unknown): string {
-  const text = canonicalJson(value);
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
+  return Object.keys(record.facts)
+    .filter((name) => canonicalJson(stored[name]) !== canonicalJson(record.facts[name]))
+    .map((name) => ({
+      name,
+      stored: stored[name],
+      recorded: record.facts[name],
+      seq: record.factSeqs?.[name] ?? record.seq,
+    }));
 }
