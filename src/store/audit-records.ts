@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { type AuditRow, toAuditEntry } from './audit-log.js';
+import { CRITERIA_VERSIONS } from './audit-record-criteria.js';
 import {
   describeRow,
   MANUAL_SCORES,
@@ -13,25 +14,30 @@ import {
 import { canonicalJson } from './canonical-json.js';
 
 /**
- * The first override, tie decision or manual score whose row does not hold what the audit entry
- * that recorded it says, whose entry has lost its row, or whose row has no entry. Call it on a
- * verified chain only: the entries are then what prequal wrote, and the rows are judged by them.
+ * The first criteria version, override, tie decision or manual score whose row does not hold what
+ * the audit entry that recorded it says, whose entry has lost its row, or whose row has no entry.
+ * Call it on a verified chain only: the entries are then what prequal wrote, and the rows are
+ * judged by them.
  *
  * Rows carry no audit seq, so they are matched by order: each record is written with its entry
- * in one transaction (recordOverride, recordDecision, recordScores), nothing else writes these
- * tables, and both the row ids (INTEGER PRIMARY KEY, max + 1) and the seqs grow with every write.
- * So the n-th row of a table by id belongs to the n-th entry of its action by seq. Matching on
- * content instead would accept rows swapped between two entries (which changes the override in
- * force) and could not tell a deleted row from an altered one; matching by order names the exact
- * row and entry, and a deleted or inserted row shows as the rest of the table shifted by one.
- * A seq column in each table would need a migration, and an insider could edit it as well.
+ * in one transaction (importCriteria, recordOverride, recordDecision, recordScores), nothing else
+ * writes these tables, and both the row keys (INTEGER PRIMARY KEY, max + 1) and the seqs grow
+ * with every write. So the n-th row of a table by key belongs to the n-th entry of its action by
+ * seq. Matching on content instead would accept rows swapped between two entries (which changes
+ * the override in force) and could not tell a deleted row from an altered one; matching by order
+ * names the exact row and entry, and a deleted or inserted row shows as the rest of the table
+ * shifted by one. A seq column in each table would need a migration, and an insider could edit
+ * it as well.
  */
 export function findRecordProblem(
   db: Database.Database,
   log: readonly AuditRow[],
 ): RecordProblem | undefined {
   return (
-    checkKind(db, OVERRIDES, log) ?? checkKind(db, TIE_DECISIONS, log) ?? checkKind(db, MANUAL_SCORES, log)
+    checkKind(db, CRITERIA_VERSIONS, log) ??
+    checkKind(db, OVERRIDES, log) ??
+    checkKind(db, TIE_DECISIONS, log) ??
+    checkKind(db, MANUAL_SCORES, log)
   );
 }
 

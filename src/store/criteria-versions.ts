@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import type { CriteriaSet } from '../core/types.js';
 import { appendAudit } from './audit-log.js';
+import { canonicalJson } from './canonical-json.js';
 import { statement } from './prepared.js';
 import type { Store } from './store-handle.js';
 import { withWriteTransaction } from './write-transaction.js';
@@ -26,7 +28,8 @@ export interface ImportCriteriaInput {
   by?: string;
 }
 
-interface CriteriaRow {
+/** A row of `criteria_versions`. */
+export interface CriteriaRow {
   version: number;
   name: string;
   hash: string;
@@ -37,6 +40,9 @@ interface CriteriaRow {
 
 /**
  * Records a criteria file as a new version, unless it is identical (same hash) to the latest.
+ * Its entry carries the file's hash and that of the criteria as read from it (`criteriaHash`,
+ * see criteriaDigest): evaluation reads the parsed criteria, not the text, so `audit verify`
+ * holds both to the entry.
  *
  * A file identical to an OLDER version still becomes a new version: the committee went back to
  * earlier rules, and results must say they were computed under the set in force now, after the
@@ -61,11 +67,19 @@ export function importCriteria(
       action: 'criteria.import',
       subject: `criteria version ${version}`,
       before: latest ? { version: latest.version, hash: latest.hash } : null,
-      after: { version, name: input.name, hash: input.hash },
+      after: { version, name: input.name, hash: input.hash, criteriaHash: criteriaDigest(input.criteria) },
       why: latest ? 'criteria file changed' : 'first criteria import',
     });
     return { version, created: true };
   });
+}
+
+/**
+ * sha256 of the criteria's canonical JSON (hex). Canonical rather than the column's text, so that
+ * the digest stays true of criteria stored again in another key order.
+ */
+export function criteriaDigest(criteria: unknown): string {
+  return createHash('sha256').update(canonicalJson(criteria)).digest('hex');
 }
 
 /** Every criteria version, oldest first. */

@@ -17,17 +17,10 @@ import {
   type Store,
   verifyAudit,
 } from '../../src/store/index.js';
+import { forge, seqOf } from './forge.js';
 import { AT, LATER, openTempStore } from './helpers.js';
 
 const META = { by: 'secretary', at: AT };
-const TRIGGERS = [
-  'overrides_no_update',
-  'overrides_no_delete',
-  'tie_decisions_no_update',
-  'tie_decisions_no_delete',
-  'manual_scores_keep_values',
-  'manual_scores_no_delete',
-];
 
 function score(evaluator: string, points: number, comment = 'solid', recordedAt = AT): ManualScore {
   const source = 'scores/jean.csv:2';
@@ -54,17 +47,6 @@ function committeeStore(): Store {
   recordOverride(store, { ...annex, criterion: 'EXP-1', points: 20, reason: 'ref 4 counts' });
   recordDecision(store, { ...tie, chosen: ['c11'], reason: 'corrected count', at: LATER });
   return store;
-}
-
-/** The seq of the n-th (from 1) audit entry of `action`. */
-function seqOf(store: Store, action: string, n: number): number {
-  return listAudit(store).filter((e) => e.action === action)[n - 1]?.seq ?? -1;
-}
-
-/** Runs `sql` on the store as an insider would: the append-only triggers dropped first. */
-function forge(store: Store, sql: string): void {
-  for (const trigger of TRIGGERS) store.db.exec(`DROP TRIGGER IF EXISTS ${trigger}`);
-  store.db.exec(sql);
 }
 
 describe('verifyAudit on the committee records', () => {
