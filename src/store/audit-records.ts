@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { type AuditRow, toAuditEntry } from './audit-log.js';
+import { COMMITTEE_MEMBERS } from './audit-record-committee.js';
 import { CRITERIA_VERSIONS } from './audit-record-criteria.js';
 import {
   describeRow,
@@ -14,10 +15,10 @@ import {
 import { canonicalJson } from './canonical-json.js';
 
 /**
- * The first criteria version, override, tie decision or manual score whose row does not hold what
- * the audit entry that recorded it says, whose entry has lost its row, or whose row has no entry.
- * Call it on a verified chain only: the entries are then what prequal wrote, and the rows are
- * judged by them.
+ * The first criteria version, committee member, override, tie decision or manual score whose
+ * row does not hold what the audit entries that wrote it say, whose entry has lost its row, or
+ * whose row has no entry. Call it on a verified chain only: the entries are then what prequal
+ * wrote, and the rows are judged by them.
  *
  * Rows carry no audit seq, so they are matched by order: each record is written with its entry
  * in one transaction (importCriteria, recordOverride, recordDecision, recordScores), nothing else
@@ -27,7 +28,7 @@ import { canonicalJson } from './canonical-json.js';
  * the override in force) and could not tell a deleted row from an altered one; matching by order
  * names the exact row and entry, and a deleted or inserted row shows as the rest of the table
  * shifted by one. A seq column in each table would need a migration, and an insider could edit
- * it as well.
+ * it as well. Committee members are the exception, matched by name: see COMMITTEE_MEMBERS.
  */
 export function findRecordProblem(
   db: Database.Database,
@@ -35,6 +36,7 @@ export function findRecordProblem(
 ): RecordProblem | undefined {
   return (
     checkKind(db, CRITERIA_VERSIONS, log) ??
+    checkKind(db, COMMITTEE_MEMBERS, log) ??
     checkKind(db, OVERRIDES, log) ??
     checkKind(db, TIE_DECISIONS, log) ??
     checkKind(db, MANUAL_SCORES, log)

@@ -15,12 +15,14 @@ export interface CommitteeMember {
   source: 'tender' | 'cli';
 }
 
-interface MemberRow {
+/** A row of `committee_members`. */
+export interface MemberRow {
   name: string;
   role: CommitteeRole;
   declared_at: string | null;
   declaration_text: string | null;
   source: 'tender' | 'cli';
+  added_at: string;
 }
 
 /** Who acts and when, for the audit log. */
