@@ -138,8 +138,9 @@ function readList(text: string): unknown {
 /**
  * recordScores: subject `candidate criterion evaluator`, after `{ points, comment, source }`,
  * why = comment. The comment is compared with `why`, a text column like the row's own, so both
- * went through the same encoding into SQLite. `recorded_at` is not in the entry (its `at` is the
- * act's time, which the store API lets differ), so it is not checked.
+ * went through the same encoding into SQLite. `recorded_at` is the entry's `at` — every command
+ * records a score at its own time — unless the entry's `recordedAt` says otherwise (the store API
+ * lets a caller date a score apart from the act, and recordScores then records that date).
  */
 export const MANUAL_SCORES: RecordKind<ScoreRow> = {
   table: 'manual_scores',
@@ -153,12 +154,14 @@ export const MANUAL_SCORES: RecordKind<ScoreRow> = {
     points: row.points,
     comment: row.comment,
     source: row.source,
+    'recorded at': row.recorded_at,
   }),
   vouch: rowPerEntry((entry) => ({
     'candidate, criterion and evaluator': entry.subject,
     points: after(entry, 'points'),
     comment: entry.why,
     source: after(entry, 'source'),
+    'recorded at': after(entry, 'recordedAt') ?? entry.at,
   })),
   checkRows: checkSuperseded,
 };

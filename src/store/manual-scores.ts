@@ -66,7 +66,14 @@ export function recordScores(
         action: 'score.record',
         subject: `${score.candidate} ${score.criterion} ${score.evaluator}`,
         before: current ? { points: current.points, comment: current.comment, source: current.source } : null,
-        after: { points: score.points, comment: score.comment, source: score.source },
+        after: {
+          points: score.points,
+          comment: score.comment,
+          source: score.source,
+          // The entry's `at` is the score's time, as every command records it; a score the caller
+          // dates otherwise says so, so that `audit verify` can hold `recorded_at` to the entry.
+          ...(score.recordedAt === meta.at ? {} : { recordedAt: score.recordedAt }),
+        },
         why: score.comment,
       });
       recorded++;

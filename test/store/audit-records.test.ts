@@ -105,6 +105,18 @@ describe('verifyAudit on the committee records', () => {
       'candidate, criterion and evaluator is "c01 EXP-3 Fatou", the entry says "c01 EXP-3 Jean"; ' +
         'comment is "weak", the entry says "solid"',
     ],
+    [
+      "a manual score's time, which decides whether it follows the evaluator's declaration",
+      "UPDATE manual_scores SET recorded_at = '2025-11-30T09:00:00Z' WHERE id = 3",
+      ['score.record', 3, 'manual_scores row 3 (c01 EXP-3 by Jean)'],
+      `recorded at is "2025-11-30T09:00:00Z", the entry says "${LATER}"`,
+    ],
+    [
+      'the times of two scores swapped',
+      `UPDATE manual_scores SET recorded_at = CASE id WHEN 1 THEN '${LATER}' ELSE '${AT}' END WHERE id IN (1, 3)`,
+      ['score.record', 1, 'manual_scores row 1 (c01 EXP-3 by Jean)'],
+      `recorded at is "${LATER}", the entry says "${AT}"`,
+    ],
   ] as const)('names %s changed with SQL, and what differs', (_, sql, [action, n, row], what) => {
     const store = committeeStore();
     forge(store, sql);
@@ -144,6 +156,19 @@ describe('verifyAudit on the committee records', () => {
     store.db.exec(sql);
     const reason = `${row} has no audit entry: it was added outside prequal`;
     expect(verifyAudit(store)).toEqual({ ok: false, seq: null, reason });
+  });
+
+  it('holds a score dated apart from its act to the date its entry gives', () => {
+    const store = openTempStore();
+    recordScores(store, [score('Jean', 12, 'solid', LATER)], META);
+    expect(listAudit(store)[0]?.after).toMatchObject({ recordedAt: LATER });
+    expect(verifyAudit(store)).toEqual({ ok: true, count: 1 });
+    forge(store, `UPDATE manual_scores SET recorded_at = '${AT}'`);
+    expect(verifyAudit(store)).toEqual({
+      ok: false,
+      seq: 1,
+      reason: `manual_scores row 1 (c01 EXP-3 by Jean) differs from audit entry 1 that recorded it: recorded at is "${AT}", the entry says "${LATER}"`,
+    });
   });
 
   it('names two overrides whose rows were swapped, which changes the one in force', () => {
