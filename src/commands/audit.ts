@@ -39,7 +39,7 @@ export async function auditVerifyCommand(ctx: Context): Promise<void> {
   if (verdict.ok) {
     ctx.out(
       `audit trail intact: ${verdict.count} entries, hash chain verified, ` +
-        'overrides, tie decisions and manual scores match their entries\n',
+        'criteria versions, committee members, overrides, tie decisions and manual scores match their entries\n',
     );
     return;
   }

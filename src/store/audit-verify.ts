@@ -14,8 +14,8 @@ export function findStoreDamage(target: StoreOrDb): string | null {
 }
 
 /**
- * `seq` names the entry at fault, or the entry of the committee record at fault; it is null for
- * an override, tie decision or manual score row that no entry recorded.
+ * `seq` names the entry at fault, or the entry of the record at fault; it is null for a row that
+ * no entry recorded.
  */
 export type AuditVerdict = { ok: true; count: number } | { ok: false; seq: number | null; reason: string };
 
@@ -23,10 +23,11 @@ export type AuditVerdict = { ok: true; count: number } | { ok: false; seq: numbe
  * Recomputes the audit chain and names the first entry that is not as it was written: altered
  * content, a rewritten hash, a missing entry, rows deleted at the end (caught through
  * `audit_head`), or rows slipped in after it. Then, the entries being genuine, checks that every
- * override, tie decision and manual score row holds what its entry recorded, that no recorded
- * one has lost its row and that no row lacks its entry (findRecordProblem): ranking and the
- * exports read those tables, not the log. The append-only triggers make each of these need
- * deliberate SQL; this catches them when that SQL was run anyway.
+ * criteria version, committee member, override, tie decision and manual score row holds what its
+ * entries recorded, that no recorded one has lost its row and that no row lacks its entry
+ * (findRecordProblem): evaluation, ranking and the exports read those tables, not the log. The
+ * append-only triggers make most of these need deliberate SQL; this catches them when that SQL
+ * was run anyway.
  */
 export function verifyAudit(target: StoreOrDb): AuditVerdict {
   const db = dbOf(target);

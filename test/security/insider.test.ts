@@ -1,8 +1,9 @@
 /**
  * A careless or malicious insider editing prequal.db with SQL, bypassing prequal: the append-only
  * triggers are dropped first, as a determined insider would. `prequal audit verify` must name the
- * damage, in the audit log or in the committee's records it vouches for. (A candidate's stored document rewritten with SQL is NOT detected: see the known
- * limitations in docs/SECURITY.md.)
+ * damage, in the audit log or in the records it vouches for: the committee's acts, its members
+ * and their declarations, the criteria versions. (A candidate's stored document rewritten with
+ * SQL is NOT detected: see the known limitations in docs/SECURITY.md.)
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -22,6 +23,7 @@ const TRIGGERS = [
   'overrides_no_delete',
   'manual_scores_keep_values',
   'manual_scores_no_delete',
+  'criteria_versions_no_update',
 ];
 
 /** The secretary overriding a gate, so that the store holds an override to tamper with. */
@@ -101,6 +103,37 @@ describe("an insider editing the committee's records", () => {
     ],
   ])('%s is named by `prequal audit verify` (exit 1)', (id, input, sql, setup, named) => {
     expectNamed(id, input, verify(tampered(sql, setup)), named);
+  });
+});
+
+describe('an insider editing what the evaluation depends on', () => {
+  it.each([
+    [
+      'i08-declaration-backdated',
+      "an evaluator's declaration of impartiality backdated with SQL",
+      "UPDATE committee_members SET declared_at = '2025-11-01' WHERE name = 'Ibrahima Fall'",
+      /committee_members row "Ibrahima Fall" \(evaluator\) differs from audit entry \d+ that recorded it: declared at is "2025-11-01", the entry says "2025-12-02"$/,
+    ],
+    [
+      'i09-chair-made-voter',
+      "the chair made an evaluator with SQL (tender.yaml's committee, set back by the next command)",
+      "UPDATE committee_members SET role = 'evaluator' WHERE name = 'Awa Ndiaye'",
+      /audit entry \d+ found Awa Ndiaye's role "evaluator" where audit entry 1 had recorded "chair": their committee_members row was changed outside prequal in between$/,
+    ],
+    [
+      'i10-criteria-threshold-lowered',
+      "the stored criteria's shortlist threshold lowered with SQL, the criteria file's text left as it was",
+      "UPDATE criteria_versions SET criteria = json_set(criteria, '$.shortlist_threshold', 10)",
+      /criteria_versions row 1 \(S29 prequalification grid\) differs from audit entry \d+ that recorded it: sha256 of the criteria is "[0-9a-f]{64}", the entry says "[0-9a-f]{64}"$/,
+    ],
+    [
+      'i11-score-backdated',
+      "a manual score's recording time moved with SQL",
+      "UPDATE manual_scores SET recorded_at = '2025-11-30T09:00:00.000Z' WHERE id = 1",
+      /manual_scores row 1 \(.*\) differs from audit entry \d+ that recorded it: recorded at is "2025-11-30T09:00:00.000Z", the entry says "2025-12-05T09:00:00.000Z"$/,
+    ],
+  ])('%s is named by `prequal audit verify` (exit 1)', (id, input, sql, named) => {
+    expectNamed(id, input, verify(tampered(sql)), named);
   });
 });
 

@@ -32,6 +32,10 @@ const RUN_CASE_IDS = [
   'i05-score-hidden',
   'i06-override-reason-rewritten',
   'i07-override-deleted',
+  'i08-declaration-backdated',
+  'i09-chair-made-voter',
+  'i10-criteria-threshold-lowered',
+  'i11-score-backdated',
 ];
 
 function tableRows(): { id: string; held: string }[] {
