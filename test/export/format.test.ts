@@ -56,6 +56,8 @@ describe('figures of the criteria grid', () => {
       rule: { type: 'turnover', years: 3, average_at_least: 300000.004 },
     } as const;
     expect(summarizeRule(turnover, 'EUR', 'en')).toContain('≥ 300,000.004 EUR');
+    // French groups thousands with a no-break space, as every other figure of the report.
+    expect(summarizeRule(turnover, 'EUR', 'fr')).toContain('≥ 300\u00a0000,004 EUR');
     const valued = {
       ...refs,
       rule: { type: 'references', at_least: 2, filter: { min_value: 150000.5 } },
