@@ -64,6 +64,26 @@ describe('figures of the criteria grid', () => {
     } as const;
     expect(summarizeRule(valued, 'EUR', 'en')).toContain('value ≥ 150,000.50 EUR');
   });
+
+  it('group thousands in French with the no-break space of every other figure of the report', () => {
+    const turnover = {
+      id: 'SEL-1',
+      kind: 'gate',
+      label: { fr: 't', en: 't' },
+      rule: { type: 'turnover', years: 3, average_at_least: 300000 },
+    } as const;
+    // A plain space let a renderer break 300 | 000 across two lines, and the grid's bytes changed.
+    expect(summarizeRule(turnover, 'EUR', 'fr')).toBe(
+      'chiffre d’affaires moyen des 3 derniers exercices ≥ 300\u00a0000,00 EUR',
+    );
+    const valued = {
+      id: 'SEL-3',
+      kind: 'gate',
+      label: { fr: 'r', en: 'r' },
+      rule: { type: 'references', at_least: 2, filter: { min_value: 150000.004 } },
+    } as const;
+    expect(summarizeRule(valued, 'EUR', 'fr')).toContain('valeur ≥ 150\u00a0000,004 EUR');
+  });
 });
 
 describe('dates', () => {
