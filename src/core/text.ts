@@ -20,6 +20,11 @@ export function formatNumber(value: number, lang: Lang, decimals = 2): string {
   const factor = 10 ** decimals;
   const scaled = Math.abs(value) * factor;
   const fixed = (Math.round(scaled + scaled * 1e-12 + 1e-9) / factor).toFixed(decimals);
+  return writeFixed(fixed, value < 0, lang);
+}
+
+/** `fixed` (digits, maybe a dot and decimals) with the language's separators and the sign. */
+function writeFixed(fixed: string, negative: boolean, lang: Lang): string {
   // Hot path (every amount of every explanation): slices and concatenation, no arrays.
   const dot = fixed.indexOf('.');
   const whole = dot < 0 ? fixed : fixed.slice(0, dot);
@@ -28,7 +33,7 @@ export function formatNumber(value: number, lang: Lang, decimals = 2): string {
   let grouped = whole.slice(0, head);
   for (let start = head; start < whole.length; start += 3)
     grouped += separator + whole.slice(start, start + 3);
-  const sign = value < 0 && Number(fixed) !== 0 ? '-' : '';
+  const sign = negative && Number(fixed) !== 0 ? '-' : '';
   if (dot < 0) return sign + grouped;
   return sign + grouped + (lang === 'fr' ? ',' : '.') + fixed.slice(dot + 1);
 }
@@ -59,7 +64,13 @@ export function formatPoints(points: number, lang: Lang): string {
  * of 10 for three references, nor `at_least: 1.195` as 1.20.
  */
 export function formatExact(value: number, lang: Lang, decimals = 2): string {
-  return formatNumber(value, lang, exactDecimals(value, decimals));
+  const shown = exactDecimals(value, decimals);
+  // Written out as it is when it has no more decimals than that: formatNumber's nudge, which
+  // makes a half stored as 2.67499… round up, grows with the amount, and turned 10,000,000.00001
+  // into 10,000,000.00002.
+  const fixed = Math.abs(value).toFixed(shown);
+  if (Number(fixed) === Math.abs(value)) return writeFixed(fixed, value < 0, lang);
+  return formatNumber(value, lang, shown);
 }
 
 /** The fewest decimals, `least` or more (up to 8), that show `value` exactly. */
