@@ -69,19 +69,24 @@ const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
 
 /**
  * The words of `text`, lowercased, without accents or punctuation. Invisible format characters
- * (a soft hyphen, zero-width joiners, bidi marks) are dropped rather than taken for punctuation,
- * compatibility forms (full-width letters, ligatures such as ﬁ) are folded: `Part\u00adners`
- * would otherwise be two words; and look-alike letters of other scripts become the Latin letter
- * they pass for (LOOK_ALIKES).
+ * (a soft hyphen, zero-width joiners, bidi marks) are dropped rather than taken for punctuation:
+ * `Part\u00adners` would otherwise be two words. Compatibility forms (full-width letters,
+ * ligatures such as ﬁ, mathematical bold letters) are folded, and look-alike letters of other
+ * scripts become the Latin letter they pass for (LOOK_ALIKES).
  */
 export function foldWords(text: string): string[] {
-  return text
-    .replace(/\p{Cf}/gu, '')
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[ßæœøđłıþ]/g, (ch) => LIGATURES[ch] ?? ch)
-    .replace(LOOK_ALIKE, (ch) => LOOK_ALIKES[ch] ?? ch)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word !== '');
+  return (
+    text
+      .replace(/\p{Cf}/gu, '')
+      .toLowerCase()
+      .normalize('NFKD')
+      // Again: a compatibility form may stand for a capital that has no lowercase form of its own
+      // (mathematical bold 𝐒 and squared 🅂 both decompose to S).
+      .toLowerCase()
+      .replace(/\p{M}/gu, '')
+      .replace(/[ßæœøđłıþ]/g, (ch) => LIGATURES[ch] ?? ch)
+      .replace(LOOK_ALIKE, (ch) => LOOK_ALIKES[ch] ?? ch)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word !== '')
+  );
 }

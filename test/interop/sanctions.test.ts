@@ -21,6 +21,10 @@ describe('normalizeEntityName', () => {
     ['Global Justice Part\u00adners LLC', 'global justice partners'],
     ['Global\u200d Justice\u200b Part\u200cners\u200e LLC', 'global justice partners'],
     ['Ｇｌｏｂａｌ Justice Ofﬁce', 'global justice office'],
+    // Compatibility forms whose plain letter is a capital: mathematical bold, squared, circled.
+    ['\u{1D412}\u{1D400}\u{1D407}\u{1D404}\u{1D40B} Security', 'sahel security'],
+    ['\u{1F142}\u{1F130}\u{1F137}\u{1F134}\u{1F13B} Security', 'sahel security'],
+    ['\u{1D6A8}lpha', 'alpha'],
     // Cyrillic and Greek letters drawn like Latin ones read as the Latin letter.
     ['S\u0430hel Se\u0441urity \u0421onsulting', 'sahel security consulting'],
     ['\u0391lpha \u0405\u0410', 'alpha'],
@@ -73,6 +77,14 @@ describe('screenEntities', () => {
     expect(result.exact.map((m) => [m.entityName, m.listed])).toEqual([
       [spoofed, 'Sahel Security Consulting'],
     ]);
+  });
+
+  it('is not escaped by a name written in mathematical bold capitals', () => {
+    // Reads as SAHEL SECURITY CONSULTING on any screen; it passed with no match at all.
+    const bold =
+      '\u{1D412}\u{1D400}\u{1D407}\u{1D404}\u{1D40B} \u{1D412}\u{1D404}\u{1D402}\u{1D414}\u{1D411}\u{1D408}\u{1D413}\u{1D418} \u{1D402}\u{1D40E}\u{1D40D}\u{1D412}\u{1D414}\u{1D40B}\u{1D413}\u{1D408}\u{1D40D}\u{1D406}';
+    const result = screenEntities([{ entity: 0, name: bold }], list);
+    expect(result.exact.map((m) => m.listed)).toEqual(['Sahel Security Consulting']);
   });
 
   it('reports near matches for long names, never for short ones', () => {
