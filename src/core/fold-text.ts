@@ -3,6 +3,10 @@
  */
 
 const LIGATURES: Record<string, string> = {
+  // Latin letters drawn like others, read as them whatever the name: no script is mixed.
+  ɑ: 'a',
+  ɡ: 'g',
+  ɩ: 'i',
   ß: 'ss',
   æ: 'ae',
   œ: 'oe',
@@ -17,8 +21,10 @@ const LIGATURES: Record<string, string> = {
  * Cyrillic and Greek letters (lowercased) that are drawn like a Latin letter, and the letter:
  * `Аl Ѕhаbааb` typed with four Cyrillic letters reads as the listed name but, compared letter by
  * letter, is not even a near match. A subset of Unicode's confusables (UTS #39), the letters a
- * name can be spelled with unnoticed. A name wholly in Cyrillic or Greek folds the same way on
- * both sides of a comparison, so it still matches itself.
+ * name can be spelled with unnoticed. Reading them as Latin also makes genuinely different names
+ * alike: a Russian firm `ТОР` (Tor) and a `Top SARL`, or Kazakh `Үсенова` and `Усенова` (two
+ * letters of one alphabet). So callers hold such a likeness for a sure one only when a word mixes
+ * scripts (mixesScripts), which no genuine name does.
  */
 const LOOK_ALIKES: Record<string, string> = {
   // Cyrillic
@@ -60,10 +66,6 @@ const LOOK_ALIKES: Record<string, string> = {
   υ: 'y',
   χ: 'x',
   ϲ: 'c',
-  // Latin letters drawn like others
-  ɑ: 'a',
-  ɡ: 'g',
-  ɩ: 'i',
 };
 const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
 
@@ -71,8 +73,8 @@ const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu');
  * The words of `text`, lowercased, without accents or punctuation. Invisible format characters
  * (a soft hyphen, zero-width joiners, bidi marks) are dropped rather than taken for punctuation:
  * `Part\u00adners` would otherwise be two words. Compatibility forms (full-width letters,
- * ligatures such as ﬁ, mathematical bold letters) are folded, and look-alike letters of other
- * scripts become the Latin letter they pass for (LOOK_ALIKES).
+ * ligatures such as ﬁ, mathematical bold letters) are folded. Look-alike letters of other scripts
+ * are kept: see readLookAlikes.
  */
 export function foldWords(text: string): string[] {
   return (
@@ -84,9 +86,25 @@ export function foldWords(text: string): string[] {
       // (mathematical bold 𝐒 and squared 🅂 both decompose to S).
       .toLowerCase()
       .replace(/\p{M}/gu, '')
-      .replace(/[ßæœøđłıþ]/g, (ch) => LIGATURES[ch] ?? ch)
-      .replace(LOOK_ALIKE, (ch) => LOOK_ALIKES[ch] ?? ch)
+      .replace(/[ɑɡɩßæœøđłıþ]/g, (ch) => LIGATURES[ch] ?? ch)
       .split(/[^\p{L}\p{N}]+/u)
       .filter((word) => word !== '')
   );
 }
+
+/** Folded words with the look-alike letters of other scripts read as the Latin letter they pass for (LOOK_ALIKES). */
+export function readLookAlikes(words: readonly string[]): string[] {
+  return words.map((word) => word.replace(LOOK_ALIKE, (ch) => LOOK_ALIKES[ch] ?? ch));
+}
+
+/**
+ * True when a folded word mixes Latin letters with Cyrillic or Greek ones (`Sаhel` with a
+ * Cyrillic а): how a name is disguised, never how one is written. A name wholly in one script
+ * that only looks like another name may be a different name.
+ */
+export function mixesScripts(words: readonly string[]): boolean {
+  return words.some((word) => LATIN.test(word) && OTHER_SCRIPT.test(word));
+}
+
+const LATIN = /\p{Script=Latin}/u;
+const OTHER_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;

@@ -1,4 +1,4 @@
-import { foldWords } from './fold-text.js';
+import { foldWords, mixesScripts, readLookAlikes } from './fold-text.js';
 
 /*
  * Committee members are named by their full name, compared exactly: a score, a declaration and a
@@ -13,11 +13,23 @@ export function personNameKey(name: string): string {
   return foldWords(name).join(' ');
 }
 
+/**
+ * True when `a` and `b` are spellings of one name: the same key, or the same once look-alike
+ * letters of another script are read as Latin, when one of them mixes scripts within a word
+ * (`Hélène Mаrchand` with a Cyrillic а). Two names each in one script stay apart even when they
+ * look alike: `Асель Үсенова` and `Асель Усенова` are two people.
+ */
+export function sameName(a: string, b: string): boolean {
+  const [wordsA, wordsB] = [foldWords(a), foldWords(b)];
+  if (wordsA.join(' ') === wordsB.join(' ')) return true;
+  if (!mixesScripts(wordsA) && !mixesScripts(wordsB)) return false;
+  return readLookAlikes(wordsA).join(' ') === readLookAlikes(wordsB).join(' ');
+}
+
 /** The name among `names` that `name` is another spelling of, if any (never `name` itself). */
 export function otherSpelling(name: string, names: Iterable<string>): string | undefined {
-  const key = personNameKey(name);
-  if (key === '') return undefined;
-  for (const candidate of names) if (candidate !== name && personNameKey(candidate) === key) return candidate;
+  if (personNameKey(name) === '') return undefined;
+  for (const candidate of names) if (candidate !== name && sameName(name, candidate)) return candidate;
   return undefined;
 }
 

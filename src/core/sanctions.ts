@@ -4,7 +4,7 @@
  * Pure: the caller reads the list file and hands its text to `parseSanctionsCsv`.
  */
 import { parseCsv } from './csv.js';
-import { foldWords } from './fold-text.js';
+import { foldWords, mixesScripts, readLookAlikes } from './fold-text.js';
 import type { Bilingual, CriterionResult, InputIssue, ItemVerdict } from './types.js';
 
 export interface SanctionsEntry {
@@ -33,6 +33,8 @@ export interface SanctionsMatch {
   line: number;
   /** 1 for an exact match; otherwise the similarity of the normalised names, 4 decimals. */
   similarity: number;
+  /** A near match whose names differ only in look-alike letters of another script, each in one script. */
+  lookAlike?: true;
 }
 
 export interface ScreeningResult {
@@ -61,11 +63,41 @@ const LEGAL_FORMS = new Set(
 );
 
 /**
- * Lowercases, strips accents and punctuation (foldWords), drops legal-form words and collapses
- * spaces: `Part\u00adners` split a listed name in two, and an exact match then passed as a near one.
+ * Lowercases, strips accents and punctuation (foldWords), reads look-alike letters of other
+ * scripts as Latin (readLookAlikes), drops legal-form words and collapses spaces: `Part\u00adners`
+ * split a listed name in two, and an exact match then passed as a near one.
  */
 export function normalizeEntityName(name: string): string {
-  const tokens = joinInitials(foldWords(name));
+  return withoutLegalForms(readLookAlikes(foldWords(name)));
+}
+
+/**
+ * A name as screened: `norm` (normalizeEntityName), `plain` (the same without reading look-alike
+ * letters) and whether a word of it mixes scripts. Names alike only through look-alike letters
+ * are an exact match when one of them mixes scripts within a word (`Sаhel` with a Cyrillic а:
+ * a disguise); two names each in one script that merely look alike, a Russian `ТОР` (Tor) and a
+ * `Top SARL`, may be two entities, so that is a near match for the committee to review, never a
+ * rejection.
+ */
+interface ScreenedName {
+  raw: string;
+  norm: string;
+  plain: string;
+  mixed: boolean;
+}
+
+function screenedName(raw: string): ScreenedName {
+  const words = foldWords(raw);
+  return {
+    raw,
+    norm: withoutLegalForms(readLookAlikes(words)),
+    plain: withoutLegalForms(words),
+    mixed: mixesScripts(words),
+  };
+}
+
+function withoutLegalForms(words: string[]): string {
+  const tokens = joinInitials(words);
   const kept = tokens.filter((t) => !LEGAL_FORMS.has(t));
   // A name that is nothing but a legal form keeps it, rather than matching every other such name.
   return (kept.length > 0 ? kept : tokens).join(' ');
@@ -128,17 +160,24 @@ export function screenEntities(
   const near: SanctionsMatch[] = [];
   const listed = list.entries.map((entry) => ({
     entry,
-    names: [entry.name, ...entry.aliases].map((n) => ({ raw: n, norm: normalizeEntityName(n) })),
+    names: [entry.name, ...entry.aliases].map(screenedName),
   }));
   const sortedEntities = [...entities].sort((p, q) => p.entity - q.entity);
   for (const { entity, name } of sortedEntities) {
-    const norm = normalizeEntityName(name);
+    const screened = screenedName(name);
+    const norm = screened.norm;
     if (norm === '') continue;
     for (const { entry, names } of listed) {
       const base = { entity, entityName: name, listed: entry.name, line: entry.line };
-      const same = names.find((n) => n.norm === norm);
+      const alike = names.filter((n) => n.norm === norm);
+      const same = alike.find((n) => n.plain === screened.plain || n.mixed || screened.mixed);
       if (same) {
         exact.push({ ...base, matchedAs: same.raw, similarity: 1 });
+        continue;
+      }
+      // Alike only through look-alike letters, each name in one script (see ScreenedName).
+      if (alike[0]) {
+        near.push({ ...base, matchedAs: alike[0].raw, similarity: 1, lookAlike: true });
         continue;
       }
       let best: { raw: string; score: number } | null = null;
@@ -225,9 +264,15 @@ export function judgeSanctions(
     explanation.push(why);
   }
   for (const m of result.near) {
+    const alike: Bilingual = m.lookAlike
+      ? {
+          fr: ', mêmes lettres à l’œil dans une autre écriture',
+          en: ', the same letters to the eye in another script',
+        }
+      : { fr: '', en: '' };
     const why: Bilingual = {
-      fr: `${m.entityName} : proche de « ${m.matchedAs} » (similarité ${m.similarity}, ligne ${m.line}) sur la liste ${where} : à examiner par le comité`,
-      en: `${m.entityName}: near match with "${m.matchedAs}" (similarity ${m.similarity}, line ${m.line}) on list ${where}: needs review by the committee`,
+      fr: `${m.entityName} : proche de « ${m.matchedAs} » (similarité ${m.similarity}${alike.fr}, ligne ${m.line}) sur la liste ${where} : à examiner par le comité`,
+      en: `${m.entityName}: near match with "${m.matchedAs}" (similarity ${m.similarity}${alike.en}, line ${m.line}) on list ${where}: needs review by the committee`,
     };
     // `value` carries the similarity, so exporters need not read it back from the wording.
     items.push({

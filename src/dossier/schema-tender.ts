@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compareInstants } from '../core/dates.js';
-import { personNameKey } from '../core/person-names.js';
+import { sameName } from '../core/person-names.js';
 import { LANGS } from '../core/types.js';
 import {
   bilingual,
@@ -67,11 +67,10 @@ const committee = z
   .default([])
   .superRefine((entries, ctx) => {
     // Two spellings of one name would be two members (see core/person-names.ts).
-    const seen = new Map<string, string>();
+    const seen: string[] = [];
     entries.forEach((entry, index) => {
-      const key = personNameKey(entry.name);
-      const earlier = seen.get(key);
-      if (earlier === undefined) seen.set(key, entry.name);
+      const earlier = seen.find((name) => sameName(name, entry.name));
+      if (earlier === undefined) seen.push(entry.name);
       else
         ctx.addIssue({
           code: 'custom',

@@ -87,6 +87,43 @@ describe('screenEntities', () => {
     expect(result.exact.map((m) => m.listed)).toEqual(['Sahel Security Consulting']);
   });
 
+  it('leaves to the committee, never rejects, a name in one script that only looks like a listed one', () => {
+    const cyrillic: SanctionsList = {
+      ...list,
+      entries: [
+        // A Russian firm named Tor; and a Kazakh entity, Üsenov Holding.
+        { name: '\u0422\u041e\u0420', aliases: [], line: 2 },
+        { name: 'Үсенов Холдинг', aliases: [], line: 3 },
+      ],
+    };
+    const result = screenEntities(
+      [
+        { entity: 0, name: 'Top SARL' },
+        { entity: 1, name: 'Усенов Холдинг' },
+      ],
+      cyrillic,
+    );
+    expect(result.exact).toEqual([]);
+    expect(result.near.map((m) => [m.entityName, m.listed, m.similarity, m.lookAlike])).toEqual([
+      ['Top SARL', 'ТОР', 1, true],
+      ['Усенов Холдинг', 'Үсенов Холдинг', 1, true],
+    ]);
+    const verdict = judgeSanctions(result, cyrillic, 2);
+    expect(verdict.passed).toBe(true);
+    expect(verdict.flags).toEqual(['review']);
+    expect(verdict.explanation[0]?.en).toContain('the same letters to the eye in another script');
+  });
+
+  it('flags for review a listed word written wholly in look-alike letters', () => {
+    // Every letter of Sahel has a Cyrillic look-alike: no word mixes scripts, yet it must not pass.
+    const result = screenEntities(
+      [{ entity: 0, name: '\u0405\u0430\u04bb\u0435\u04cf Security Consulting' }],
+      list,
+    );
+    expect(result.exact).toEqual([]);
+    expect(result.near.map((m) => [m.listed, m.similarity])).toEqual([['Sahel Security Consulting', 1]]);
+  });
+
   it('reports near matches for long names, never for short ones', () => {
     const result = screenEntities(
       [
