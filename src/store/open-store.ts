@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { applyMigrations, assertCurrentSchema, MIGRATIONS } from './migrations.js';
 import { openStoreCopy } from './store-copy.js';
-import { storeNotWritable } from './store-error.js';
+import { storeNotReadable, storeNotWritable } from './store-error.js';
 import type { Store } from './store-handle.js';
 import { retryOnBusy } from './write-transaction.js';
 
@@ -74,7 +74,20 @@ function assertWritable(file: string): void {
   try {
     fs.accessSync(exists ? file : path.dirname(file), fs.constants.W_OK);
   } catch (error) {
-    throw storeNotWritable(file, error as NodeJS.ErrnoException, exists);
+    // Not readable either: the reading commands cannot use it as it is, so do not say they can.
+    const unreadable = exists && !mayRead(file);
+    throw unreadable
+      ? storeNotReadable(file, error as NodeJS.ErrnoException)
+      : storeNotWritable(file, error as NodeJS.ErrnoException, exists);
+  }
+}
+
+function mayRead(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 

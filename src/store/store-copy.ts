@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { assertCurrentSchema } from './migrations.js';
+import { storeNotReadable } from './store-error.js';
 import type { Store } from './store-handle.js';
 
 /*
@@ -31,7 +32,15 @@ export function openStoreCopy(file: string): Store {
   if (!fs.existsSync(file)) {
     throw new UserError(`No prequal store at ${file}: run \`prequal ingest\` first.`);
   }
-  const db = new Database(inRollbackMode(readStoreBytes(file)));
+  let bytes: Buffer;
+  try {
+    bytes = readStoreBytes(file);
+  } catch (error) {
+    // EACCES above all: prequal creates its store 0600, so another user's is unreadable.
+    if (isSystemError(error)) throw storeNotReadable(file, error);
+    throw error;
+  }
+  const db = new Database(inRollbackMode(bytes));
   try {
     db.pragma('foreign_keys = ON');
     assertCurrentSchema(db, file);
@@ -103,4 +112,10 @@ function inRollbackMode(bytes: Buffer): Buffer {
     bytes[19] = 1;
   }
   return bytes;
+}
+
+/** An error of the file system (EACCES, EISDIR…), as opposed to one of SQLite or a UserError. */
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  const { code, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  return typeof code === 'string' && typeof syscall === 'string';
 }

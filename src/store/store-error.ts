@@ -45,7 +45,21 @@ const ERRNO_TEXT: Record<string, string> = {
   EROFS: 'read-only file system',
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
+  EISDIR: 'it is a folder',
 };
+
+/**
+ * The store may not even be read by this process (another user's store, which prequal creates
+ * 0600; a folder in its place): no command can use it, reading ones included.
+ */
+export function storeNotReadable(file: string, error: NodeJS.ErrnoException): UserError {
+  const what = ERRNO_TEXT[error.code ?? ''] ?? error.message;
+  const wrapped = new UserError(
+    `cannot use the store ${file}: this process may not read it (nor write it); run prequal as the store's owner, or on a copy it may read (${what}; ${error.code})`,
+  );
+  wrapped.cause = error;
+  return wrapped;
+}
 
 /**
  * The store (or the folder a new one would be created in) may not be written by this process:

@@ -151,6 +151,23 @@ describe.skipIf('skip' in reader)(
       );
     });
 
+    it('refuses in one line a store the reader may not even read, whether the command reads or writes', () => {
+      // prequal creates its store 0600: another user, or root's store for uid 65534, cannot read it.
+      const db = path.join(archive, 'prequal.db');
+      fs.chmodSync(db, 0o000);
+      try {
+        for (const command of [['rank'], ['audit', 'verify'], ['ingest']]) {
+          const got = run([...command, '--workspace', archive, ...NOW]);
+          expect(got.code).toBe(1);
+          expect(got.stderr).toMatch(
+            /^error: cannot use the store \S+prequal\.db: this process may not read it .*\(permission denied; EACCES\)\n$/,
+          );
+        }
+      } finally {
+        fs.chmodSync(db, 0o444);
+      }
+    });
+
     it('leaves every file of the archive as it was: no -wal, no -shm, no export', () => {
       expect(filesOf(archive)).toEqual(before);
     });

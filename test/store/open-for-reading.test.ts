@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/errors.js';
 import {
   applyMigrations,
   getMeta,
@@ -102,6 +103,16 @@ describe('openStoreForReading on a store it may not write', () => {
     const file = path.join(makeTempDir(), 'prequal.db');
     expect(() => readFor(file, READ_ONLY)).toThrow(/No prequal store/);
     expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('refuses in one line naming the store a prequal.db it cannot read (a folder here)', () => {
+    // Another user's store is 0600, as prequal creates it: the same read error (EACCES) was a crash.
+    const file = path.join(makeTempDir(), 'prequal.db');
+    fs.mkdirSync(file);
+    expect(() => readFor(file, READ_ONLY)).toThrow(
+      /^cannot use the store \S+prequal\.db: this process may not read it .*\(.*; EISDIR\)$/,
+    );
+    expect(() => readFor(file, READ_ONLY)).toThrow(UserError);
   });
 
   it('reports a file that is no store as SQLite does, without changing it', () => {
