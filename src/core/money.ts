@@ -19,13 +19,23 @@ export function toTenderCurrency(
 }
 
 /**
- * Rounds half away from zero to 2 decimals. Binary floats store 2.675 as 2.67499…, so the
- * value is first scaled and nudged by far less than a cent before rounding.
+ * Rounds half away from zero to `decimals`. Binary floats store 2.675 as 2.67499…, so the scaled
+ * value is first read to 15 significant digits (267.49999999999997 → 267.5, a half a double holds
+ * exactly), then rounded: the float's error never decides a half, whatever the amount. It used
+ * to be nudged up by a millionth of a millionth of itself instead, which at five billion (XOF) is
+ * half a cent: 5,000,000,000.00 became 5,000,000,000.01.
  */
-export function roundPoints(value: number): number {
-  const scaled = Math.abs(value) * 100;
-  const rounded = Math.round(scaled + scaled * 1e-12 + 1e-9) / 100;
+export function roundHalfAway(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const scaled = Math.abs(value) * factor;
+  // Past 10^15 a double holds no fraction of a unit to decide on (amounts stop at 10^15 units).
+  const rounded = Math.round(scaled < 1e15 ? Number(scaled.toPrecision(15)) : scaled) / factor;
   return rounded === 0 ? 0 : Math.sign(value) * rounded;
+}
+
+/** Rounds half away from zero to 2 decimals, as every point is (SPEC §3). */
+export function roundPoints(value: number): number {
+  return roundHalfAway(value, 2);
 }
 
 /** Same rounding for amounts in the tender currency (cents). */

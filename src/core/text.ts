@@ -1,3 +1,4 @@
+import { roundHalfAway } from './money.js';
 import type { Bilingual, Lang } from './types.js';
 
 /** Builds a bilingual text; French first, as the committee writes it. */
@@ -17,9 +18,7 @@ export function biMap(make: (lang: Lang) => string): Bilingual {
  */
 export function formatNumber(value: number, lang: Lang, decimals = 2): string {
   // Round half away from zero first, as the points are, so 2.675 shows as 2.68 (toFixed alone gives 2.67).
-  const factor = 10 ** decimals;
-  const scaled = Math.abs(value) * factor;
-  const fixed = (Math.round(scaled + scaled * 1e-12 + 1e-9) / factor).toFixed(decimals);
+  const fixed = roundHalfAway(Math.abs(value), decimals).toFixed(decimals);
   return writeFixed(fixed, value < 0, lang);
 }
 

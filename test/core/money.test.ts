@@ -15,8 +15,18 @@ describe('roundPoints: half away from zero, 2 decimals', () => {
     [0.1 + 0.2, 0.3],
     [1234567.005, 1234567.01],
     [33.333333, 33.33],
+    // Amounts in XOF reach billions: the nudge must stay far below a cent there too.
+    [5_000_000_000, 5_000_000_000],
+    [2_000_000_000.0045, 2_000_000_000],
+    [987_654_321_098.004, 987_654_321_098],
+    [5_000_000_000.005, 5_000_000_000.01],
   ])('%s → %s', (input, expected) => {
     expect(roundPoints(input)).toBe(expected);
+  });
+
+  it('shows billions to the cent as they are', () => {
+    expect(formatNumber(5_000_000_000, 'en')).toBe('5,000,000,000.00');
+    expect(formatNumber(2_000_000_000.0045, 'fr')).toBe('2 000 000 000,00');
   });
 
   it('never returns -0', () => {

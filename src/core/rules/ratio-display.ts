@@ -1,3 +1,4 @@
+import { roundHalfAway } from '../money.js';
 import { formatExact, formatNumber, formatQuantity } from '../text.js';
 import type { Bilingual, Lang } from '../types.js';
 
@@ -14,11 +15,7 @@ export function meetsThreshold(ratio: number, threshold: number): boolean {
 }
 
 /** Rounds half away from zero to `decimals`, as `formatNumber` shows it. */
-function roundTo(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
-  const scaled = Math.abs(value) * factor;
-  return (Math.sign(value) * Math.round(scaled + scaled * 1e-12 + 1e-9)) / factor;
-}
+const roundTo = roundHalfAway;
 
 /**
  * How many decimals show `ratio` without contradicting the verdict: 2 as a rule, more when the
