@@ -76,6 +76,23 @@ function buildLetterView(
 }
 
 /**
+ * How many candidates tied at the cut, still awaiting the committee's decision, will go to the
+ * reserve whatever it decides: they all rank above every reserve candidate, so a reserve letter
+ * written before the decision must not give a place on the list that the decision takes away.
+ */
+function tiedForReserve(report: EvaluationReport): number {
+  const tied = new Set(
+    report.shortlist.candidates.filter((candidate) => candidate.status === 'tied').map((c) => c.id),
+  );
+  let count = 0;
+  for (const tie of report.shortlist.ties) {
+    if (!tie.at_cut || !tie.candidates.some((id) => tied.has(id))) continue;
+    count += Math.max(0, tie.candidates.length - (tie.seats ?? 0));
+  }
+  return count;
+}
+
+/**
  * Renders one letter per rejected, invalid or reserve candidate with `templateText`
  * (templates/letter.<lang>.md), one at a time, so thousands of letters are never held together.
  */
@@ -85,7 +102,7 @@ export function* renderLetterFiles(
   templateText: string,
 ): Generator<LetterFile> {
   const used = new Set<string>();
-  let reservePosition = 0;
+  let reservePosition = tiedForReserve(report);
   for (const candidate of report.shortlist.candidates) {
     if (candidate.status === 'reserve') reservePosition += 1;
     else if (candidate.status !== 'rejected' && candidate.status !== 'invalid') continue;

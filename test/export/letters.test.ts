@@ -48,6 +48,17 @@ describe('renderLetters', () => {
     expect(gamma).not.toContain('pour les motifs suivants');
   });
 
+  it('counts the candidates a tie at the cut will send to the reserve before the decision', () => {
+    // c03 and c04 share rank 3 with one place left: whichever the committee chooses, the other
+    // goes to the reserve ahead of c05, so c05 is second on it before the decision as after.
+    const before = renderLetters(buildSampleReport(), 'fr', fr).find(
+      (entry) => entry.file === 'letter-c05-gamma.fr.md',
+    );
+    expect(before?.content).toContain(
+      'classée au rang 5, sur la liste de réserve (position 2 sur cette liste)',
+    );
+  });
+
   it('states the reasons of an invalid dossier', () => {
     const broken = renderLetters(buildSampleReport(), 'en', en).find(
       (entry) => entry.file === 'letter-c08-broken.en.md',
