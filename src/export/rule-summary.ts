@@ -38,7 +38,8 @@ function describeReferenceFilter(filter: ReferenceFilter, currency: string, lang
     parts.push(withColon(fr ? 'pays' : 'countries', list(filter.countries_any), lang));
   if (filter.within_years !== undefined) {
     const years = formatPlain(filter.within_years, lang);
-    parts.push(fr ? `achevées dans les ${years} ans` : `completed within ${years} years`);
+    if (filter.within_years === 1) parts.push(fr ? 'achevées dans l’année' : 'completed within 1 year');
+    else parts.push(fr ? `achevées dans les ${years} ans` : `completed within ${years} years`);
   }
   if (filter.min_value !== undefined) {
     parts.push(`${fr ? 'valeur' : 'value'} ≥ ${formatExactMoney(filter.min_value, currency, lang)}`);
@@ -51,7 +52,12 @@ function describeExpertFilter(filter: ExpertFilter, lang: Lang): string[] {
   const parts: string[] = [];
   if (filter.min_years !== undefined) {
     const years = formatPlain(filter.min_years, lang);
-    parts.push(lang === 'fr' ? `au moins ${years} ans d'expérience` : `at least ${years} years' experience`);
+    const one = lang === 'fr' ? filter.min_years < 2 : filter.min_years === 1;
+    parts.push(
+      lang === 'fr'
+        ? `au moins ${years} ${one ? 'an' : 'ans'} d'expérience`
+        : `at least ${years} ${one ? "year's" : "years'"} experience`,
+    );
   }
   if (filter.domains_any?.length)
     parts.push(withColon(lang === 'fr' ? 'domaines' : 'domains', list(filter.domains_any), lang));
@@ -76,6 +82,9 @@ function describeThreshold(
 function describeRule(rule: Rule, currency: string, lang: Lang): string {
   const fr = lang === 'fr';
   const plain = (n: number) => formatPlain(n, lang);
+  // `1 référence`, `2 références`, `1 point`: French keeps 0 and 1 singular, English only 1.
+  const counted = (n: number, singular: string, plural: string) =>
+    `${plain(n)} ${(fr ? Math.abs(n) < 2 : n === 1) ? singular : plural}`;
   // The grid's amounts as written, never rounded to one they are not.
   const money = (n: number) => formatExactMoney(n, currency, lang);
   const eachMember: Phrase = { fr: ' (chaque membre)', en: ' (each member)' };
@@ -107,14 +116,16 @@ function describeRule(rule: Rule, currency: string, lang: Lang): string {
     }
     case 'references':
     case 'experts': {
-      const noun: Phrase =
+      const [one, many] =
         rule.type === 'references'
-          ? { fr: 'références', en: 'references' }
-          : { fr: 'experts', en: 'experts' };
+          ? fr
+            ? ['référence', 'références']
+            : ['reference', 'references']
+          : ['expert', 'experts'];
       const head =
         rule.points_each !== undefined
-          ? `${plain(rule.points_each)} ${fr ? 'points par' : 'points per'} ${noun[lang].replace(/s$/, '')}`
-          : `${fr ? 'au moins' : 'at least'} ${plain(rule.at_least ?? 0)} ${noun[lang]}`;
+          ? `${counted(rule.points_each, 'point', 'points')} ${fr ? 'par' : 'per'} ${one}`
+          : `${fr ? 'au moins' : 'at least'} ${counted(rule.at_least ?? 0, one, many)}`;
       const filter =
         rule.type === 'references'
           ? describeReferenceFilter(rule.filter, currency, lang)

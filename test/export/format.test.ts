@@ -86,6 +86,30 @@ describe('figures of the criteria grid', () => {
   });
 });
 
+describe('counts in the criteria grid', () => {
+  const grid = (rule: object) =>
+    ({ id: 'SEL-4', kind: 'gate', label: { fr: 's', en: 's' }, rule }) as Parameters<typeof summarizeRule>[0];
+
+  it('agree their noun with the count (French keeps 1 singular, and so does English)', () => {
+    const one = grid({ type: 'references', at_least: 1, filter: {} });
+    expect(summarizeRule(one, 'EUR', 'fr')).toBe('au moins 1 référence');
+    expect(summarizeRule(one, 'EUR', 'en')).toBe('at least 1 reference');
+    const two = grid({ type: 'experts', at_least: 2, filter: {} });
+    expect(summarizeRule(two, 'EUR', 'fr')).toBe('au moins 2 experts');
+    const point = grid({ type: 'references', points_each: 1, filter: {} });
+    expect(summarizeRule(point, 'EUR', 'fr')).toBe('1 point par référence');
+    expect(summarizeRule(point, 'EUR', 'en')).toBe('1 point per reference');
+    const half = grid({ type: 'experts', points_each: 2.5, filter: {} });
+    expect(summarizeRule(half, 'EUR', 'fr')).toBe('2,50 points par expert');
+    const recent = grid({ type: 'references', at_least: 2, filter: { within_years: 1 } });
+    expect(summarizeRule(recent, 'EUR', 'fr')).toBe('au moins 2 références ; achevées dans l’année');
+    expect(summarizeRule(recent, 'EUR', 'en')).toBe('at least 2 references; completed within 1 year');
+    const senior = grid({ type: 'experts', at_least: 1, filter: { min_years: 1 } });
+    expect(summarizeRule(senior, 'EUR', 'fr')).toBe("au moins 1 expert ; au moins 1 an d'expérience");
+    expect(summarizeRule(senior, 'EUR', 'en')).toBe("at least 1 expert; at least 1 year's experience");
+  });
+});
+
 describe('dates', () => {
   it('writes calendar dates and instants in words, in UTC', () => {
     expect(formatCalendarDate('2025-08-01', 'fr')).toBe('1er août 2025');
