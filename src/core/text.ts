@@ -87,7 +87,11 @@ export function formatQuantity(value: number, lang: Lang): string {
   return formatNumber(value, lang, decimals);
 }
 
-/** "met" / "not met" in both languages, for the end of a gate's summary line. */
+/**
+ * "met" / "not met" in both languages, for the end of a threshold gate's summary line. French
+ * says a threshold is « atteint »; a gate without one (documents, nationality, declarations)
+ * is « satisfait », as a requirement is.
+ */
 export function verdictWord(passed: boolean): Bilingual {
   return passed ? bi('atteint', 'met') : bi('non atteint', 'not met');
 }

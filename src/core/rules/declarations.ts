@@ -28,11 +28,11 @@ export const declarationsRule: RuleModule<DeclarationsRule> = {
     const summary =
       missing.length === 0
         ? bi(
-            `déclarations (${required}) : faites par les ${count} entité(s) : atteint`,
+            `déclarations (${required}) : faites par les ${count} entité(s) : satisfait`,
             `declarations (${required}): made by all ${count} entit${count === 1 ? 'y' : 'ies'}: met`,
           )
         : bi(
-            `déclarations manquantes ou négatives : ${missing.join(', ')} : non atteint`,
+            `déclarations manquantes ou négatives : ${missing.join(', ')} : non satisfait`,
             `declarations missing or negative: ${missing.join(', ')}: not met`,
           );
     return { passed: missing.length === 0, metrics: { missing }, explanation: [summary, ...details] };

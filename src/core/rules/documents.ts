@@ -52,11 +52,11 @@ export const documentsRule: RuleModule<DocumentsRule> = {
     const summary =
       missing.length === 0
         ? bi(
-            `pièces obligatoires : les ${required} sont présentes : atteint`,
+            `pièces obligatoires : les ${required} sont présentes : satisfait`,
             `mandatory documents: all ${required} present: met`,
           )
         : bi(
-            `pièces obligatoires : ${missing.length} sur ${required} manquantes (${missing.join(', ')}) : non atteint`,
+            `pièces obligatoires : ${missing.length} sur ${required} manquantes (${missing.join(', ')}) : non satisfait`,
             `mandatory documents: ${missing.length} of ${required} missing (${missing.join(', ')}): not met`,
           );
     return { passed: missing.length === 0, metrics: { missing }, explanation: [summary, ...details] };

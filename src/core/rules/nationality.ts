@@ -28,11 +28,11 @@ export const nationalityRule: RuleModule<NationalityRule> = {
     const summary =
       failing.length === 0
         ? bi(
-            `nationalité : ${count} entité(s) vérifiée(s), toutes de pays admis (${allowedText}) : atteint`,
+            `nationalité : ${count} entité(s) vérifiée(s), toutes de pays admis (${allowedText}) : satisfait`,
             `nationality: ${count} entit${count === 1 ? 'y' : 'ies'} checked, all from allowed countries (${allowedText}): met`,
           )
         : bi(
-            `nationalité : non admise pour ${failing.map((f) => f.fr).join(', ')} (pays admis : ${allowedText}) : non atteint`,
+            `nationalité : non admise pour ${failing.map((f) => f.fr).join(', ')} (pays admis : ${allowedText}) : non satisfait`,
             `nationality: not allowed for ${failing.map((f) => f.en).join(', ')} (allowed: ${allowedText}): not met`,
           );
     return {

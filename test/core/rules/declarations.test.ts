@@ -24,6 +24,7 @@ describe('declarations rule: every entity makes every declaration', () => {
       'no_conflict_of_interest (Institut Droits & Sécurité SARL)',
       'no_conflict_of_interest (Human Rights Academy GmbH)',
     ]);
+    expect(result.explanation[0]?.fr).toMatch(/^déclarations manquantes ou négatives : .* : non satisfait$/);
     const lines = result.explanation.map((l) => l.en);
     expect(lines).toContain('Institut Droits & Sécurité SARL (lead): no_conflict_of_interest declared false');
     expect(lines).toContain('Human Rights Academy GmbH (member): no_conflict_of_interest not given');

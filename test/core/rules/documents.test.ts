@@ -37,6 +37,9 @@ describe('documents rule', () => {
     expect(result.passed).toBe(false);
     expect(result.metrics.missing).toEqual(['registration_certificate']);
     expect(result.explanation.map((l) => l.en)).toContain(`registration_certificate: ${why}`);
+    expect(result.explanation[0]?.fr).toBe(
+      'pièces obligatoires : 1 sur 2 manquantes (registration_certificate) : non satisfait',
+    );
   });
 
   it('fails on a kind the dossier does not list, and on a listed file nobody found', () => {

@@ -32,6 +32,15 @@ describe('nationality rule: every entity must be from an allowed country', () =>
     );
   });
 
+  it('says in French that the criterion is « non satisfait », not a threshold « non atteint »', () => {
+    const dossier = makeDossier({ candidate: { name: 'Lead', country: 'US' } });
+    const [summary] = evaluateOne(ELI1, dossier).explanation;
+    expect(summary?.fr).toBe(
+      'nationalité : non admise pour Lead (chef de file) (US) (pays admis : EU, ACP) : non satisfait',
+    );
+    expect(evaluateOne(ELI1, makeDossier()).explanation[0]?.fr).toMatch(/ : satisfait$/);
+  });
+
   it('accepts the tender country groups', () => {
     const rule = gate('ELI-1', { type: 'nationality', allowed: ['ECOWAS'] });
     expect(evaluateOne(rule, makeDossier(), { tender: makeTender() }).passed).toBe(true);
