@@ -8,11 +8,29 @@ import type { CriterionResult, EvaluationReport, Lang, RankedCandidate } from '.
 import { formatIssue } from '../errors.js';
 import type { CandidateDetail, CandidateSheet } from './candidate-sheet.js';
 import { labelsFor } from './labels.js';
+import { withColon } from './rule-summary.js';
 import type { SheetCell } from './xlsx-sheet.js';
 
-/** Every reason as `criterion: message`; an invalid dossier without reasons lists its input errors. */
-function reasonLines(candidate: RankedCandidate, lang: Lang): string {
-  const lines = candidate.reasons.map((reason) => `${reason.criterion}: ${reason.message[lang]}`);
+/**
+ * Every reason as `ADM-1 : message` (French colon in French), a reason code such as `threshold`
+ * under its wording (`Seuil de qualification : …`), as the report and the letters show it; with
+ * `headed` false (the Gates sheet, whose columns name the criterion), the messages alone. An
+ * invalid dossier without reasons lists its input errors.
+ */
+function reasonLines(
+  report: EvaluationReport,
+  candidate: RankedCandidate,
+  lang: Lang,
+  headed = true,
+): string {
+  const labels = labelsFor(lang);
+  const heading = (id: string) =>
+    report.criteria.criteria.some((criterion) => criterion.id === id)
+      ? id
+      : (labels.reasonCriteria[id] ?? id);
+  const lines = candidate.reasons.map((reason) =>
+    headed ? withColon(heading(reason.criterion), reason.message[lang], lang) : reason.message[lang],
+  );
   if (!lines.length) lines.push(...candidate.errors.map(formatIssue));
   return lines.join('\n');
 }
@@ -60,7 +78,7 @@ export function shortlistSheet(report: EvaluationReport, lang: Lang): CandidateS
         { value: labels.status[candidate.status], tone: candidate.status },
         candidate.total,
         ...criteria.map((criterion) => criterionCell(detail.results()[criterion.id], lang)),
-        reasonLines(candidate, lang),
+        reasonLines(report, candidate, lang),
       ],
     ],
   };
@@ -98,7 +116,7 @@ export function gatesSheet(report: EvaluationReport, lang: Lang): CandidateSheet
           'invalid',
           labels.reasonCriteria.invalid ?? '',
           failed,
-          reasonLines(candidate, lang),
+          reasonLines(report, candidate, lang, false),
           '',
         ],
       ];

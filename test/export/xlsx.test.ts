@@ -111,10 +111,14 @@ describe('writeWorkbook', () => {
     const late = findRow(sheet('fr', 'Shortlist'), 2, 'c07-late');
     expect(late.getCell(7).value).toBe('Non conforme');
     expect(late.getCell(8).value).toBe('Conforme');
-    expect(late.getCell(13).value).toContain('ELI-1: US n’est pas un pays admis');
+    expect(late.getCell(13).value).toContain('ELI-1 : US n’est pas un pays admis');
     const invalid = findRow(sheet('en', 'Shortlist'), 2, 'c08-broken');
     expect(invalid.getCell(5).font?.color?.argb).toBe('FFFFFFFF');
     expect(invalid.getCell(6).value).toBeNull();
+    // A reason code reads as in the report, never as the bare code.
+    expect(findRow(sheet('fr', 'Shortlist'), 2, 'c08-broken').getCell(13).value).toBe(
+      'Dossier illisible : dossier illisible',
+    );
     const pending = findRow(sheet('en', 'Shortlist'), 2, 'c06-delta');
     expect(pending.getCell(12).value).toBe('pending');
   });
@@ -151,7 +155,7 @@ describe('writeWorkbook', () => {
     expect(eli.getCell(6).value).toBe('Retard Conseil LLC: US is not allowed (EU, ACP)');
     expect(eli.getCell(6).alignment?.wrapText).toBe(true);
     const invalid = findRow(ws, 1, 'c08-broken');
-    expect(invalid.getCell(6).value).toBe('invalid: unreadable dossier');
+    expect(invalid.getCell(6).value).toBe('unreadable dossier');
   });
 
   it('lists every reference with real dates, effective value and whether each criterion counted it', () => {
