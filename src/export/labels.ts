@@ -135,7 +135,7 @@ const FR: Labels = {
       countries: 'Pays',
       start: 'Début',
       end: 'Fin',
-      value: 'Valeur retenue',
+      value: 'Valeur effective',
       tags: 'Thèmes',
       counted: 'prise en compte ?',
     },

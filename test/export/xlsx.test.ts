@@ -82,6 +82,8 @@ describe('writeWorkbook', () => {
     ]);
     expect(headers(sheet('fr', 'Gates'))).toContain('Décision manuelle');
     expect(headers(sheet('en', 'Experience'))).toContain('SEL-3 counted?');
+    // The value of every reference, counted or not: « retenue » would say it counted.
+    expect(headers(sheet('fr', 'Experience'))).toContain('Valeur effective');
     expect(headers(sheet('fr', 'Evaluators'))).toContain('Écart');
   });
 
