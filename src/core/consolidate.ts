@@ -1,5 +1,6 @@
 import { isAwaitingLine } from './awaiting-lines.js';
 import { scoreManualCriterion } from './committee-score.js';
+import { formatInstantWords } from './date-words.js';
 import { finalPoints } from './money.js';
 import { biMap, formatPoints } from './text.js';
 import type {
@@ -75,9 +76,11 @@ function applyOverride(
   const line = biMap((lang) => {
     const now = describeVerdict(next.passed, next.points, false, lang);
     const before = describeVerdict(automatic.passed, automatic.points, wasPending === true, lang);
+    // The date in words, as the report's table of overrides and the letters write dates.
+    const at = formatInstantWords(override.at, lang);
     return lang === 'fr'
-      ? `modifié par ${override.by} le ${override.at} : ${now} (automatique : ${before}) ; motif : ${override.reason}`
-      : `overridden by ${override.by} on ${override.at}: ${now} (automatic: ${before}); reason: ${override.reason}`;
+      ? `modifié par ${override.by} le ${at} : ${now} (automatique : ${before}) ; motif : ${override.reason}`
+      : `overridden by ${override.by} on ${at}: ${now} (automatic: ${before}); reason: ${override.reason}`;
   });
   // A pending result's line saying what it awaits is answered by the override itself.
   const kept =

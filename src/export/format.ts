@@ -2,39 +2,9 @@
  * Number and date formatting for human-readable exports. Written by hand rather than with
  * `Intl` so that the output is byte-identical whatever ICU data the Node build carries.
  */
+import { formatDateWords, formatInstantWords } from '../core/date-words.js';
 import { exactDecimals } from '../core/text.js';
 import type { Lang } from '../core/types.js';
-
-const MONTHS: Record<Lang, readonly string[]> = {
-  fr: [
-    'janvier',
-    'février',
-    'mars',
-    'avril',
-    'mai',
-    'juin',
-    'juillet',
-    'août',
-    'septembre',
-    'octobre',
-    'novembre',
-    'décembre',
-  ],
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-};
 
 /** French groups thousands with a no-break space and uses a decimal comma. */
 const SEPARATORS: Record<Lang, { group: string; decimal: string }> = {
@@ -74,26 +44,15 @@ export function formatPlain(value: number, lang: Lang): string {
 
 /** A calendar date `YYYY-MM-DD` as `28 novembre 2025` / `28 November 2025`; other text is returned unchanged. */
 export function formatCalendarDate(date: string, lang: Lang): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const month = match ? MONTHS[lang][Number(match[2]) - 1] : undefined;
-  if (!match || !month) return date;
-  const day = Number(match[3]);
-  // French writes the first of the month as an ordinal: « 1er décembre 2025 ».
-  return `${day === 1 && lang === 'fr' ? '1er' : day} ${month} ${match[1]}`;
+  return formatDateWords(date, lang);
 }
 
 /**
- * An RFC 3339 instant in UTC: `28 novembre 2025 à 16:00 UTC` / `28 November 2025, 16:00 UTC`.
+ * An RFC 3339 instant in UTC, to the minute: `28 novembre 2025 à 16:00 UTC` / `28 November 2025, 16:00 UTC`.
  * A bare calendar date (a signed declaration) is shown without a time it never had.
  */
 export function formatInstant(instant: string, lang: Lang): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(instant)) return formatCalendarDate(instant, lang);
-  const time = Date.parse(instant);
-  if (Number.isNaN(time)) return instant;
-  const iso = new Date(time).toISOString();
-  const day = formatCalendarDate(iso.slice(0, 10), lang);
-  const clock = iso.slice(11, 16);
-  return lang === 'fr' ? `${day} à ${clock} UTC` : `${day}, ${clock} UTC`;
+  return formatInstantWords(instant, lang);
 }
 
 /** Parses `YYYY-MM-DD` (or the date part of an instant) into a UTC midnight Date, or null. */

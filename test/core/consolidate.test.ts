@@ -160,8 +160,9 @@ describe('consolidateCandidate: overrides', () => {
     const result = out.criteria['ADM-2'];
     expect(result).toMatchObject({ passed: true, automatic: { passed: false, points: null }, override });
     expect(result?.explanation[0]?.en).toBe(
-      'overridden by Awa Ndiaye on 2025-12-02T11:00:00Z: passed (automatic: failed); reason: form filed as annex 1',
+      'overridden by Awa Ndiaye on 2 December 2025, 11:00 UTC: passed (automatic: failed); reason: form filed as annex 1',
     );
+    expect(result?.explanation[0]?.fr).toMatch(/^modifié par Awa Ndiaye le 2 décembre 2025 à 11:00 UTC : /);
     expect(result?.explanation.slice(1)).toEqual(ev.criteria['ADM-2']?.explanation);
   });
 
