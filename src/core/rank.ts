@@ -88,17 +88,20 @@ function toRanked(
 function toInvalid(c: InvalidCandidate): RankedCandidate {
   const reasons = c.errors.map((e) => {
     const where = `${e.file}${e.line === undefined ? '' : `:${e.line}`}${e.path === '' ? '' : ` (${e.path})`}`;
+    // The reason code's wording heads it (« Dossier irrecevable (illisible ou incomplet) »):
+    // the message says where and what, not again that the dossier is unreadable — some were
+    // read, and only failed a check (a currency without a rate, say).
     return {
       criterion: 'invalid',
-      message: {
-        fr: `dossier illisible, ${where} : ${e.message}`,
-        en: `unreadable dossier, ${where}: ${e.message}`,
-      },
+      message: { fr: `${where} : ${e.message}`, en: `${where}: ${e.message}` },
     };
   });
   // Every excluded candidate must be told why, even if the reader reported no detail.
   if (reasons.length === 0) {
-    reasons.push({ criterion: 'invalid', message: { fr: 'dossier illisible', en: 'unreadable dossier' } });
+    reasons.push({
+      criterion: 'invalid',
+      message: { fr: 'aucun détail n’a été relevé', en: 'no detail was recorded' },
+    });
   }
   return {
     id: c.id,

@@ -104,7 +104,7 @@ const FR: Labels = {
   pending: 'en attente',
   reasonCriteria: {
     threshold: 'Seuil de qualification',
-    invalid: 'Dossier illisible',
+    invalid: 'Dossier irrecevable (illisible ou incomplet)',
     sanctions: 'Listes de sanctions',
   },
   headers: {
@@ -195,7 +195,7 @@ const EN: Labels = {
   pending: 'pending',
   reasonCriteria: {
     threshold: 'Qualification threshold',
-    invalid: 'Unreadable dossier',
+    invalid: 'Inadmissible dossier (unreadable or incomplete)',
     sanctions: 'Sanctions lists',
   },
   headers: {

@@ -203,12 +203,15 @@ describe('rankCandidates', () => {
     expect(s.candidates.map((c) => c.id)).toEqual(['q', 'p1', 'p2', 'r1', 'r2', 'b-bad', 'z-bad']);
     const bad = s.candidates[6];
     expect(bad).toMatchObject({ status: 'invalid', rank: null, total: null, criteria: {} });
-    expect(bad?.reasons[0]?.message.en).toBe(
-      'unreadable dossier, dossiers/z-bad/dossier.yaml:3 (submitted_at): not a date',
-    );
+    // The reason's heading (« Dossier irrecevable (illisible ou incomplet) ») says what happened;
+    // the message says where, without repeating it, and without calling a read dossier unreadable.
+    expect(bad?.reasons[0]?.message).toEqual({
+      fr: 'dossiers/z-bad/dossier.yaml:3 (submitted_at) : not a date',
+      en: 'dossiers/z-bad/dossier.yaml:3 (submitted_at): not a date',
+    });
     expect(bad?.errors).toHaveLength(1);
     expect(s.candidates[5]?.reasons).toEqual([
-      { criterion: 'invalid', message: { fr: 'dossier illisible', en: 'unreadable dossier' } },
+      { criterion: 'invalid', message: { fr: 'aucun détail n’a été relevé', en: 'no detail was recorded' } },
     ]);
   });
 

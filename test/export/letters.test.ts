@@ -63,7 +63,29 @@ describe('renderLetters', () => {
     const broken = renderLetters(buildSampleReport(), 'en', en).find(
       (entry) => entry.file === 'letter-c08-broken.en.md',
     );
-    expect(broken?.content).toContain('- **Unreadable dossier**: unreadable dossier');
+    expect(broken?.content).toContain(
+      '- **Inadmissible dossier (unreadable or incomplete)**: unreadable dossier',
+    );
+  });
+
+  it("heads an invalid dossier's reasons as the report does, without repeating them", () => {
+    const report = buildSampleReport();
+    const broken = report.shortlist.candidates.find((entry) => entry.id === 'c08-broken');
+    if (broken) {
+      broken.reasons = [
+        {
+          criterion: 'invalid',
+          message: {
+            fr: 'dossiers/c08-broken/dossier.yaml:32 (references.1.currency) : currency GBP has no exchange rate',
+            en: 'dossiers/c08-broken/dossier.yaml:32 (references.1.currency): currency GBP has no exchange rate',
+          },
+        },
+      ];
+    }
+    const letter = renderLetters(report, 'fr', fr).find((entry) => entry.file === 'letter-c08-broken.fr.md');
+    expect(letter?.content).toContain(
+      '- **Dossier irrecevable (illisible ou incomplet)** : dossiers/c08-broken/dossier.yaml:32',
+    );
   });
 
   it('lists input errors when an invalid dossier carries no reason', () => {

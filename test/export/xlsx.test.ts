@@ -119,7 +119,7 @@ describe('writeWorkbook', () => {
     expect(invalid.getCell(6).value).toBeNull();
     // A reason code reads as in the report, never as the bare code.
     expect(findRow(sheet('fr', 'Shortlist'), 2, 'c08-broken').getCell(13).value).toBe(
-      'Dossier illisible : dossier illisible',
+      'Dossier irrecevable (illisible ou incomplet) : dossier illisible',
     );
     const pending = findRow(sheet('en', 'Shortlist'), 2, 'c06-delta');
     expect(pending.getCell(12).value).toBe('pending');
