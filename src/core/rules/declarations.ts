@@ -28,8 +28,8 @@ export const declarationsRule: RuleModule<DeclarationsRule> = {
     const summary =
       missing.length === 0
         ? bi(
-            `déclarations (${required}) : faites par les ${count} entité(s) : satisfait`,
-            `declarations (${required}): made by all ${count} entit${count === 1 ? 'y' : 'ies'}: met`,
+            `déclarations (${required}) : faites par ${count === 1 ? "l'entité" : `les ${count} entités`} : satisfait`,
+            `declarations (${required}): made by ${count === 1 ? 'the entity' : `all ${count} entities`}: met`,
           )
         : bi(
             `déclarations manquantes ou négatives : ${missing.join(', ')} : non satisfait`,

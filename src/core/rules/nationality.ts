@@ -28,8 +28,12 @@ export const nationalityRule: RuleModule<NationalityRule> = {
     const summary =
       failing.length === 0
         ? bi(
-            `nationalité : ${count} entité(s) vérifiée(s), toutes de pays admis (${allowedText}) : satisfait`,
-            `nationality: ${count} entit${count === 1 ? 'y' : 'ies'} checked, all from allowed countries (${allowedText}): met`,
+            count === 1
+              ? `nationalité : 1 entité vérifiée, de pays admis (${allowedText}) : satisfait`
+              : `nationalité : ${count} entités vérifiées, toutes de pays admis (${allowedText}) : satisfait`,
+            count === 1
+              ? `nationality: 1 entity checked, from an allowed country (${allowedText}): met`
+              : `nationality: ${count} entities checked, all from allowed countries (${allowedText}): met`,
           )
         : bi(
             `nationalité : non admise pour ${failing.map((f) => f.fr).join(', ')} (pays admis : ${allowedText}) : non satisfait`,

@@ -13,6 +13,18 @@ describe('declarations rule: every entity makes every declaration', () => {
     expect(result.metrics.missing).toEqual([]);
   });
 
+  it('agrees its summary with one entity or several', () => {
+    const single = evaluateOne(ELI2, makeDossier()).explanation[0];
+    expect(single?.fr).toBe(
+      "déclarations (no_exclusion_situation, no_conflict_of_interest) : faites par l'entité : satisfait",
+    );
+    expect(single?.en).toBe(
+      'declarations (no_exclusion_situation, no_conflict_of_interest): made by the entity: met',
+    );
+    const two = evaluateOne(ELI2, makeDossier({ members: [makeMember()] })).explanation[0];
+    expect(two?.fr).toContain('faites par les 2 entités : satisfait');
+  });
+
   it('names the missing or negative declarations with their entity', () => {
     const dossier = makeDossier({
       declarations: { no_exclusion_situation: true, no_conflict_of_interest: false },

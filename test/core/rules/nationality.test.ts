@@ -38,7 +38,16 @@ describe('nationality rule: every entity must be from an allowed country', () =>
     expect(summary?.fr).toBe(
       'nationalité : non admise pour Lead (chef de file) (US) (pays admis : EU, ACP) : non satisfait',
     );
-    expect(evaluateOne(ELI1, makeDossier()).explanation[0]?.fr).toMatch(/ : satisfait$/);
+    expect(evaluateOne(ELI1, makeDossier()).explanation[0]?.fr).toBe(
+      'nationalité : 1 entité vérifiée, de pays admis (EU, ACP) : satisfait',
+    );
+    expect(evaluateOne(ELI1, makeDossier()).explanation[0]?.en).toBe(
+      'nationality: 1 entity checked, from an allowed country (EU, ACP): met',
+    );
+    const two = makeDossier({ members: [makeMember({ name: 'Partner', country: 'DE' })] });
+    expect(evaluateOne(ELI1, two).explanation[0]?.fr).toBe(
+      'nationalité : 2 entités vérifiées, toutes de pays admis (EU, ACP) : satisfait',
+    );
   });
 
   it('accepts the tender country groups', () => {
