@@ -14,7 +14,9 @@ export function biMap(make: (lang: Lang) => string): Bilingual {
 /**
  * Formats a number with a fixed number of decimals and grouped thousands, without the
  * platform's locale data so every machine writes the same bytes:
- * `1,234,567.89` in English, `1 234 567,89` in French (plain spaces).
+ * `1,234,567.89` in English, `1 234 567,89` in French, grouped with a no-break space (U+00A0)
+ * as export/format.ts does, so an amount of a reason never breaks across lines in a letter or
+ * a wrapped workbook cell.
  */
 export function formatNumber(value: number, lang: Lang, decimals = 2): string {
   // Round half away from zero first, as the points are, so 2.675 shows as 2.68 (toFixed alone gives 2.67).
@@ -27,7 +29,7 @@ function writeFixed(fixed: string, negative: boolean, lang: Lang): string {
   // Hot path (every amount of every explanation): slices and concatenation, no arrays.
   const dot = fixed.indexOf('.');
   const whole = dot < 0 ? fixed : fixed.slice(0, dot);
-  const separator = lang === 'fr' ? ' ' : ',';
+  const separator = lang === 'fr' ? '\u00a0' : ',';
   const head = whole.length % 3 || 3;
   let grouped = whole.slice(0, head);
   for (let start = head; start < whole.length; start += 3)

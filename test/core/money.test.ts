@@ -67,10 +67,11 @@ describe('linearPoints', () => {
 describe('number formatting does not depend on the locale', () => {
   it.each([
     [1234567.891, 'en', '1,234,567.89'],
-    [1234567.891, 'fr', '1 234 567,89'],
+    // French groups with a no-break space, as the export does: an amount never breaks across lines.
+    [1234567.891, 'fr', '1\u00a0234\u00a0567,89'],
     [0, 'en', '0.00'],
     [999.995, 'en', '1,000.00'],
-    [-1500, 'fr', '-1 500,00'],
+    [-1500, 'fr', '-1\u00a0500,00'],
     [100, 'en', '100.00'],
     [2.675, 'en', '2.68'],
     [-1.005, 'fr', '-1,01'],

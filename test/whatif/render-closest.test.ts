@@ -14,7 +14,7 @@ describe('renderClosestAnswer', () => {
       'smallest change that shortlists it: lower SEL-4.filter.min_value from 150,000 to 120,000 (20 %)',
     );
     expect(render('c07-small-refs', 'fr')).toContain(
-      'plus petit changement qui le présélectionne : abaisser SEL-4.filter.min_value de 150 000 à 120 000 (20 %)',
+      'plus petit changement qui le présélectionne : abaisser SEL-4.filter.min_value de 150\u00a0000 à 120\u00a0000 (20 %)',
     );
   });
 

@@ -150,7 +150,7 @@ describe('references rule: counting, items and explanations', () => {
     const result = evaluateOne(SEL3, dossier);
     expect(result.items?.[0]?.why).toEqual({
       en: 'reference 1 not counted: effective value 90,000.00 EUR, below 150,000.00 EUR',
-      fr: 'référence 1 non retenue : valeur effective 90 000,00 EUR, inférieure à 150 000,00 EUR',
+      fr: 'référence 1 non retenue : valeur effective 90\u00a0000,00 EUR, inférieure à 150\u00a0000,00 EUR',
     });
   });
 

@@ -27,7 +27,7 @@ describe('turnover rule (deadline 2025: years 2022–2024)', () => {
       'average turnover 2022–2024: 300,000.00 EUR, threshold 300,000.00 EUR: met',
     );
     expect(result.explanation[0]?.fr).toBe(
-      "chiffre d'affaires moyen 2022–2024 : 300 000,00 EUR, seuil 300 000,00 EUR : atteint",
+      "chiffre d'affaires moyen 2022–2024 : 300\u00a0000,00 EUR, seuil 300\u00a0000,00 EUR : atteint",
     );
     expect(result.explanation[1]?.en).toContain('2022: 0.00 EUR (none reported, counted as 0)');
   });
@@ -44,7 +44,7 @@ describe('turnover rule (deadline 2025: years 2022–2024)', () => {
     );
     const scored = score('SCO-1', 10, { type: 'turnover', years: 3, from: 100000.125, to: 500000 });
     const line = evaluateOne(scored, makeDossier({ financials: eur({ 2024: 900000 }) })).explanation;
-    expect(line.map((l) => l.fr).join('\n')).toContain('0 point à 100 000,125 EUR');
+    expect(line.map((l) => l.fr).join('\n')).toContain('0 point à 100\u00a0000,125 EUR');
   });
 
   it('converts XOF at 655.957', () => {
