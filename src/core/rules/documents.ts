@@ -1,4 +1,4 @@
-import { bi } from '../text.js';
+import { bi, joinFacts } from '../text.js';
 import type { AttachmentFact, Bilingual, Rule } from '../types.js';
 import type { RuleContext, RuleModule, RuleOutcome } from './rule.js';
 
@@ -34,6 +34,7 @@ function findProblem(
 export const documentsRule: RuleModule<DocumentsRule> = {
   evaluate(ctx: RuleContext<DocumentsRule>): RuleOutcome {
     const missing: string[] = [];
+    const problems: Bilingual[] = [];
     const details: Bilingual[] = [];
     for (const kind of ctx.rule.required) {
       const path = Object.hasOwn(ctx.dossier.documents, kind) ? ctx.dossier.documents[kind] : undefined;
@@ -41,6 +42,7 @@ export const documentsRule: RuleModule<DocumentsRule> = {
       const problem = findProblem(kind, path, fact);
       if (problem) {
         missing.push(kind);
+        problems.push(problem);
         details.push(problem);
       } else {
         details.push(
@@ -49,6 +51,10 @@ export const documentsRule: RuleModule<DocumentsRule> = {
       }
     }
     const required = ctx.rule.required.length;
+    // The summary is the reason a rejection letter gives, so it says what is wrong with each
+    // document: a candidate who sent an empty file is not told it sent nothing.
+    const why = joinFacts(problems);
+    const agreed = missing.length < 2 ? 'manquante ou inutilisable' : 'manquantes ou inutilisables';
     const summary =
       missing.length === 0
         ? bi(
@@ -56,8 +62,8 @@ export const documentsRule: RuleModule<DocumentsRule> = {
             `mandatory documents: all ${required} present: met`,
           )
         : bi(
-            `pièces obligatoires : ${missing.length} sur ${required} manquantes (${missing.join(', ')}) : non satisfait`,
-            `mandatory documents: ${missing.length} of ${required} missing (${missing.join(', ')}): not met`,
+            `pièces obligatoires : ${missing.length} sur ${required} ${agreed} (${why.fr}) : non satisfait`,
+            `mandatory documents: ${missing.length} of ${required} missing or unusable (${why.en}): not met`,
           );
     return { passed: missing.length === 0, metrics: { missing }, explanation: [summary, ...details] };
   },

@@ -37,8 +37,12 @@ describe('documents rule', () => {
     expect(result.passed).toBe(false);
     expect(result.metrics.missing).toEqual(['registration_certificate']);
     expect(result.explanation.map((l) => l.en)).toContain(`registration_certificate: ${why}`);
-    expect(result.explanation[0]?.fr).toBe(
-      'pièces obligatoires : 1 sur 2 manquantes (registration_certificate) : non satisfait',
+    // The summary is the reason a letter gives: it says why, since the candidate did send a file.
+    expect(result.explanation[0]?.en).toBe(
+      `mandatory documents: 1 of 2 missing or unusable (registration_certificate: ${why}): not met`,
+    );
+    expect(result.explanation[0]?.fr).toMatch(
+      /^pièces obligatoires : 1 sur 2 manquante ou inutilisable \(registration_certificate : .*rccm\.pdf.*\) : non satisfait$/,
     );
   });
 
@@ -49,7 +53,7 @@ describe('documents rule', () => {
     expect(result.passed).toBe(false);
     expect(result.metrics.missing).toEqual(['application_form', 'registration_certificate']);
     expect(result.explanation[0]?.en).toBe(
-      'mandatory documents: 2 of 2 missing (application_form, registration_certificate): not met',
+      "mandatory documents: 2 of 2 missing or unusable (application_form: not listed in the dossier's documents; registration_certificate: file rccm.pdf is missing): not met",
     );
     expect(result.explanation[1]?.en).toBe("application_form: not listed in the dossier's documents");
   });
