@@ -9,6 +9,9 @@ type DeclarationsRule = Extract<Rule, { type: 'declarations' }>;
 export const declarationsRule: RuleModule<DeclarationsRule> = {
   evaluate(ctx: RuleContext<DeclarationsRule>): RuleOutcome {
     const missing: string[] = [];
+    // For the summary, which is the reason a letter gives: declaring a conflict of interest
+    // (false) is not the same as leaving the declaration out.
+    const failed: Bilingual[] = [];
     const details: Bilingual[] = [];
     for (const entity of ctx.entities) {
       const who = describeEntity(entity);
@@ -16,6 +19,11 @@ export const declarationsRule: RuleModule<DeclarationsRule> = {
         const value = Object.hasOwn(entity.declarations, name) ? entity.declarations[name] : undefined;
         if (value === true) continue;
         missing.push(`${name} (${entity.name})`);
+        failed.push(
+          value === false
+            ? bi(`${name} (${entity.name}, déclaré faux)`, `${name} (${entity.name}, declared false)`)
+            : bi(`${name} (${entity.name}, non fourni)`, `${name} (${entity.name}, not given)`),
+        );
         details.push(
           value === false
             ? bi(`${who.fr} : ${name} déclaré faux`, `${who.en}: ${name} declared false`)
@@ -32,8 +40,8 @@ export const declarationsRule: RuleModule<DeclarationsRule> = {
             `declarations (${required}): made by ${count === 1 ? 'the entity' : `all ${count} entities`}: met`,
           )
         : bi(
-            `déclarations manquantes ou négatives : ${missing.join(', ')} : non satisfait`,
-            `declarations missing or negative: ${missing.join(', ')}: not met`,
+            `déclarations manquantes ou négatives : ${failed.map((f) => f.fr).join(', ')} : non satisfait`,
+            `declarations missing or negative: ${failed.map((f) => f.en).join(', ')}: not met`,
           );
     return { passed: missing.length === 0, metrics: { missing }, explanation: [summary, ...details] };
   },

@@ -36,7 +36,13 @@ describe('declarations rule: every entity makes every declaration', () => {
       'no_conflict_of_interest (Institut Droits & Sécurité SARL)',
       'no_conflict_of_interest (Human Rights Academy GmbH)',
     ]);
-    expect(result.explanation[0]?.fr).toMatch(/^déclarations manquantes ou négatives : .* : non satisfait$/);
+    // The summary is the reason a letter gives: declaring a conflict is not forgetting to declare.
+    expect(result.explanation[0]?.fr).toBe(
+      'déclarations manquantes ou négatives : no_conflict_of_interest (Institut Droits & Sécurité SARL, déclaré faux), no_conflict_of_interest (Human Rights Academy GmbH, non fourni) : non satisfait',
+    );
+    expect(result.explanation[0]?.en).toBe(
+      'declarations missing or negative: no_conflict_of_interest (Institut Droits & Sécurité SARL, declared false), no_conflict_of_interest (Human Rights Academy GmbH, not given): not met',
+    );
     const lines = result.explanation.map((l) => l.en);
     expect(lines).toContain('Institut Droits & Sécurité SARL (lead): no_conflict_of_interest declared false');
     expect(lines).toContain('Human Rights Academy GmbH (member): no_conflict_of_interest not given');
