@@ -48,12 +48,11 @@ export function formatDateWords(date: string, lang: Lang): string {
 }
 
 /**
- * An RFC 3339 instant in UTC and in words, to the minute: `28 novembre 2025 à 16:00 UTC`. With
- * `exact`, the seconds and their fraction follow when the instant has them (`16:00:00,0001 UTC`),
- * so two instants a rule told apart never read the same. A bare calendar date is shown without a
- * time it never had; text that is not an instant is returned unchanged.
+ * An RFC 3339 instant in UTC and in words, to the minute: `28 novembre 2025 à 16:00 UTC`. A bare
+ * calendar date is shown without a time it never had; text that is not an instant is returned
+ * unchanged.
  */
-export function formatInstantWords(instant: string, lang: Lang, exact = false): string {
+export function formatInstantWords(instant: string, lang: Lang): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(instant)) return formatDateWords(instant, lang);
   let utc: string;
   try {
@@ -62,11 +61,6 @@ export function formatInstantWords(instant: string, lang: Lang, exact = false): 
     return instant;
   }
   const day = formatDateWords(utc.slice(0, 10), lang);
-  let clock = utc.slice(11, 16);
-  const seconds = utc.slice(17, 19);
-  const fraction = utc.slice(20, -1).replace(/0+$/, '');
-  if (exact && (seconds !== '00' || fraction !== '')) {
-    clock += `:${seconds}${fraction ? `${lang === 'fr' ? ',' : '.'}${fraction}` : ''}`;
-  }
+  const clock = utc.slice(11, 16);
   return lang === 'fr' ? `${day} à ${clock} UTC` : `${day}, ${clock} UTC`;
 }

@@ -26,7 +26,7 @@ describe('roundPoints: half away from zero, 2 decimals', () => {
 
   it('shows billions to the cent as they are', () => {
     expect(formatNumber(5_000_000_000, 'en')).toBe('5,000,000,000.00');
-    expect(formatNumber(2_000_000_000.0045, 'fr')).toBe('2 000 000 000,00');
+    expect(formatNumber(2_000_000_000.0045, 'fr')).toBe('2\u00a0000\u00a0000\u00a0000,00');
   });
 
   it('never returns -0', () => {

@@ -8,8 +8,8 @@ describe('formatExactMoney', () => {
     [10000000.00001, 'en', '10,000,000.00001 EUR'],
     [123456789.123456, 'en', '123,456,789.123456 EUR'],
     [999999999999.99, 'en', '999,999,999,999.99 EUR'],
-    [5000000000.01, 'fr', '5 000 000 000,01 EUR'],
-    [150000, 'fr', '150 000,00 EUR'],
+    [5000000000.01, 'fr', '5\u00a0000\u00a0000\u00a0000,01 EUR'],
+    [150000, 'fr', '150\u00a0000,00 EUR'],
   ] as const)('shows the grid amount %d as written (%s)', (value, lang, expected) => {
     expect(formatExactMoney(value, 'EUR', lang)).toBe(expected);
   });

@@ -1,6 +1,5 @@
-import { formatInstantWords } from '../date-words.js';
 import { compareInstants, toUtcInstant } from '../dates.js';
-import { biMap } from '../text.js';
+import { bi } from '../text.js';
 import type { Rule } from '../types.js';
 import type { RuleContext, RuleModule, RuleOutcome } from './rule.js';
 
@@ -14,19 +13,14 @@ export const deadlineRule: RuleModule<DeadlineRule> = {
     const closes = toUtcInstant(ctx.tender.submission.closes);
     const at = ctx.dossier.submitted_at;
     const metrics = { submitted_at: received };
-    // In words, as the letter around the reason writes the deadline; exact to the digit that
-    // makes a dossier late (16:00:00,0001 is after 16:00).
-    const words = (instant: string) => biMap((lang) => formatInstantWords(instant, lang, true));
-    const [got, from, to] = [words(received), words(opens), words(closes)];
     if (compareInstants(at, ctx.tender.submission.closes) > 0) {
       return {
         passed: false,
         metrics,
         explanation: [
-          biMap((lang) =>
-            lang === 'fr'
-              ? `reçu le ${got.fr}, après la date limite du ${to.fr}`
-              : `received on ${got.en}, after the deadline of ${to.en}`,
+          bi(
+            `reçu le ${received}, après la date limite du ${closes}`,
+            `received ${received}, after the deadline ${closes}`,
           ),
         ],
       };
@@ -36,10 +30,9 @@ export const deadlineRule: RuleModule<DeadlineRule> = {
         passed: false,
         metrics,
         explanation: [
-          biMap((lang) =>
-            lang === 'fr'
-              ? `reçu le ${got.fr}, avant l'ouverture des dépôts le ${from.fr}`
-              : `received on ${got.en}, before submissions opened on ${from.en}`,
+          bi(
+            `reçu le ${received}, avant l'ouverture des dépôts le ${opens}`,
+            `received ${received}, before submissions opened on ${opens}`,
           ),
         ],
       };
@@ -48,10 +41,9 @@ export const deadlineRule: RuleModule<DeadlineRule> = {
       passed: true,
       metrics,
       explanation: [
-        biMap((lang) =>
-          lang === 'fr'
-            ? `reçu le ${got.fr}, dans la période de dépôt du ${from.fr} au ${to.fr}`
-            : `received on ${got.en}, within the submission period from ${from.en} to ${to.en}`,
+        bi(
+          `reçu le ${received}, dans la période de dépôt du ${opens} au ${closes}`,
+          `received ${received}, within the submission period ${opens} to ${closes}`,
         ),
       ],
     };
