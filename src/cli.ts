@@ -359,7 +359,9 @@ function registerCommitteeCommands(program: Command): void {
     .requiredOption('--reason <text>', 'justification')
     .addHelpText(
       'after',
-      examples(['prequal decide --choose c03 --reason "more projects with the gendarmerie"']),
+      examples([
+        'prequal decide --as "Awa Ndiaye" --choose c03 --reason "more projects with the gendarmerie"',
+      ]),
     )
     .action(action(async () => (await import('./commands/decide.js')).decideCommand));
 }

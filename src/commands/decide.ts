@@ -77,8 +77,11 @@ function assertMayDecide(members: readonly CommitteeMember[], user: string): voi
         user,
         members.map((m) => m.name),
       )}`;
+  // With neither registered, say how to register one rather than leave the tie undecidable.
   const use =
-    deciders.length === 0 ? '' : `: use --as ${deciders.map((m) => `"${m.name}" (${m.role})`).join(' or ')}`;
+    deciders.length === 0
+      ? ': the committee has none; register one with `prequal committee add NAME --role chair` (or secretary)'
+      : `: use --as ${deciders.map((m) => `"${m.name}" (${m.role})`).join(' or ')}`;
   throw new UserError(
     `only the committee's chair or secretary may record its decision; "${user}" is ${is}${use}`,
   );

@@ -98,7 +98,7 @@ function renderFooter(shortlist: Shortlist): string[] {
       tie.decision
         ? `tie at rank ${tie.rank} decided: ${terminalSafe(tie.decision.chosen.join(', '))} shortlisted (${terminalSafe(tie.decision.reason)})`
         : chalk.yellow(
-            `tie at the cut, rank ${tie.rank}: ${terminalSafe(tie.candidates.join(', '))} — the committee must decide (prequal decide --choose ID --reason TEXT)`,
+            `tie at the cut, rank ${tie.rank}: ${terminalSafe(tie.candidates.join(', '))} — the committee must decide (prequal decide --as CHAIR-OR-SECRETARY --choose ID --reason TEXT)`,
           ),
     );
   }

@@ -312,4 +312,24 @@ describe('a tie at the cut (built CLI)', () => {
     );
     expect(act(ws, SECRETARY, ['audit', 'verify']).code).toBe(0);
   });
+
+  it('tells a committee with neither chair nor secretary how to register one', () => {
+    const ws = committeeWorkspace('tie-at-cut');
+    const tender = path.join(ws, 'tender.yaml');
+    fs.writeFileSync(tender, fs.readFileSync(tender, 'utf8').replace(/^.*role: chair.*\n/m, ''));
+    const run = act(ws, SECRETARY, ['run']);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain('(prequal decide --as CHAIR-OR-SECRETARY --choose ID --reason TEXT)');
+    const refused = act(ws, 'Mamadou Lamine Sow', [
+      'decide',
+      '--choose',
+      'c03-sahel-justice-conseil',
+      '--reason',
+      'x',
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'the committee has none; register one with `prequal committee add NAME --role chair` (or secretary)',
+    );
+  });
 });
