@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,4 +29,17 @@ export function prequal(args: string[], options: { cwd?: string; env?: NodeJS.Pr
     timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file under `dir` (recursively) with its sha256, to show a command touched nothing. */
+export function fileHashes(dir: string): Record<string, string> {
+  const entries = fs.readdirSync(dir, { recursive: true, withFileTypes: true });
+  return Object.fromEntries(
+    entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [path.relative(dir, file), createHash('sha256').update(fs.readFileSync(file)).digest('hex')];
+      }),
+  );
 }

@@ -3,29 +3,13 @@
  * (exit 1) reported in one line naming prequal.db, not a crash with a stack trace; the command
  * changes neither the store nor the exports.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, prequal } from './cli-helpers.js';
+import { copyFixture, fileHashes, prequal } from './cli-helpers.js';
 
 const NOW = ['--now', '2025-12-05T09:00:00Z', '--as', 'Test Runner'];
 const STACK = /\n\s+at .+:\d+:\d+/;
-
-const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-
-/** Every file of `dir` (recursively) with its hash, to show nothing was touched. */
-function snapshot(dir: string): Record<string, string> {
-  const entries = fs.readdirSync(dir, { recursive: true, withFileTypes: true });
-  return Object.fromEntries(
-    entries
-      .filter((entry) => entry.isFile())
-      .map((entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        return [path.relative(dir, file), sha256(file)];
-      }),
-  );
-}
 
 interface Damage {
   name: string;
@@ -99,7 +83,7 @@ describe('a damaged store', () => {
     const criteria = path.join(ws, 'criteria.yaml');
     fs.writeFileSync(criteria, fs.readFileSync(criteria, 'utf8').replace('threshold: 40', 'threshold: 41'));
     damaged.damage(path.join(ws, 'prequal.db'));
-    const before = snapshot(ws);
+    const before = fileHashes(ws);
     for (const args of [['run'], ['rank'], ['export']]) {
       const result = prequal([...args, '--workspace', ws, ...NOW]);
       expect(result.code, args.join(' ')).toBe(1);
@@ -114,7 +98,7 @@ describe('a damaged store', () => {
       expect(error[0]).toMatch(/^error: cannot use the store .*prequal\.db: /);
       expect(error[0]).toMatch(damaged.reason);
     }
-    const after = snapshot(ws);
+    const after = fileHashes(ws);
     for (const file of Object.keys(after)) {
       const store = file === 'prequal.db' && !damaged.storeUntouched;
       if (store || file.startsWith('prequal.db-')) delete after[file];

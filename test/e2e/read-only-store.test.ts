@@ -9,13 +9,12 @@
  * setpriv, or when that user cannot reach the built CLI, the suite is skipped, saying why.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliResult, copyFixture, prequal, ROOT } from './cli-helpers.js';
+import { type CliResult, copyFixture, fileHashes, prequal, ROOT } from './cli-helpers.js';
 
 const NOW = ['--now', '2025-12-05T09:00:00Z', '--as', 'Test Runner'];
 const BIN = path.join(ROOT, 'bin', 'prequal.js');
@@ -66,19 +65,6 @@ const WRITES = [
   ['sheet', 'export', '--evaluator', 'Hélène Marchand'],
 ];
 
-/** Every file under `dir` with its hash. */
-function filesOf(dir: string): Record<string, string> {
-  const entries = fs.readdirSync(dir, { recursive: true, withFileTypes: true });
-  return Object.fromEntries(
-    entries
-      .filter((entry) => entry.isFile())
-      .map((entry) => {
-        const file = path.join(entry.parentPath, entry.name);
-        return [path.relative(dir, file), createHash('sha256').update(fs.readFileSync(file)).digest('hex')];
-      }),
-  );
-}
-
 /** Empties what a newer build would find stale: validations, evaluation cache, ranked tables. */
 function emptyCaches(db: string): void {
   const store = new Database(db);
@@ -124,7 +110,7 @@ describe.skipIf('skip' in reader)(
           }
         }
       }
-      before = filesOf(archive);
+      before = fileHashes(archive);
     });
 
     afterAll(() => {
@@ -169,7 +155,7 @@ describe.skipIf('skip' in reader)(
     });
 
     it('leaves every file of the archive as it was: no -wal, no -shm, no export', () => {
-      expect(filesOf(archive)).toEqual(before);
+      expect(fileHashes(archive)).toEqual(before);
     });
   },
 );
