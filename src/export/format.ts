@@ -32,11 +32,6 @@ export function formatMoney(value: number, currency: string, lang: Lang): string
   return `${formatNumber(value, lang, 2)} ${currency}`;
 }
 
-/** An amount of the criteria grid followed by its currency: 2 decimals at least, never rounded. */
-export function formatExactMoney(value: number, currency: string, lang: Lang): string {
-  return `${formatNumber(value, lang, exactDecimals(value, 2))} ${currency}`;
-}
-
 /** Integers and non-integers alike, without padding decimals, never rounded (thresholds, counts). */
 export function formatPlain(value: number, lang: Lang): string {
   return formatNumber(value, lang, exactDecimals(value, Number.isInteger(value) ? 0 : 2));

@@ -3,8 +3,9 @@
  * each rule demanded without opening criteria.yaml.
  */
 
+import { formatExactMoney } from '../core/text.js';
 import type { CriteriaSet, Criterion, ExpertFilter, Lang, ReferenceFilter, Rule } from '../core/types.js';
-import { formatExactMoney, formatPlain } from './format.js';
+import { formatPlain } from './format.js';
 import { labelsFor } from './labels.js';
 
 type Phrase = Record<Lang, string>;
