@@ -29,8 +29,19 @@ export function roundHalfAway(value: number, decimals: number): number {
   const factor = 10 ** decimals;
   const scaled = Math.abs(value) * factor;
   // Past 10^15 a double holds no fraction of a unit to decide on (amounts stop at 10^15 units).
-  const rounded = Math.round(scaled < 1e15 ? Number(scaled.toPrecision(15)) : scaled) / factor;
+  const read = scaled < 1e15 && isNearHalf(scaled) ? Number(scaled.toPrecision(15)) : scaled;
+  const rounded = Math.round(read) / factor;
   return rounded === 0 ? 0 : Math.sign(value) * rounded;
+}
+
+/**
+ * True when reading `scaled` (≥ 0) to 15 significant digits could change how it rounds. That
+ * reading moves it by less than `scaled × 1e-14`, and `Math.round` only jumps at halves, so a
+ * fraction farther than that from one half rounds the same either way. `toPrecision` costs ten
+ * times a whole rounding and scoring rounds millions of figures, so it is kept for those few.
+ */
+function isNearHalf(scaled: number): boolean {
+  return Math.abs(scaled - Math.floor(scaled) - 0.5) <= scaled * 1e-14;
 }
 
 /** Rounds half away from zero to 2 decimals, as every point is (SPEC §3). */

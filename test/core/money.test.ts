@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { linearPoints, roundPoints, toTenderCurrency } from '../../src/core/money.js';
+import { linearPoints, roundHalfAway, roundPoints, toTenderCurrency } from '../../src/core/money.js';
 import { formatNumber, formatQuantity } from '../../src/core/text.js';
 import { makeTender } from './factory.js';
 
@@ -84,3 +85,56 @@ describe('number formatting does not depend on the locale', () => {
     expect(formatQuantity(1.25, 'en')).toBe('1.25');
   });
 });
+
+describe('roundHalfAway decides halves as reading to 15 digits does, without reading every value', () => {
+  /** The rounding as it was before the fast path: every value read to 15 significant digits. */
+  const alwaysRead = (value: number, decimals: number): number => {
+    const factor = 10 ** decimals;
+    const scaled = Math.abs(value) * factor;
+    const rounded = Math.round(scaled < 1e15 ? Number(scaled.toPrecision(15)) : scaled) / factor;
+    return rounded === 0 ? 0 : Math.sign(value) * rounded;
+  };
+
+  it('agrees on any double', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.integer({ min: 0, max: 4 }),
+        (value, decimals) => {
+          expect(roundHalfAway(value, decimals)).toBe(alwaysRead(value, decimals));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('agrees on decimal halves and on values just either side of them', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 10 ** 13 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: -3, max: 3 }),
+        fc.integer({ min: -120, max: 120 }),
+        (units, decimals, steps, drift) => {
+          // units + 0.5 at `decimals + 1` places, written in decimal: 2.675, 1.005, 5000000000.125…
+          // then moved by `drift` × 1e-16 of itself (up to where reading to 15 digits no longer
+          // reaches the half) and by a few doubles more.
+          const half = Number(`${units}5e-${decimals + 1}`);
+          let value = half * (1 + drift * 1e-16);
+          for (let step = 0; step < Math.abs(steps); step++) value = nextDouble(value, Math.sign(steps));
+          expect(roundHalfAway(value, decimals)).toBe(alwaysRead(value, decimals));
+          expect(roundHalfAway(-value, decimals)).toBe(alwaysRead(-value, decimals));
+        },
+      ),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+/** The next double above (`direction` 1) or below (-1) a positive `value`. */
+function nextDouble(value: number, direction: number): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, value);
+  view.setBigUint64(0, view.getBigUint64(0) + BigInt(direction));
+  return view.getFloat64(0);
+}
