@@ -45,7 +45,8 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
 /**
  * Opens the store for a command that only reads: as `openStore` where this process may write it
  * (the command then keeps its caches, and a new store is created as for any command), else a
- * private copy in memory that neither creates, migrates nor changes any file (store-copy.ts).
+ * private temporary copy that neither creates, migrates nor changes any file beside the store
+ * (store-copy.ts).
  * `canWrite` is for tests, which may run as root, whom no file mode stops.
  */
 export function openStoreForReading(file: string, canWrite: (file: string) => boolean = mayWrite): Store {

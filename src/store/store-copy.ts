@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import { assertCurrentSchema } from './migrations.js';
@@ -7,7 +9,7 @@ import type { Store } from './store-handle.js';
 
 /*
  * A store prequal may not write (read-only media, a file or folder of someone else's) is read by
- * commands that only read from a private copy of it, in memory, never from the file itself:
+ * commands that only read from a private copy of it, never from the file itself:
  *
  * - SQLite cannot read a WAL-mode database where it may not create prequal.db-wal and -shm unless
  *   it is opened `immutable`, which takes a URI filename; better-sqlite3 is built with
@@ -18,13 +20,17 @@ import type { Store } from './store-handle.js';
  *   ranked table) and drops them at close, so a command runs its usual code and prints what it
  *   prints from a writable store.
  *
- * The price is memory: the copy holds the whole store.
+ * The copy is a file in a folder of its own under the system's temporary folder (mode 0700),
+ * removed at close. It used to be held in memory: a store of 10,000 candidates is some 140 MB,
+ * which with the process itself broke the 300 MB bound, and SQLite refuses to load an image of
+ * more than 1 GiB, which a store of 100,000 exceeds. A process killed while reading leaves its
+ * folder (`prequal-store-copy-…`) behind, for the system to clear with its temporary files.
  */
 
 const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 /**
- * Opens a private in-memory copy of the store at `file`, without creating or changing any file.
+ * Opens a private copy of the store at `file`, without creating or changing any file beside it.
  * The copy is writable, but nothing written to it reaches the store. A store of an older schema
  * is refused, not migrated.
  */
@@ -32,47 +38,82 @@ export function openStoreCopy(file: string): Store {
   if (!fs.existsSync(file)) {
     throw new UserError(`No prequal store at ${file}: run \`prequal ingest\` first.`);
   }
-  let bytes: Buffer;
+  const folder = makeCopyFolder(file);
+  const removeFolder = () => fs.rmSync(folder, { recursive: true, force: true });
+  const copy = path.join(folder, path.basename(file));
+  let db: Database.Database | undefined;
   try {
-    bytes = readStoreBytes(file);
-  } catch (error) {
-    // EACCES above all: prequal creates its store 0600, so another user's is unreadable.
-    if (isSystemError(error)) throw storeNotReadable(file, error);
-    throw error;
-  }
-  const db = new Database(inRollbackMode(bytes));
-  try {
+    try {
+      copyStore(file, copy);
+    } catch (error) {
+      if (!isSystemError(error)) throw error;
+      if (COPY_ROOM_ERRORS.has(error.code ?? '')) throw noRoomForCopy(file, error);
+      // EACCES above all: prequal creates its store 0600, so another user's is unreadable.
+      throw storeNotReadable(file, error);
+    }
+    db = new Database(copy, { fileMustExist: true });
     db.pragma('foreign_keys = ON');
     assertCurrentSchema(db, file);
   } catch (error) {
-    db.close();
+    db?.close();
+    removeFolder();
     throw error;
   }
-  return { db, file, readonly: true, close: () => db.close() };
+  const opened = db;
+  return {
+    db: opened,
+    file,
+    readonly: true,
+    close: () => {
+      try {
+        opened.close();
+      } finally {
+        removeFolder();
+      }
+    },
+  };
+}
+
+/** A new private folder for the copy of `file`, or one line saying why none can be made. */
+function makeCopyFolder(file: string): string {
+  try {
+    return fs.mkdtempSync(path.join(os.tmpdir(), 'prequal-store-copy-'));
+  } catch (error) {
+    throw noRoomForCopy(file, error);
+  }
+}
+
+/** Failures of writing the copy, as opposed to reading the store. */
+const COPY_ROOM_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EROFS']);
+
+function noRoomForCopy(file: string, error: unknown): UserError {
+  return new UserError(
+    `cannot use the store ${file}: it cannot be written here, and no private copy of it can be made in ${os.tmpdir()} (${(error as Error).message}); set TMPDIR to a writable folder with room for it, or copy the workspace to writable storage`,
+  );
 }
 
 /**
- * The store's bytes as of its last commit. Without a -wal file beside it (SQLite removes it when
- * the last connection closes), the file holds every commit and is read as it is. With one, or
- * when the file changed while it was read (a writer came and went meanwhile), SQLite reads it.
+ * Copies the store as of its last commit to `copy`, marked as a rollback-journal database.
+ * Without a -wal file beside it (SQLite removes it when the last connection closes), the file
+ * holds every commit and is copied as it is. With one, or when the file changed while it was
+ * copied (a writer came and went meanwhile), SQLite writes the copy.
  */
-function readStoreBytes(file: string): Buffer {
-  if (walHasFrames(file)) return readThroughSqlite(file);
-  const before = fs.statSync(file);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ERR_FS_FILE_TOO_LARGE') throw error;
-    throw new UserError(
-      `cannot use the store ${file}: it cannot be written here, and it is too large (${before.size} bytes) to be read into memory instead; copy the workspace to writable storage`,
-    );
+function copyStore(file: string, copy: string): void {
+  if (walHasFrames(file)) {
+    copyThroughSqlite(file, copy);
+    return;
   }
+  const before = fs.statSync(file);
+  fs.copyFileSync(file, copy);
   const after = fs.statSync(file);
   if (walHasFrames(file) || after.mtimeMs !== before.mtimeMs || after.size !== before.size) {
-    return readThroughSqlite(file);
+    fs.rmSync(copy, { force: true });
+    copyThroughSqlite(file, copy);
+    return;
   }
-  return bytes;
+  // A store on read-only media may be 0444: the copy must take the writes a read makes.
+  fs.chmodSync(copy, 0o600);
+  markRollbackMode(copy);
 }
 
 function walHasFrames(file: string): boolean {
@@ -84,11 +125,11 @@ function walHasFrames(file: string): boolean {
 }
 
 /** The database as SQLite reads it, -wal included; it needs prequal.db-shm beside it, or the right to create it. */
-function readThroughSqlite(file: string): Buffer {
+function copyThroughSqlite(file: string, copy: string): void {
   let source: Database.Database | undefined;
   try {
     source = new Database(file, { readonly: true, fileMustExist: true });
-    return source.serialize();
+    source.prepare('VACUUM INTO ?').run(copy);
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (typeof code !== 'string' || !code.startsWith('SQLITE_')) throw error;
@@ -98,20 +139,26 @@ function readThroughSqlite(file: string): Buffer {
   } finally {
     source?.close();
   }
+  markRollbackMode(copy);
 }
 
 /**
- * An image of a WAL-mode database marked as a rollback-journal one (bytes 18 and 19 of the
- * header, 2 → 1): SQLite refuses to open a WAL-mode image in memory, and documents this as the
- * way round (sqlite3_deserialize). Anything that is not an SQLite file is left as it is, for
+ * Marks the copy, a WAL-mode database, as a rollback-journal one (bytes 18 and 19 of the header,
+ * 2 → 1): opened as WAL, it would want -wal and -shm files and a checkpoint at close, and none of
+ * that is of use to a private copy. Anything that is not an SQLite file is left as it is, for
  * SQLite to call it what it is.
  */
-function inRollbackMode(bytes: Buffer): Buffer {
-  if (bytes.length >= 100 && bytes.subarray(0, HEADER.length).equals(HEADER) && bytes[18] === 2) {
-    bytes[18] = 1;
-    bytes[19] = 1;
+function markRollbackMode(copy: string): void {
+  const descriptor = fs.openSync(copy, 'r+');
+  try {
+    const header = Buffer.alloc(100);
+    const read = fs.readSync(descriptor, header, 0, header.length, 0);
+    if (read === header.length && header.subarray(0, HEADER.length).equals(HEADER) && header[18] === 2) {
+      fs.writeSync(descriptor, Buffer.from([1, 1]), 0, 2, 18);
+    }
+  } finally {
+    fs.closeSync(descriptor);
   }
-  return bytes;
 }
 
 /** An error of the file system (EACCES, EISDIR…), as opposed to one of SQLite or a UserError. */

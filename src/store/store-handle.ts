@@ -6,7 +6,7 @@ export interface Store {
   /** Path of the database file, for messages. */
   readonly file: string;
   /**
-   * Nothing reaches the file: a read-only connection, or a private copy in memory of a store this
+   * Nothing reaches the file: a read-only connection, or a private temporary copy of a store this
    * process may not write (store-copy.ts), which takes writes and drops them at close.
    */
   readonly readonly: boolean;

@@ -23,11 +23,11 @@ const isRoot = process.getuid?.() === 0;
 
 /** How to run the CLI as a user the archive's modes apply to, or why that is not possible here. */
 function chooseReader(): { run: (args: string[]) => CliResult } | { skip: string } {
-  if (!isRoot) return { run: (args) => prequal(args) };
+  if (!isRoot) return { run: (args) => prequal(args, { env: { TMPDIR: READER_TMP } }) };
   const run = (args: string[]): CliResult => {
     const result = spawnSync('setpriv', [...NOBODY, process.execPath, BIN, ...args], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, TMPDIR: READER_TMP },
       encoding: 'utf8',
       timeout: 60_000,
     });
@@ -80,6 +80,14 @@ function chmodTree(dir: string, mode: (isDir: boolean) => number): void {
   }
   fs.chmodSync(dir, mode(true));
 }
+
+/**
+ * The reader's temporary folder, where reading commands copy a store they may not write: its own,
+ * so other tests' copies do not show in it, and open to all as /tmp is, since the test run's own
+ * is private to root.
+ */
+const READER_TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'prequal-reader-tmp-'));
+fs.chmodSync(READER_TMP, 0o1777);
 
 const reader = chooseReader();
 
@@ -152,6 +160,11 @@ describe.skipIf('skip' in reader)(
       } finally {
         fs.chmodSync(db, 0o444);
       }
+    });
+
+    it('leaves no copy of the store behind in the temporary folder', () => {
+      for (const command of READS.slice(0, 2)) run([...command, '--workspace', archive, ...NOW]);
+      expect(fs.readdirSync(READER_TMP).filter((name) => name.startsWith('prequal-store-copy-'))).toEqual([]);
     });
 
     it('leaves every file of the archive as it was: no -wal, no -shm, no export', () => {

@@ -1,12 +1,13 @@
 /**
  * Opening a store for a command that only reads: the file itself where this process may write it,
- * else a private copy in memory that creates, migrates and changes nothing. `canWrite` stands in
- * for a read-only medium here, so the tests hold when run as root, whom no file mode stops; the
- * real permissions are tried below when not root, and by test/e2e/read-only-store.test.ts as
- * another user.
+ * else a private copy in a temporary folder, which creates, migrates and changes nothing beside
+ * the store. `canWrite` stands in for a read-only medium here, so the tests hold when run as root,
+ * whom no file mode stops; the real permissions are tried below when not root, and by
+ * test/e2e/read-only-store.test.ts as another user.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -64,7 +65,8 @@ describe('openStoreForReading on a store it may not write', () => {
     expect(Object.keys(before)).toEqual(['prequal.db']);
     const store = readFor(file, READ_ONLY);
     expect(store.readonly).toBe(true);
-    expect(store.db.memory).toBe(true);
+    expect(store.db.memory).toBe(false);
+    expect(path.dirname(store.db.name)).not.toBe(path.dirname(file));
     expect(getMeta(store, 'k')).toBe('stored');
     // What commands that read keep on the side (validated tender, evaluation cache) goes to the copy.
     setMeta(store, 'k', 'changed in the copy');
@@ -73,6 +75,33 @@ describe('openStoreForReading on a store it may not write', () => {
     expect(filesOf(path.dirname(file))).toEqual(before);
     const again = readFor(file, READ_ONLY);
     expect(getMeta(again, 'k')).toBe('stored');
+  });
+
+  it('copies to a private file outside the workspace, writable even from a 0444 store, removed at close', () => {
+    const file = closedStore();
+    fs.chmodSync(file, 0o444);
+    const store = readFor(file, READ_ONLY);
+    const copy = store.db.name;
+    expect(path.basename(path.dirname(copy))).toMatch(/^prequal-store-copy-/);
+    expect(path.dirname(path.dirname(copy))).toBe(os.tmpdir());
+    expect(fs.statSync(path.dirname(copy)).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(copy).mode & 0o777).toBe(0o600);
+    store.close();
+    expect(fs.existsSync(path.dirname(copy))).toBe(false);
+  });
+
+  it('refuses in one line when no private copy can be made, naming the folder it tried', () => {
+    const file = closedStore();
+    const tmpdir = process.env.TMPDIR;
+    process.env.TMPDIR = path.join(makeTempDir(), 'missing');
+    try {
+      expect(() => readFor(file, READ_ONLY)).toThrow(
+        /^cannot use the store \S+prequal\.db: it cannot be written here, and no private copy of it can be made in \S+missing \(.*ENOENT.*\); set TMPDIR/,
+      );
+    } finally {
+      if (tmpdir === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpdir;
+    }
   });
 
   it('sees the commits another connection still holds in prequal.db-wal', () => {
