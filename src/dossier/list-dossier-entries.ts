@@ -13,6 +13,11 @@ export interface DossierEntry {
   file: string | null;
   /** The candidate's folder relative to the workspace; null for a bare dossier file (no attachments). */
   folder: string | null;
+  /**
+   * The folder's real absolute path as listed (links resolved), which the attachments must stay
+   * inside; absent where the lister did not know it (the reader then resolves `folder` itself).
+   */
+  realFolder?: string;
   /** Reasons the entry is invalid before it is even read (duplicate id, several files…). */
   problems: string[];
 }
@@ -84,6 +89,8 @@ function describeEntry(
     problems: [problem],
   });
   let kind: { isDirectory(): boolean; isFile(): boolean } = dirent;
+  // An entry that is no link is real where the (real) dossiers folder is: no realpath needed.
+  let real = path.join(realDirectory, name);
   if (dirent.isSymbolicLink()) {
     let target: string;
     try {
@@ -93,22 +100,29 @@ function describeEntry(
     }
     if (!isInside(target, realDirectory)) return invalid(`symbolic link points outside ${DOSSIERS_DIR}/`);
     kind = fs.statSync(target);
+    real = target;
   } else if (!dirent.isDirectory() && !dirent.isFile() && !isDossierFile) {
     return null;
   }
-  if (kind.isDirectory()) return describeFolder(full, name, listFolder(full, name));
+  if (kind.isDirectory()) return describeFolder(full, name, real, listFolder(full, name));
   if (!isDossierFile) return null;
   if (!kind.isFile()) return invalid('not a regular file');
   return { id, sourcePath, file: sourcePath, folder: null, problems: [] };
 }
 
-function describeFolder(full: string, name: string, listing: readonly ListedItem[]): DossierEntry {
+function describeFolder(
+  full: string,
+  name: string,
+  realFolder: string,
+  listing: readonly ListedItem[],
+): DossierEntry {
   // One pass over the listing replaces an lstat per candidate file name.
   const found = listing.filter((item) => DOSSIER_FILES.includes(item.name));
   const present = DOSSIER_FILES.filter((file) => found.some((item) => item.name === file));
   const base = {
     id: name,
     folder: `${DOSSIERS_DIR}/${name}`,
+    realFolder,
     file: null,
     sourcePath: `${DOSSIERS_DIR}/${name}`,
   };
@@ -126,7 +140,7 @@ function describeFolder(full: string, name: string, listing: readonly ListedItem
   } catch {
     return { ...entry, problems: [`${fileName} is a symbolic link to nothing`] };
   }
-  if (!isInside(real, fs.realpathSync.native(full)))
+  if (!isInside(real, realFolder))
     return { ...entry, problems: [`${fileName} points outside the candidate's folder`] };
   if (!fs.statSync(real).isFile()) return { ...entry, problems: [`${fileName} is not a regular file`] };
   return { ...entry, file: entry.sourcePath, problems: [] };

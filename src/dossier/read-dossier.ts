@@ -70,7 +70,10 @@ export function readDossier(
         warnings: parsed.warnings,
       };
     }
-    const folder = entry.folder === null ? null : fs.realpathSync.native(path.join(workspace, entry.folder));
+    const folder =
+      entry.folder === null
+        ? null
+        : (entry.realFolder ?? fs.realpathSync.native(path.join(workspace, entry.folder)));
     const { facts, escaping } = checkAttachments(folder, parsed.dossier.documents);
     hashAttachments(hash, folder, facts);
     if (escaping.length > 0) {

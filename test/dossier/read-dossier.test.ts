@@ -86,6 +86,20 @@ describe('listDossierEntries', () => {
     });
   });
 
+  it('gives each folder its real path, so the reader resolves none: a link to a folder inside, its target', () => {
+    const workspace = makeWorkspace({ 'dossiers/inside/dossier.yaml': MINIMAL });
+    fs.symlinkSync(path.join(workspace, 'dossiers/inside'), path.join(workspace, 'dossiers/alias'));
+    // Reached through a link itself: the real paths are resolved once, at the dossiers folder.
+    const linkedWorkspace = `${workspace}-link`;
+    fs.symlinkSync(workspace, linkedWorkspace);
+    const real = fs.realpathSync.native(path.join(workspace, 'dossiers/inside'));
+    const folders = listDossierEntries(linkedWorkspace).map((entry) => [entry.id, entry.realFolder]);
+    expect(folders).toEqual([
+      ['alias', real],
+      ['inside', real],
+    ]);
+  });
+
   it('never opens a FIFO', () => {
     const workspace = makeWorkspace({ 'dossiers/ok.yaml': MINIMAL });
     execFileSync('mkfifo', [path.join(workspace, 'dossiers/pipe.yaml')]);
