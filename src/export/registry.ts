@@ -9,6 +9,7 @@ import type { EvaluationReport, Lang } from '../core/types.js';
 import { EXIT, UserError } from '../errors.js';
 import { describeWriteError, removeStaleTemporaries, syncFolder } from './atomic-write.js';
 import { type CandidateVisitor, runCandidatePass } from './candidate-pass.js';
+import { crashPoint } from './crash-point.js';
 import { jsonPieces } from './json.js';
 import { renderLetterFiles, sanitizeFileNamePart } from './letters.js';
 import { loadTemplate, renderReportPieces, type TemplateName } from './markdown.js';
@@ -89,6 +90,7 @@ async function exportLetters(report: EvaluationReport, options: ExportOptions): 
   const results: ExportedFile[] = [];
   const current = new Set<string>();
   const lettersPerCollection = options.lettersPerCollection ?? 20_000;
+  let writtenCount = 0;
   // Rendered and written one by one (a broken template fails on the first letter, before any write).
   const letters = renderLetterFiles(report, options.lang, template);
   for (;;) {
@@ -97,9 +99,17 @@ async function exportLetters(report: EvaluationReport, options: ExportOptions): 
     if (current.size > 0 && current.size % lettersPerCollection === 0) options.collectGarbage?.();
     current.add(next.value.file);
     const file = path.join(folder, next.value.file);
-    results.push(
-      writeSmallFileIfChanged(file, next.value.content, options.known, existing.has(next.value.file)),
+    const result = writeSmallFileIfChanged(
+      file,
+      next.value.content,
+      options.known,
+      existing.has(next.value.file),
     );
+    results.push(result);
+    if (result.written) {
+      writtenCount += 1;
+      crashPoint(`letter:${writtenCount}`);
+    }
   }
   // A letter left from an earlier run (a candidate since shortlisted) must not be sent by mistake.
   const suffix = `.${options.lang}.md`;
