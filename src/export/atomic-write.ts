@@ -86,13 +86,13 @@ export async function commitTemporary(file: string, temporary: string, mode = 0o
 }
 
 /**
- * The names temporaryPathFor and writeSmallFileAtomic give: `.<file>.<pid>.<12 hex>[.<n>].tmp`,
- * with the pid of the process that writes it.
+ * The names temporaryPathFor gives, `.<file>.<pid>.<12 hex>.tmp`, with the pid of the process that
+ * writes it; `.<n>` before `.tmp` was added to the letters that earlier versions wrote in place.
  */
 const TEMPORARY_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}(?:\.\d+)?\.tmp$/;
 
 /** Whether process `pid` exists (one of another user counts: it cannot be signalled, but exists). */
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

@@ -7,21 +7,21 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { EvaluationReport, Lang } from '../core/types.js';
 import { EXIT, UserError } from '../errors.js';
-import { describeWriteError, removeStaleTemporaries, syncFolder } from './atomic-write.js';
+import { describeWriteError, removeStaleTemporaries } from './atomic-write.js';
 import { type CandidateVisitor, runCandidatePass } from './candidate-pass.js';
-import { crashPoint } from './crash-point.js';
 import { jsonPieces } from './json.js';
+import { LetterFolderWriter } from './letter-folder.js';
 import { renderLetterFiles, sanitizeFileNamePart } from './letters.js';
 import { loadTemplate, renderReportPieces, type TemplateName } from './markdown.js';
 import { ocdsApplication, ocdsLanguage } from './ocds.js';
 import { OcdsStream } from './ocds-stream.js';
+import { recoverStagedFolders } from './staged-folder.js';
 import {
   ChunkFileWriter,
   type ExportedFile,
   type KnownFiles,
   recordFile,
   writeChunksIfChanged,
-  writeSmallFileIfChanged,
 } from './write-outputs.js';
 import { startWorkbook } from './xlsx.js';
 
@@ -77,50 +77,24 @@ async function renderWithTemplate<T>(
 
 async function exportLetters(report: EvaluationReport, options: ExportOptions): Promise<ExportedFile[]> {
   const template = await loadTemplate(options.templatesDir, 'letter', options.lang);
-  const folder = path.join(options.outDir, LETTERS_DIR);
-  // Owner-only like the files (0o700 on creation): the letters' names list the rejected candidates.
-  await fs
-    .mkdir(folder, { recursive: true, mode: 0o700 })
-    .catch((error) => Promise.reject(describeWriteError(folder, error)));
-  // Listed once: a letter not there yet is written without trying to read it, and whatever else
-  // looks like a letter is stale unless written now.
-  const listed = await fs.readdir(folder).catch((error) => Promise.reject(describeWriteError(folder, error)));
-  await removeStaleTemporaries(folder, listed);
-  const existing = new Set(listed);
-  const results: ExportedFile[] = [];
-  const current = new Set<string>();
+  const writer = await LetterFolderWriter.open(path.join(options.outDir, LETTERS_DIR), options.known);
   const lettersPerCollection = options.lettersPerCollection ?? 20_000;
-  let writtenCount = 0;
-  // Rendered and written one by one (a broken template fails on the first letter, before any write).
-  const letters = renderLetterFiles(report, options.lang, template);
-  for (;;) {
-    const next = renderTemplateError(options, 'letter', () => letters.next());
-    if (next.done) break;
-    if (current.size > 0 && current.size % lettersPerCollection === 0) options.collectGarbage?.();
-    current.add(next.value.file);
-    const file = path.join(folder, next.value.file);
-    const result = writeSmallFileIfChanged(
-      file,
-      next.value.content,
-      options.known,
-      existing.has(next.value.file),
-    );
-    results.push(result);
-    if (result.written) {
-      writtenCount += 1;
-      crashPoint(`letter:${writtenCount}`);
+  let count = 0;
+  try {
+    // Rendered and written one by one (a broken template fails on the first letter, before any write).
+    const letters = renderLetterFiles(report, options.lang, template);
+    for (;;) {
+      const next = renderTemplateError(options, 'letter', () => letters.next());
+      if (next.done) break;
+      if (count > 0 && count % lettersPerCollection === 0) options.collectGarbage?.();
+      count += 1;
+      writer.add(next.value);
     }
+  } catch (error) {
+    await writer.abort();
+    throw error;
   }
-  // A letter left from an earlier run (a candidate since shortlisted) must not be sent by mistake.
-  const suffix = `.${options.lang}.md`;
-  for (const name of listed.sort()) {
-    if (!name.startsWith('letter-') || !name.endsWith(suffix) || current.has(name)) continue;
-    await fs.rm(path.join(folder, name), { force: true });
-    results.push({ file: path.join(folder, name), written: false, removed: true });
-  }
-  // The letters were renamed into place without a flush each: one flush of the folder covers them.
-  if (results.some((entry) => entry.written || entry.removed)) await syncFolder(folder);
-  return results;
+  return writer.finish(options.lang);
 }
 
 /**
@@ -271,7 +245,10 @@ export async function runExportsByFormat(
     .mkdir(options.outDir, { recursive: true, mode: 0o700 })
     .catch((error) => Promise.reject(describeWriteError(options.outDir, error)));
   // A folder that cannot be listed is reported by the first file written to it.
-  await removeStaleTemporaries(options.outDir, await fs.readdir(options.outDir).catch(() => []));
+  const names = await fs.readdir(options.outDir).catch(() => []);
+  await removeStaleTemporaries(options.outDir, names);
+  // Before any format: a kill in the middle of swapping the letters may have left no letters/.
+  await recoverStagedFolders(options.outDir, names, LETTERS_DIR);
   const byFormat = new Map<string, ExportedFile[]>();
   // A format registered as a plain exporter wins over a built-in pass exporter of the same name.
   const passing = formats.filter((format) => !EXPORTERS.has(format) && PASS_EXPORTERS.has(format));

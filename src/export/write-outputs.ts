@@ -2,9 +2,8 @@
  * How exports reach the disk without rewriting what did not change, and without holding a
  * large document several times in memory (text, bytes, and the previous file read back).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import {
   commitTemporary,
   createTemporary,
@@ -66,7 +65,7 @@ export function isIntact(file: string, record: FileRecord | undefined): boolean 
 }
 
 /** True when `file` already holds `next`: by its record when it is intact, else by reading it. */
-function holdsContent(file: string, next: Buffer, sha256: string, known?: KnownFiles): boolean {
+export function holdsContent(file: string, next: Buffer, sha256: string, known?: KnownFiles): boolean {
   const record = known?.get(file);
   if (record?.sha256 !== undefined && isIntact(file, record)) return record.sha256 === sha256;
   try {
@@ -101,7 +100,8 @@ function readAt(fd: number, length: number, position: number): Buffer {
   return buffer.subarray(0, read);
 }
 
-function writeAll(fd: number, bytes: Buffer): void {
+/** Writes all of `bytes` at the current position of `fd`. */
+export function writeAll(fd: number, bytes: Buffer): void {
   for (let offset = 0; offset < bytes.length; ) offset += fs.writeSync(fd, bytes, offset);
 }
 
@@ -209,56 +209,4 @@ export async function writeChunksIfChanged(file: string, chunks: Iterable<string
     throw error;
   }
   return writer.finish();
-}
-
-/** One random part per process, a counter per file: unique temporary names without a syscall each. */
-const TEMPORARY_PREFIX = `${process.pid}.${randomBytes(6).toString('hex')}`;
-let temporaryCount = 0;
-
-/**
- * Writes one small file through a temporary sibling and a rename, like writeFileAtomic, but
- * synchronously and without flushing it to disk: thousands of letters would otherwise wait for
- * thousands of flushes. The caller flushes the folder once at the end (syncFolder). A crash may
- * then leave a letter empty or missing (never a mix of two versions); the next export notices,
- * since its size no longer matches the export record, and writes it again.
- */
-export function writeSmallFileAtomic(file: string, content: Buffer, mode = 0o600): void {
-  temporaryCount += 1;
-  const temporary = path.join(
-    path.dirname(file),
-    `.${path.basename(file)}.${TEMPORARY_PREFIX}.${temporaryCount}.tmp`,
-  );
-  let created = false;
-  try {
-    const fd = fs.openSync(temporary, 'wx', mode);
-    created = true;
-    try {
-      writeAll(fd, content);
-      fs.fchmodSync(fd, mode);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    if (created) fs.rmSync(temporary, { force: true });
-    throw describeWriteError(file, error);
-  }
-}
-
-/**
- * Writes a small file unless it already holds `content` (see writeSmallFileAtomic). A caller that
- * listed the folder passes `listed: false` for a file absent from it, which is then written without
- * trying to read it first (at 10,000 letters, the failed reads took ~0.2 s).
- */
-export function writeSmallFileIfChanged(
-  file: string,
-  content: string,
-  known?: KnownFiles,
-  listed = true,
-): ExportedFile {
-  const next = Buffer.from(content, 'utf8');
-  const sha256 = hashBytes(next);
-  const written = !listed || !holdsContent(file, next, sha256, known);
-  if (written) writeSmallFileAtomic(file, next);
-  return { file, written, record: recordFile(file, sha256) ?? undefined };
 }

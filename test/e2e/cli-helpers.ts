@@ -18,6 +18,8 @@ export interface CliResult {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** The signal that ended the process, if one did. */
+  signal?: NodeJS.Signals | null;
 }
 
 /** Runs the BUILT CLI as a user would, without a TTY, with colours off. */
@@ -28,7 +30,7 @@ export function prequal(args: string[], options: { cwd?: string; env?: NodeJS.Pr
     encoding: 'utf8',
     timeout: 60_000,
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, signal: result.signal };
 }
 
 /** Every file under `dir` (recursively) with its sha256, to show a command touched nothing. */

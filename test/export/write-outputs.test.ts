@@ -7,7 +7,6 @@ import {
   recordFile,
   writeChunksIfChanged,
   writeIfChanged,
-  writeSmallFileIfChanged,
 } from '../../src/export/write-outputs.js';
 
 let dir = '';
@@ -46,24 +45,6 @@ describe('writeChunksIfChanged', () => {
     // Comparing with the folder used to throw EISDIR from inside the comparison, a raw crash.
     await expect(writeChunksIfChanged(file, ['# Report\n'])).rejects.toThrow(file);
     expect((await fs.stat(file)).isDirectory()).toBe(true);
-    expect(await leftovers()).toEqual([]);
-  });
-});
-
-describe('writeSmallFileIfChanged', () => {
-  it('recognises an intact file by its record, and a changed one by its size', async () => {
-    const file = path.join(dir, 'letter-a.fr.md');
-    const first = writeSmallFileIfChanged(file, 'Madame, Monsieur,\n');
-    expect(first.written).toBe(true);
-    expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
-    const known = new Map(first.record ? [[file, first.record]] : []);
-    expect(isIntact(file, first.record)).toBe(true);
-    expect(writeSmallFileIfChanged(file, 'Madame, Monsieur,\n', known).written).toBe(false);
-    // Truncated behind the tool's back (say, by a crash): no longer intact, so it is compared and rewritten.
-    await fs.writeFile(file, '');
-    expect(isIntact(file, first.record)).toBe(false);
-    expect(writeSmallFileIfChanged(file, 'Madame, Monsieur,\n', known).written).toBe(true);
-    expect(await fs.readFile(file, 'utf8')).toBe('Madame, Monsieur,\n');
     expect(await leftovers()).toEqual([]);
   });
 });
