@@ -46,26 +46,32 @@ function contentsOf(dir: string): Record<string, string> {
   return out;
 }
 
+/** Runs `script` in the namespace on a fresh copy of poc2-s29 whose empty out/ it mounts. */
+function runInNamespace(script: string, logsName: string) {
+  const ws = copyFixture('poc2-s29');
+  const out = path.join(ws, 'out');
+  fs.mkdirSync(out);
+  const logs = makeTempDir(logsName);
+  const run = spawnSync('unshare', ['-rm', 'sh', '-c', script], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: {
+      ...process.env,
+      NO_COLOR: '1',
+      OUT: out,
+      WS: ws,
+      LOGS: logs,
+      NODE: process.execPath,
+      BIN,
+      CLOCK: '--now 2025-12-05T09:00:00Z',
+    },
+  });
+  return { ws, out, logs, run };
+}
+
 describe.skipIf(!namespacesAllowed)('exports on a read-only folder and a full disk (private tmpfs)', () => {
   it('fail with exit 1 and a plain reason, leaving the previous export byte for byte', () => {
-    const ws = copyFixture('poc2-s29');
-    const out = path.join(ws, 'out');
-    fs.mkdirSync(out);
-    const logs = makeTempDir('ns-logs');
-    const run = spawnSync('unshare', ['-rm', 'sh', '-c', SCRIPT], {
-      encoding: 'utf8',
-      timeout: 60_000,
-      env: {
-        ...process.env,
-        NO_COLOR: '1',
-        OUT: out,
-        WS: ws,
-        LOGS: logs,
-        NODE: process.execPath,
-        BIN,
-        CLOCK: '--now 2025-12-05T09:00:00Z',
-      },
-    });
+    const { ws, out, logs, run } = runInNamespace(SCRIPT, 'ns-logs');
     expect(run.stdout).toContain('first=0');
     const roError = fs.readFileSync(path.join(logs, 'ro.err'), 'utf8');
     const fullError = fs.readFileSync(path.join(logs, 'full.err'), 'utf8');
@@ -97,5 +103,29 @@ describe.skipIf(!namespacesAllowed)('exports on a read-only folder and a full di
     expect(run.stdout).toContain('full=1');
     expect(fullError).toMatch(/disk full|ENOSPC/);
     expect(afterFull).toEqual(first);
+  });
+});
+
+/** Runs in the namespace: `run`, then, every letter changed, `run --format letters` read-only. */
+const LETTERS_SCRIPT = `set -u
+mount -t tmpfs -o size=1m tmpfs "$OUT" || exit 90
+"$NODE" "$BIN" run --workspace "$WS" --out "$OUT" $CLOCK >/dev/null 2>"$LOGS/first.err"; echo "first=$?"
+cp -r "$OUT" "$LOGS/after-first"
+sed -i 's/fr: Mission de supervision/fr: Mission (révisée) de supervision/' "$WS/tender.yaml"
+mount -o remount,ro "$OUT"
+"$NODE" "$BIN" run --workspace "$WS" --out "$OUT" --format letters $CLOCK >/dev/null 2>"$LOGS/ro.err"; echo "ro=$?"
+cp -r "$OUT" "$LOGS/after-ro"
+`;
+
+describe.skipIf(!namespacesAllowed)('letters on a read-only folder (private tmpfs)', () => {
+  it('fail with exit 1 in one line naming the letters folder, the previous letters left as they were', () => {
+    const { out, logs, run } = runInNamespace(LETTERS_SCRIPT, 'ns-letters');
+    expect(run.stdout).toContain('first=0');
+    expect(run.stdout).toContain('ro=1');
+    const roError = fs.readFileSync(path.join(logs, 'ro.err'), 'utf8').trim().split('\n');
+    expect(roError.at(-1)).toBe(
+      `error: Cannot write ${out}/letters: output folder is read-only (read-only file system) (EROFS)`,
+    );
+    expect(contentsOf(path.join(logs, 'after-ro'))).toEqual(contentsOf(path.join(logs, 'after-first')));
   });
 });
