@@ -242,6 +242,11 @@ export interface ReadDossier {
   attachments: AttachmentFact[];
   errors: InputIssue[];
   warnings: InputIssue[];
+  /**
+   * Only when `dossier` is null: the candidate's name if the file still gives one
+   * (`candidate.name`, a non-blank text), so an invalid dossier is addressed by name.
+   */
+  candidateName?: string;
 }
 
 // ---------------------------------------------------------------- committee inputs

@@ -11,6 +11,11 @@ export interface DossierParse {
   errors: InputIssue[];
   /** Unknown keys (kept in `dossier`). */
   warnings: InputIssue[];
+  /**
+   * For an invalid dossier whose file still parses, the candidate's name when `candidate.name`
+   * is a non-blank text: the committee's outputs address the candidate by it, not by its folder.
+   */
+  candidateName?: string;
 }
 
 /** `DossierParse` plus the decoded text, so later issues (attachments) can be given lines too. */
@@ -28,8 +33,8 @@ export function parseDossierText(
   tender: Tender,
   limits: Partial<ParseLimits> = {},
 ): DossierParse {
-  const { dossier, errors, warnings } = parseDossierSource(input, file, tender, limits);
-  return { dossier, errors, warnings };
+  const { text: _text, ...parse } = parseDossierSource(input, file, tender, limits);
+  return parse;
 }
 
 /** As `parseDossierText`, also returning the decoded text. */
@@ -57,10 +62,29 @@ export function parseDossierSource(
     errors.push({ file, path: '', message: 'dossier could not be validated' });
   // One positional re-parse for errors and warnings together.
   const located = locateIssues(text, [...errors, ...checked.warnings]);
+  const valid = errors.length === 0;
+  const candidateName = valid ? undefined : readableName(parsed.value);
   return {
-    dossier: errors.length === 0 ? (dossier ?? null) : null,
+    dossier: valid ? (dossier ?? null) : null,
     errors: sortIssues(located.slice(0, errors.length)),
     warnings: sortIssues(located.slice(errors.length)),
+    ...(candidateName === undefined ? {} : { candidateName }),
     text,
   };
+}
+
+/**
+ * `candidate.name` of a dossier that failed validation, when it is a text with something besides
+ * blanks in it (what the schema's `text` takes, less a name of spaces only). It is shown as
+ * written, made safe by each export like any other name a candidate wrote.
+ */
+function readableName(value: Record<string, unknown>): string | undefined {
+  const candidate = value.candidate;
+  if (typeof candidate !== 'object' || candidate === null || Array.isArray(candidate)) return undefined;
+  return usableName((candidate as Record<string, unknown>).name);
+}
+
+/** `name` when it is a text with something besides blanks in it. */
+export function usableName(name: unknown): string | undefined {
+  return typeof name === 'string' && name.trim() !== '' ? name : undefined;
 }

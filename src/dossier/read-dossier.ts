@@ -6,7 +6,7 @@ import { checkAttachments } from './check-attachments.js';
 import type { DossierEntry } from './list-dossier-entries.js';
 import { locateIssues } from './locate-issues.js';
 import { DEFAULT_LIMITS } from './parse-document.js';
-import { parseDossierSource } from './parse-dossier-text.js';
+import { parseDossierSource, usableName } from './parse-dossier-text.js';
 import { sortIssues } from './validate-value.js';
 
 export interface ReadDossierOptions {
@@ -68,6 +68,7 @@ export function readDossier(
         dossier: null,
         errors: parsed.errors,
         warnings: parsed.warnings,
+        ...(parsed.candidateName === undefined ? {} : { candidateName: parsed.candidateName }),
       };
     }
     const folder =
@@ -83,7 +84,15 @@ export function readDossier(
         message: ESCAPE_MESSAGE,
       }));
       const errors = sortIssues(locateIssues(parsed.text ?? '', issues));
-      return { ...base, hash: hash.digest('hex'), dossier: null, errors, warnings: parsed.warnings };
+      const candidateName = usableName(parsed.dossier.candidate.name);
+      return {
+        ...base,
+        hash: hash.digest('hex'),
+        dossier: null,
+        errors,
+        warnings: parsed.warnings,
+        ...(candidateName === undefined ? {} : { candidateName }),
+      };
     }
     const warnings = parsed.warnings;
     return {

@@ -40,11 +40,14 @@ export function loadCommitteeRecord(session: Session): CommitteeRecord & { decis
   };
 }
 
-/** A stored dossier that could not be read, as ranking lists it (its name when the data has one). */
+/**
+ * A stored dossier that could not be read, as ranking lists it: by the name its data or file
+ * gives, else by its id.
+ */
 export function toInvalidCandidate(d: StoredDossier): InvalidCandidate {
   return {
     id: d.id,
-    name: d.dossier?.candidate.name ?? d.id,
+    name: d.dossier?.candidate.name ?? d.candidateName ?? d.id,
     country: d.dossier?.candidate.country ?? '',
     errors: d.errors,
     warnings: d.warnings,

@@ -15,6 +15,8 @@ export interface StoredDossier {
   attachments: AttachmentFact[];
   errors: InputIssue[];
   warnings: InputIssue[];
+  /** For an invalid dossier, the candidate's name when its file gives one; null otherwise. */
+  candidateName: string | null;
   /** What the ingester saw of the dossier's files when it last looked (see pipeline/dossier-signature.ts). */
   fileState: string | null;
   firstIngestedAt: string;
@@ -45,6 +47,7 @@ export interface DossierRow {
   attachments: string;
   errors: string;
   warnings: string;
+  candidate_name: string | null;
   file_state: string | null;
   first_ingested_at: string;
   last_ingested_at: string;
@@ -121,8 +124,10 @@ export function listDossierVersions(store: Store, id: string): DossierVersion[] 
 
 /** A stored dossier in the shape the reader produces, for an ingester that skipped an unchanged file. */
 export function toReadDossier(stored: StoredDossier): ReadDossier {
-  const { id, sourcePath, hash, dossier, attachments, errors, warnings } = stored;
-  return { id, sourcePath, hash, dossier, attachments, errors, warnings };
+  const { id, sourcePath, hash, dossier, attachments, errors, warnings, candidateName } = stored;
+  const read: ReadDossier = { id, sourcePath, hash, dossier, attachments, errors, warnings };
+  if (candidateName !== null) read.candidateName = candidateName;
+  return read;
 }
 
 export function toStoredDossier(row: DossierRow): StoredDossier {
@@ -135,6 +140,7 @@ export function toStoredDossier(row: DossierRow): StoredDossier {
     attachments: JSON.parse(row.attachments) as AttachmentFact[],
     errors: JSON.parse(row.errors) as InputIssue[],
     warnings: JSON.parse(row.warnings) as InputIssue[],
+    candidateName: row.candidate_name,
     fileState: row.file_state,
     firstIngestedAt: row.first_ingested_at,
     lastIngestedAt: row.last_ingested_at,

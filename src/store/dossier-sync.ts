@@ -31,6 +31,7 @@ interface SyncState {
   status: DossierStatus;
   source_path: string;
   file_state: string | null;
+  candidate_name: string | null;
   /** 1 when the stored content is a valid dossier. */
   ok: number;
   errors: string;
@@ -111,6 +112,13 @@ export function syncDossiers(
             dossier.id,
           );
         }
+        if (nameChanged(previous, dossier)) {
+          statement(db, 'UPDATE dossiers SET candidate_name = ?, updated_at = ? WHERE id = ?').run(
+            dossier.candidateName ?? null,
+            at,
+            dossier.id,
+          );
+        }
         (reactivated ? summary.reactivated : summary.unchanged).push(dossier.id);
       }
       if (valid) summary.valid.push(dossier.id);
@@ -169,7 +177,7 @@ export function summarizeUnchanged(
 function loadSyncState(db: Database.Database): Map<string, SyncState> {
   const rows = statement(
     db,
-    `SELECT id, hash, status, source_path, file_state, errors,
+    `SELECT id, hash, status, source_path, file_state, errors, candidate_name,
             (document IS NOT NULL AND errors = '[]') AS ok
      FROM dossiers`,
   ).all() as (SyncState & { id: string })[];
@@ -189,6 +197,14 @@ function verdictChanged(previous: SyncState, dossier: StorableDossier): boolean 
   const valid =
     (dossier.documentJson !== undefined || dossier.dossier !== null) && dossier.errors.length === 0;
   return valid !== (previous.ok === 1) || JSON.stringify(dossier.errors) !== previous.errors;
+}
+
+/**
+ * An unchanged invalid dossier read again whose name the store lacks: a store written before
+ * invalid dossiers kept their name, read again by the new build (or a build reading names otherwise).
+ */
+function nameChanged(previous: SyncState, dossier: StorableDossier): boolean {
+  return previous.ok !== 1 && !isStub(dossier) && (dossier.candidateName ?? null) !== previous.candidate_name;
 }
 
 function fileFactsChanged(previous: SyncState, dossier: ReadDossier, fileState: string | undefined): boolean {

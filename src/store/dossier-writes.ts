@@ -40,18 +40,20 @@ export function storeNewContent(
     attachments: JSON.stringify(dossier.attachments),
     errors: JSON.stringify(dossier.errors),
     warnings: JSON.stringify(dossier.warnings),
+    // A valid dossier's name is in its document.
+    candidateName: valid ? null : (dossier.candidateName ?? null),
     fileState: dossier.fileState ?? null,
     at,
   };
   const write =
     mode === 'insert'
       ? `INSERT INTO dossiers (id, source_path, hash, status, document, attachments, errors, warnings,
-           file_state, first_ingested_at, last_ingested_at, updated_at)
+           candidate_name, file_state, first_ingested_at, last_ingested_at, updated_at)
          VALUES (@id, @sourcePath, @hash, @status, @document, @attachments, @errors, @warnings,
-           @fileState, @at, @at, @at)`
+           @candidateName, @fileState, @at, @at, @at)`
       : `UPDATE dossiers SET source_path = @sourcePath, hash = @hash, status = @status, document = @document,
            attachments = @attachments, errors = @errors, warnings = @warnings,
-           file_state = @fileState, last_ingested_at = @at, updated_at = @at
+           candidate_name = @candidateName, file_state = @fileState, last_ingested_at = @at, updated_at = @at
          WHERE id = @id`;
   statement(db, write).run(row);
   statement(

@@ -5,6 +5,7 @@ import { SCHEMA_V2 } from './schema-v2.js';
 import { SCHEMA_V3 } from './schema-v3.js';
 import { SCHEMA_V4 } from './schema-v4.js';
 import { SCHEMA_V5 } from './schema-v5.js';
+import { SCHEMA_V6 } from './schema-v6.js';
 import { withWriteTransaction } from './write-transaction.js';
 
 /** One step of the schema; `version` is what `PRAGMA user_version` holds once it is applied. */
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'evaluation cache per criterion: results reused across criteria versions',
     sql: SCHEMA_V5,
   },
+  { version: 6, description: "an invalid dossier's candidate name, when its file gives one", sql: SCHEMA_V6 },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -232,4 +232,23 @@ describe('parseDossierText', () => {
     expect(errors.map((issue) => issue.path)).toEqual(['staff.total']);
     expect(warnings.map((issue) => issue.path)).toEqual(['extra']);
   });
+
+  it('keeps the candidate name of a dossier that parses but is invalid, and only a usable one', () => {
+    const named = parse(`${MINIMAL}staff: { total: -1 }\n`);
+    expect(named.dossier).toBeNull();
+    expect(named.candidateName).toBe('ACME');
+    // Invalid for a missing field, a currency without a rate, or in the candidate mapping itself.
+    expect(parse('candidate: { name: ACME }\n').candidateName).toBe('ACME');
+    const unrated = `${MINIMAL}financials: { currency: GBP }\n`;
+    expect(parse(unrated).candidateName).toBe('ACME');
+    // Hostile text is kept as written: each export makes it safe, as for a valid dossier.
+    expect(parse('candidate: { name: "=HYPERLINK(\\"x\\")\\u001b[31m" }\n').candidateName).toBe(
+      '=HYPERLINK("x")\u001b[31m',
+    );
+    for (const candidate of ['{ name: 42 }', '{ name: "  " }', '{ name: [A] }', 'ACME', '[ACME]', '{}']) {
+      expect(parse(`candidate: ${candidate}\n`).candidateName, candidate).toBeUndefined();
+    }
+    expect(parse('candidate: { name: ACME\n').candidateName).toBeUndefined();
+    expect(parse(MINIMAL).candidateName).toBeUndefined();
+  });
 });

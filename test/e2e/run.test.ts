@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, prequal } from './cli-helpers.js';
 
@@ -83,6 +84,48 @@ describe('prequal run on fixtures/poc2-s29', () => {
     expect(again.stderr).toMatch(/^unchanged: \d+ files in .*out\/$/m);
     expect(again.stderr).not.toMatch(/letter-/);
     expect(again.code).toBe(3);
+  });
+});
+
+describe('prequal run on an invalid dossier', () => {
+  it('addresses it by the name its file still gives, by its id when the file does not parse', async () => {
+    const ws = copyFixture('poc2-s29');
+    const run = prequal(['run', '--workspace', ws, '--json', '--lang', 'en', ...NOW]);
+    expect(run.code).toBe(0);
+    // c19 parses but has a currency without a rate; c15 is a YAML syntax error.
+    const names = Object.fromEntries(
+      (JSON.parse(run.stdout) as { candidates: (JsonCandidate & { name: string })[] }).candidates
+        .filter((c) => c.status === 'invalid')
+        .map((c) => [c.id, c.name]),
+    );
+    expect(names).toEqual({
+      'c15-nord-sud-expertise': 'c15-nord-sud-expertise',
+      'c19-dublin-justice-advisory': 'Dublin Justice Advisory Ltd',
+    });
+    const out = path.join(ws, 'out');
+    const letter = fs.readFileSync(
+      path.join(out, 'letters', 'letter-c19-dublin-justice-advisory.en.md'),
+      'utf8',
+    );
+    expect(letter).toContain('**Dublin Justice Advisory Ltd**');
+    expect(
+      fs.readFileSync(path.join(out, 'letters', 'letter-c15-nord-sud-expertise.en.md'), 'utf8'),
+    ).toContain('**c15-nord-sud-expertise**');
+    const report = fs.readFileSync(path.join(out, 'report.en.md'), 'utf8');
+    expect(report).toContain('### Dublin Justice Advisory Ltd (c19-dublin-justice-advisory)');
+    expect(report).toContain('### c15-nord-sud-expertise\n');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(out, 'prequal-POC2-S29.en.xlsx'));
+    for (const [sheet, idColumn] of [
+      ['Shortlist', 2],
+      ['Gates', 1],
+    ] as const) {
+      const rows = workbook.getWorksheet(sheet)?.getRows(2, 200) ?? [];
+      const nameBy = (id: string) =>
+        rows.find((r) => r.getCell(idColumn).value === id)?.getCell(idColumn + 1).value;
+      expect(nameBy('c19-dublin-justice-advisory'), sheet).toBe('Dublin Justice Advisory Ltd');
+      expect(nameBy('c15-nord-sud-expertise'), sheet).toBe('c15-nord-sud-expertise');
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ingestDossiers } from '../../src/pipeline/ingest-dossiers.js';
 import { countStoreChanges } from '../../src/pipeline/run-snapshot.js';
 import { closeSession, openSession, type Session } from '../../src/pipeline/session.js';
-import { getMeta, setMeta } from '../../src/store/index.js';
+import { getDossier, getMeta, listDossierVersions, setMeta } from '../../src/store/index.js';
 import { toolBuild } from '../../src/version.js';
 import { copyFixture, quietContext } from './helpers.js';
 
@@ -82,5 +82,25 @@ describe('ingestDossiers on an unchanged workspace', () => {
     );
     const again = await ingestDossiers(session);
     expect(again.summary.added).toEqual(['c99-copie']);
+  });
+});
+
+describe('ingestDossiers on an invalid dossier', () => {
+  it('keeps the name its file gives (none for one that does not parse), and adds it to an older store', async () => {
+    const { session } = await openWorkspace();
+    await ingestDossiers(session);
+    const nameOf = (id: string) => getDossier(session.store, id)?.candidateName;
+    // c19 fails on a currency without a rate; c15 is a YAML syntax error.
+    expect(nameOf('c19-dublin-justice-advisory')).toBe('Dublin Justice Advisory Ltd');
+    expect(nameOf('c15-nord-sud-expertise')).toBeNull();
+    expect(nameOf('c01-institut-droits-securite')).toBeNull();
+    // As a store written before the names were kept holds it, then read by a new build.
+    session.store.db.exec('UPDATE dossiers SET candidate_name = NULL');
+    setMeta(session.store, 'ingest.reader_build', '0.0.1+older');
+    const upgraded = await ingestDossiers(session);
+    expect(nameOf('c19-dublin-justice-advisory')).toBe('Dublin Justice Advisory Ltd');
+    // The files did not change: nothing is reported updated, and no new version is stored.
+    expect(upgraded.summary.updated).toEqual([]);
+    expect(listDossierVersions(session.store, 'c19-dublin-justice-advisory')).toHaveLength(1);
   });
 });

@@ -115,3 +115,30 @@ export const TEXT_CASES: HostileCase[] = PAYLOADS.map((p) => ({
   },
   expect: { kind: 'evaluated', status: 'rejected', failed: ['ADM-2'], check: sameName(p.payload) },
 }));
+
+/**
+ * Payloads as the name of a dossier that fails validation (no `submitted_at`): the name is
+ * still read (the committee addresses the candidate by it), so it must be as inert as any other.
+ */
+export const INVALID_NAME_PAYLOADS: TextPayload[] = [
+  ['t12-invalid-ansi-name', 't02'],
+  ['t13-invalid-formula-name', 't03'],
+  ['t14-invalid-markdown-name', 't07'],
+  ['t15-invalid-multiline-name', 't09'],
+  ['t16-invalid-long-name', 't10'],
+].map(([id, from]) => {
+  const payload = PAYLOADS.find((p) => p.id.startsWith(`${from}-`)) as TextPayload;
+  return { ...payload, id: id as string, input: `${payload.input}, as the name of an invalid dossier` };
+});
+
+export const INVALID_NAME_CASES: HostileCase[] = INVALID_NAME_PAYLOADS.map((p) => ({
+  id: p.id,
+  group: 'text' as const,
+  input: p.input,
+  build: (w) => {
+    const { submitted_at: _dropped, ...value } = baseDossier(p.payload);
+    const text = p.json ? JSON.stringify(value, null, 2) : toYaml(value);
+    fs.writeFileSync(path.join(w.dossiers, `${p.id}.${p.json ? 'json' : 'yaml'}`), text);
+  },
+  expect: { kind: 'invalid', message: /submitted_at/, check: sameName(p.payload) },
+}));

@@ -1,7 +1,7 @@
 /** Every hostile case, in the order of docs/SECURITY.md. */
 import { CONTROL_CASES, ENCODING_CASES, STRUCTURE_CASES } from './cases-input.js';
 import { PATH_CASES } from './cases-paths.js';
-import { TEXT_CASES } from './cases-text.js';
+import { INVALID_NAME_CASES, TEXT_CASES } from './cases-text.js';
 import { VALUE_CASES } from './cases-values.js';
 import type { SecurityWorkspace } from './harness.js';
 import type { HostileCase } from './hostile-case.js';
@@ -13,6 +13,7 @@ export const ALL_CASES: HostileCase[] = [
   ...PATH_CASES,
   ...VALUE_CASES,
   ...TEXT_CASES,
+  ...INVALID_NAME_CASES,
 ];
 
 /** Writes every case (or those `select` keeps) into the workspace. */

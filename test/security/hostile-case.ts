@@ -33,7 +33,12 @@ export type CaseGroup =
   | 'text';
 
 export type Expectation =
-  | { kind: 'invalid'; message: RegExp }
+  | {
+      kind: 'invalid';
+      message: RegExp;
+      /** Returns a problem, or undefined when the candidate is right. */
+      check?: (candidate: JsonCandidate) => string | undefined;
+    }
   /** Not a candidate at all (ignored by design). */
   | { kind: 'absent' }
   | {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAYLOADS } from './cases-text.js';
+import { INVALID_NAME_PAYLOADS, PAYLOADS } from './cases-text.js';
 import { ALL_CASES, buildCorpus } from './corpus.js';
 import { markdownProblems, scanWorkbook, terminalProblems } from './export-checks.js';
 import {
@@ -104,8 +104,14 @@ describe('hostile text in every export', () => {
       // Name, member, reference title and client, tags, expert: several cells each.
       expect(everything.filter((t) => t.includes(expected)).length, p.id).toBeGreaterThan(10);
     }
-    const long = shortlist.find((t) => t.startsWith('Long Long'));
-    expect(long?.length).toBeLessThanOrEqual(32_767);
+    // The name of an invalid dossier too, in its row of the Shortlist sheet (and of the Gates sheet).
+    for (const p of INVALID_NAME_PAYLOADS.filter((p) => /^t1[345]/.test(p.id))) {
+      const expected = p.payload.replace(/\r\n/g, '\n');
+      expect(everything.filter((t) => t === expected).length, p.id).toBeGreaterThanOrEqual(2);
+    }
+    const long = shortlist.filter((t) => t.startsWith('Long Long'));
+    expect(long).toHaveLength(2);
+    for (const text of long) expect(text.length).toBeLessThanOrEqual(32_767);
     expect(everything.some((t) => t.startsWith('RED link bell'))).toBe(true);
   });
 
@@ -113,7 +119,8 @@ describe('hostile text in every export', () => {
     const report = fs.readFileSync(path.join(out(), 'report.fr.md'), 'utf8');
     expect(markdownProblems(report, 'report.fr.md')).toEqual([]);
     // Ids are shown too: the escape sequence in t11's id is removed, the rest kept.
-    for (const p of PAYLOADS) expect(report, p.id).toContain(p.candidate ? 't11-red' : p.id);
+    for (const p of [...PAYLOADS, ...INVALID_NAME_PAYLOADS])
+      expect(report, p.id).toContain(p.candidate ? 't11-red' : p.id);
   });
 
   it('letters: one per rejected hostile candidate, safe file names, no live markup', () => {
@@ -123,7 +130,7 @@ describe('hostile text in every export', () => {
       expect(name).toMatch(/^letter-[A-Za-z0-9._-]+\.fr\.md$/);
       expect(markdownProblems(fs.readFileSync(path.join(folder, name), 'utf8'), name)).toEqual([]);
     }
-    for (const p of PAYLOADS)
+    for (const p of [...PAYLOADS, ...INVALID_NAME_PAYLOADS])
       expect(
         names.some((n) => n.startsWith(`letter-${p.id.slice(0, 4)}`)),
         p.id,
@@ -133,7 +140,7 @@ describe('hostile text in every export', () => {
   it('JSON exports parse, and keep every name exactly as written', () => {
     const shortlist = JSON.parse(fs.readFileSync(path.join(out(), 'shortlist.json'), 'utf8')) as JsonDocument;
     JSON.parse(fs.readFileSync(path.join(out(), 'ocds-SEC-TEST.json'), 'utf8'));
-    for (const p of PAYLOADS) {
+    for (const p of [...PAYLOADS, ...INVALID_NAME_PAYLOADS]) {
       expect(shortlist.candidates.find((c) => c.id === (p.candidate ?? p.id))?.name, p.id).toBe(p.payload);
     }
   });

@@ -46,7 +46,9 @@ export function judgeCase(c: HostileCase, byId: Map<string, JsonCandidate>): str
   if (expect.kind === 'invalid') {
     if (found.status !== 'invalid') return [`expected invalid, got ${found.status}`];
     const summary = outcomeOf(found);
-    return expect.message.test(summary) ? [] : [`error does not match ${expect.message}: ${summary}`];
+    const custom = expect.check?.(found);
+    if (!expect.message.test(summary)) return [`error does not match ${expect.message}: ${summary}`];
+    return custom ? [custom] : [];
   }
   const problems: string[] = [];
   if (found.status === 'invalid') return [`expected an evaluation, got ${outcomeOf(found)}`];
