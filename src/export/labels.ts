@@ -51,6 +51,7 @@ export interface Labels {
     evaluators: {
       evaluator: string;
       id: string;
+      name: string;
       criterion: string;
       points: string;
       comment: string;
@@ -141,7 +142,8 @@ const FR: Labels = {
     },
     evaluators: {
       evaluator: 'Évaluateur',
-      id: 'Candidat',
+      id: 'Identifiant',
+      name: 'Candidat',
       criterion: 'Critère',
       points: 'Points',
       comment: 'Commentaire',
@@ -232,7 +234,8 @@ const EN: Labels = {
     },
     evaluators: {
       evaluator: 'Evaluator',
-      id: 'Candidate',
+      id: 'Id',
+      name: 'Candidate',
       criterion: 'Criterion',
       points: 'Points',
       comment: 'Comment',

@@ -18,7 +18,11 @@ function jsonText(value: unknown): string {
   return value === undefined || value === null ? '' : JSON.stringify(value);
 }
 
-/** The Evaluators sheet: one row per manual score, in the order they were recorded. */
+/**
+ * The Evaluators sheet: one row per manual score, in the order they were recorded. The committee
+ * reads the candidate's name; the id beside it filters as the other sheets' ids do. A score of a
+ * candidate this evaluation no longer holds (its dossier withdrawn) has no name to show.
+ */
 export function buildEvaluatorsTable(report: EvaluationReport, lang: Lang): SheetTable {
   const labels = labelsFor(lang);
   const h = labels.headers.evaluators;
@@ -41,6 +45,7 @@ export function buildEvaluatorsTable(report: EvaluationReport, lang: Lang): Shee
     return [
       score.evaluator,
       score.candidate,
+      candidate?.name ?? '',
       score.criterion,
       score.points,
       score.comment,
@@ -52,10 +57,11 @@ export function buildEvaluatorsTable(report: EvaluationReport, lang: Lang): Shee
   });
   return {
     name: 'Evaluators',
-    frozenColumns: 2,
+    frozenColumns: 3,
     columns: [
       { header: h.evaluator, kind: 'text' },
       { header: h.id, kind: 'text' },
+      { header: h.name, kind: 'text' },
       { header: h.criterion, kind: 'text' },
       { header: h.points, kind: 'points' },
       { header: h.comment, kind: 'wrap' },

@@ -4,6 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeWorkbook } from '../../src/export/xlsx.js';
+import { buildEvaluatorsTable } from '../../src/export/xlsx-records.js';
 import { buildSampleReport, HOSTILE_NAME_CLEAN } from './sample-report.js';
 
 let dir = '';
@@ -130,7 +131,10 @@ describe('writeWorkbook', () => {
     const cell = row.getCell(3);
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.value).toBe(HOSTILE_NAME_CLEAN);
-    const comment = findRow(sheet('en', 'Evaluators'), 2, 'c02-hostile').getCell(5);
+    const scored = findRow(sheet('en', 'Evaluators'), 2, 'c02-hostile');
+    expect(scored.getCell(3).type).toBe(ExcelJS.ValueType.String);
+    expect(scored.getCell(3).value).toBe(HOSTILE_NAME_CLEAN);
+    const comment = scored.getCell(6);
     expect(comment.type).toBe(ExcelJS.ValueType.String);
     expect(comment.value).toBe('=1+1 "quoted" <i>x</i>');
     for (const ws of books.en.worksheets) {
@@ -178,12 +182,22 @@ describe('writeWorkbook', () => {
     expect(computed.getCell(11).value).toBeNull();
   });
 
-  it('lists manual scores with the committee value, spread and consensus flag', () => {
+  it('lists manual scores by candidate name and id, with the committee value, spread and consensus flag', () => {
     const ws = sheet('en', 'Evaluators');
+    expect(headers(ws).slice(0, 4)).toEqual(['Evaluator', 'Id', 'Candidate', 'Criterion']);
+    expect(headers(sheet('fr', 'Evaluators')).slice(0, 4)).toEqual([
+      'Évaluateur',
+      'Identifiant',
+      'Candidat',
+      'Critère',
+    ]);
+    // The evaluator, the id and the name stay in view when scrolling right.
+    expect(ws.views[0]).toMatchObject({ xSplit: 3 });
     const row = findRow(ws, 2, 'c02-hostile', 1);
     expect((row.values as unknown[]).slice(1)).toEqual([
       'Marie Sow',
       'c02-hostile',
+      HOSTILE_NAME_CLEAN,
       'EXP-3',
       20,
       'Excellente',
@@ -192,8 +206,15 @@ describe('writeWorkbook', () => {
       9,
       'yes — spread above threshold',
     ]);
-    expect(row.getCell(7).numFmt).toBe('0.00');
-    expect(findRow(ws, 2, 'c01-idsec').getCell(9).value).toBe('no');
+    expect(row.getCell(8).numFmt).toBe('0.00');
+    const idsec = findRow(ws, 2, 'c01-idsec');
+    expect(idsec.getCell(3).value).toBe('Institut Droits & Sécurité SARL');
+    expect(idsec.getCell(10).value).toBe('no');
+    // A score kept for a candidate whose dossier was withdrawn since: no name to show.
+    const report = buildSampleReport();
+    const kept = { ...report.scores[0]!, candidate: 'c99-withdrawn' };
+    const rows = [...buildEvaluatorsTable({ ...report, scores: [kept] }, 'en').rows];
+    expect(rows[0]?.slice(0, 3)).toEqual([kept.evaluator, 'c99-withdrawn', '']);
   });
 
   it('records the audit log and the run with real dates and hashes', () => {
