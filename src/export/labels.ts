@@ -28,6 +28,7 @@ export interface Labels {
     gates: {
       id: string;
       name: string;
+      received: string;
       gate: string;
       label: string;
       result: string;
@@ -121,6 +122,7 @@ const FR: Labels = {
     gates: {
       id: 'Identifiant',
       name: 'Candidat',
+      received: 'Reçu le (UTC)',
       gate: 'Critère',
       label: 'Intitulé',
       result: 'Résultat',
@@ -213,6 +215,7 @@ const EN: Labels = {
     gates: {
       id: 'Id',
       name: 'Candidate',
+      received: 'Received (UTC)',
       gate: 'Criterion',
       label: 'Label',
       result: 'Result',

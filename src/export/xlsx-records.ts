@@ -5,13 +5,7 @@
 import type { EvaluationReport, Lang } from '../core/types.js';
 import { labelsFor } from './labels.js';
 import { summarizeShortlist } from './shortlist-summary.js';
-import type { SheetCell, SheetTable } from './xlsx-sheet.js';
-
-/** An RFC 3339 instant as a Date (UTC), or the text when it does not parse. */
-function instantCell(instant: string): SheetCell {
-  const time = Date.parse(instant);
-  return Number.isNaN(time) ? instant : { value: new Date(time), kind: 'datetime' };
-}
+import { instantCell, type SheetCell, type SheetTable } from './xlsx-sheet.js';
 
 /** Audit payloads as compact JSON text; nothing for an absent value. */
 function jsonText(value: unknown): string {

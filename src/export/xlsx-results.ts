@@ -9,7 +9,7 @@ import { formatIssue } from '../errors.js';
 import type { CandidateDetail, CandidateSheet } from './candidate-sheet.js';
 import { labelsFor } from './labels.js';
 import { withColon } from './rule-summary.js';
-import type { SheetCell } from './xlsx-sheet.js';
+import { instantCell, type SheetCell } from './xlsx-sheet.js';
 
 /**
  * Every reason as `ADM-1 : message` (French colon in French), a reason code such as `threshold`
@@ -84,6 +84,12 @@ export function shortlistSheet(report: EvaluationReport, lang: Lang): CandidateS
   };
 }
 
+/** When the dossier was received, on the row of the gate that measured it (a `deadline` rule). */
+function receivedCell(result: CriterionResult): SheetCell {
+  const submitted = result.metrics.submitted_at;
+  return typeof submitted === 'string' ? instantCell(submitted) : null;
+}
+
 function gateRow(report: EvaluationReport, candidate: RankedCandidate, result: CriterionResult, lang: Lang) {
   const labels = labelsFor(lang);
   const criterion = report.criteria.criteria.find((entry) => entry.id === result.criterion);
@@ -93,6 +99,7 @@ function gateRow(report: EvaluationReport, candidate: RankedCandidate, result: C
   return [
     candidate.id,
     candidate.name,
+    receivedCell(result),
     result.criterion,
     criterion?.label[lang] ?? labels.reasonCriteria[result.criterion] ?? '',
     criterionCell(result, lang),
@@ -101,7 +108,12 @@ function gateRow(report: EvaluationReport, candidate: RankedCandidate, result: C
   ];
 }
 
-/** The Gates sheet: every gate of every candidate; an invalid dossier shows one failed row with its errors. */
+/**
+ * The Gates sheet: every gate of every candidate; an invalid dossier shows one failed row with its
+ * errors. The deadline gate's row also gives when the dossier was received, as a real date-time in
+ * UTC (the zone of its reason and of the deadline, whatever offset the candidate wrote): filtered
+ * on that gate, the sheet lists the dossiers by arrival.
+ */
 export function gatesSheet(report: EvaluationReport, lang: Lang): CandidateSheet {
   const labels = labelsFor(lang);
   const h = labels.headers.gates;
@@ -113,6 +125,7 @@ export function gatesSheet(report: EvaluationReport, lang: Lang): CandidateSheet
         [
           candidate.id,
           candidate.name,
+          null,
           'invalid',
           labels.reasonCriteria.invalid ?? '',
           failed,
@@ -137,6 +150,7 @@ export function gatesSheet(report: EvaluationReport, lang: Lang): CandidateSheet
     columns: [
       { header: h.id, kind: 'text' },
       { header: h.name, kind: 'text' },
+      { header: h.received, kind: 'datetime' },
       { header: h.gate, kind: 'text' },
       { header: h.label, kind: 'text' },
       { header: h.result, kind: 'text' },

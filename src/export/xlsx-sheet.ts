@@ -53,7 +53,11 @@ export const TONES: Record<Tone, { fill: string; font?: string }> = {
 /** The header row: bold on light blue. */
 export const HEADER_FILL = 'FFD9E1F2';
 
-/** Excel number formats; the currency code is stripped of anything that could break the format string. */
+/**
+ * Excel number formats; the currency code is stripped of anything that could break the format string.
+ * Dates read day first, as both languages of the committee write them; date-times are instants
+ * taken in UTC (excelSerial), and say so.
+ */
 export function numberFormat(kind: ColumnKind, currency: string): string | undefined {
   switch (kind) {
     case 'points':
@@ -61,14 +65,20 @@ export function numberFormat(kind: ColumnKind, currency: string): string | undef
     case 'money':
       return `#,##0.00 "${currency.replace(/[^A-Za-z]/g, '')}"`;
     case 'date':
-      return 'yyyy-mm-dd';
+      return 'dd/mm/yyyy';
     case 'datetime':
-      return 'yyyy-mm-dd hh:mm:ss';
+      return 'dd/mm/yyyy hh:mm:ss "UTC"';
     case 'int':
       return '0';
     default:
       return undefined;
   }
+}
+
+/** An RFC 3339 instant as a date-time cell (in UTC), or the text when it does not parse. */
+export function instantCell(instant: string): SheetCell {
+  const time = Date.parse(instant);
+  return Number.isNaN(time) ? instant : { value: new Date(time), kind: 'datetime' };
 }
 
 /** `1` → `A`, `27` → `AA`. */
@@ -92,7 +102,8 @@ export function longestLine(text: string): number {
 
 /** Width in characters a number or date needs on screen, formatted as its kind shows it. */
 export function numberWidth(value: number | Date, kind: ColumnKind): number {
-  if (value instanceof Date) return kind === 'datetime' ? 19 : 10;
+  // `28/11/2025 16:05:00 UTC` (23 characters, one more so that its letters clear the next column), `28/11/2025`.
+  if (value instanceof Date) return kind === 'datetime' ? 24 : 10;
   const digits = value.toFixed(kind === 'points' || kind === 'money' ? 2 : 0).length * 1.3;
   return Math.ceil(digits + (kind === 'money' ? 4 : 0));
 }

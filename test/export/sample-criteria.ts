@@ -92,12 +92,18 @@ export const scores: ManualScore[] = [
   score('Marie Sow', 'c07-late', 5, 'Faible', 7),
 ];
 
+/** What the gates measured, as their rules give it (the deadline rule's instant in UTC). */
+const METRICS: Record<string, Record<string, number | string>> = {
+  'ADM-1': { submitted_at: '2025-11-27T10:15:00Z' },
+  'SEL-3': { count: 2, total_value: 470000 },
+};
+
 const pass = (id: string, fr: string, en: string, items?: ItemVerdict[]): CriterionResult => ({
   criterion: id,
   kind: 'gate',
   passed: true,
   points: null,
-  metrics: id === 'SEL-3' ? { count: 2, total_value: 470000 } : {},
+  metrics: METRICS[id] ?? {},
   explanation: [{ fr, en }],
   ...(items ? { items } : {}),
 });

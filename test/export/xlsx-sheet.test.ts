@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fittedWidth, longestLine, MAX_WIDTH, wrappedLines } from '../../src/export/xlsx-sheet.js';
+import {
+  fittedWidth,
+  instantCell,
+  longestLine,
+  MAX_WIDTH,
+  wrappedLines,
+} from '../../src/export/xlsx-sheet.js';
 
 /** How row heights were counted when widths were fitted before any row was written: at the column's width. */
 function linesAtWidth(text: string, width: number): number {
@@ -42,5 +48,15 @@ describe('longestLine', () => {
     ['abc\n', 3],
   ])('%j → %i', (value, expected) => {
     expect(longestLine(value)).toBe(expected);
+  });
+});
+
+describe('instantCell', () => {
+  it('takes an instant written with an offset as the moment it names, in UTC; other text as written', () => {
+    expect(instantCell('2025-11-28T17:05:30+01:00')).toEqual({
+      value: new Date('2025-11-28T16:05:30Z'),
+      kind: 'datetime',
+    });
+    expect(instantCell('not a time')).toBe('not a time');
   });
 });

@@ -103,7 +103,7 @@ describe('StreamingWorkbook', () => {
     expect(experience.rowCount).toBe(10_001);
     const last = experience.getRow(10_000);
     expect(last.getCell(2).value).toEqual(new Date(Date.UTC(2020, 0, 5000)));
-    expect(last.getCell(2).numFmt).toBe('yyyy-mm-dd');
+    expect(last.getCell(2).numFmt).toBe('dd/mm/yyyy');
     expect(last.getCell(3).value).toBe(5_000_000);
     expect(last.getCell(3).numFmt).toBe('#,##0.00 "XOF"');
     expect(valuesOf(experience.getRow(10_001))).toEqual(['c5000']);

@@ -148,20 +148,30 @@ describe('writeWorkbook', () => {
     }
   });
 
-  it('lists gates per candidate with the reason and the override', () => {
+  it('lists gates per candidate with when it was received, the reason and the override', () => {
     const ws = sheet('en', 'Gates');
+    expect(headers(ws).slice(0, 4)).toEqual(['Id', 'Candidate', 'Received (UTC)', 'Criterion']);
+    expect(headers(sheet('fr', 'Gates'))[2]).toBe('Reçu le (UTC)');
+    // On the deadline gate's row, a real date-time the sheet sorts and filters by: the instant in
+    // UTC, which the format says.
+    const adm1 = findRow(ws, 1, 'c01-idsec', 0);
+    expect(adm1.getCell(4).value).toBe('ADM-1');
+    expect(adm1.getCell(3).value).toEqual(new Date('2025-11-27T10:15:00Z'));
+    expect(adm1.getCell(3).numFmt).toBe('dd/mm/yyyy hh:mm:ss "UTC"');
     const adm2 = findRow(ws, 1, 'c01-idsec', 1);
-    expect(adm2.getCell(3).value).toBe('ADM-2');
-    expect(adm2.getCell(5).value).toBe('PASS');
-    expect(adm2.getCell(7).value).toBe(
+    expect(adm2.getCell(3).value).toBeNull();
+    expect(adm2.getCell(4).value).toBe('ADM-2');
+    expect(adm2.getCell(6).value).toBe('PASS');
+    expect(adm2.getCell(8).value).toBe(
       'Paul Martin, 2025-12-03T09:30:00Z: Certificat fourni sous le nom rccm-2025.pdf',
     );
     const eli = findRow(ws, 1, 'c07-late', 2);
-    expect(eli.getCell(5).value).toBe('FAIL');
-    expect(eli.getCell(6).value).toBe('Retard Conseil LLC: US is not allowed (EU, ACP)');
-    expect(eli.getCell(6).alignment?.wrapText).toBe(true);
+    expect(eli.getCell(6).value).toBe('FAIL');
+    expect(eli.getCell(7).value).toBe('Retard Conseil LLC: US is not allowed (EU, ACP)');
+    expect(eli.getCell(7).alignment?.wrapText).toBe(true);
     const invalid = findRow(ws, 1, 'c08-broken');
-    expect(invalid.getCell(6).value).toBe('unreadable dossier');
+    expect(invalid.getCell(3).value).toBeNull();
+    expect(invalid.getCell(7).value).toBe('unreadable dossier');
   });
 
   it('lists every reference with real dates, effective value and whether each criterion counted it', () => {
@@ -170,7 +180,9 @@ describe('writeWorkbook', () => {
     expect(member.getCell(1).value).toBe('c01-idsec');
     expect(member.getCell(3).value).toBe(1);
     expect(member.getCell(7).value).toEqual(new Date(Date.UTC(2023, 0, 15)));
-    expect(member.getCell(7).numFmt).toBe('yyyy-mm-dd');
+    // Day first, as the committee writes dates in French and in English.
+    expect(member.getCell(7).numFmt).toBe('dd/mm/yyyy');
+    expect(member.getCell(8).value).toEqual(new Date(Date.UTC(2024, 4, 31)));
     expect(member.getCell(9).value).toBe(200000);
     expect(member.getCell(9).numFmt).toBe('#,##0.00 "EUR"');
     expect(member.getCell(11).value).toBe('yes — counted: human rights, 2024-05-31');
@@ -220,7 +232,7 @@ describe('writeWorkbook', () => {
   it('records the audit log and the run with real dates and hashes', () => {
     const audit = findRow(sheet('en', 'Audit'), 4, 'override');
     expect(audit.getCell(2).value).toEqual(new Date('2025-12-03T09:30:00Z'));
-    expect(audit.getCell(2).numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    expect(audit.getCell(2).numFmt).toBe('dd/mm/yyyy hh:mm:ss "UTC"');
     expect(audit.getCell(7).value).toBe('{"passed":false}');
     expect(audit.getCell(8).value).toBe('{"passed":true}');
     const run = sheet('fr', 'Run');
