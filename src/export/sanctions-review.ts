@@ -2,8 +2,9 @@
  * Sanctions near matches flagged for the committee's review (SPEC §5), for the report: until
  * now only `explain` showed them, yet the committee must be able to say how each was settled.
  */
+import { formatNumber } from '../core/text.js';
 import type { CriterionResult, EvaluationReport, Lang, RankedCandidate } from '../core/types.js';
-import { formatInstant, formatNumber } from './format.js';
+import { formatInstant } from './format.js';
 import { labelsFor } from './labels.js';
 import { displayCandidate } from './report-view-records.js';
 

@@ -4,6 +4,7 @@
  * The committee must be able to defend every rank, so no such separation goes unexplained.
  */
 import { tieBreakerValue } from '../core/order.js';
+import { formatMoney } from '../core/text.js';
 import type {
   EvaluationReport,
   Lang,
@@ -12,7 +13,7 @@ import type {
   TieBreaker,
   TieDecision,
 } from '../core/types.js';
-import { formatCalendarDate, formatMoney, formatPlain, formatPoints } from './format.js';
+import { formatCalendarDate, formatPlain, formatPoints } from './format.js';
 import { displayCandidate } from './report-view-records.js';
 import { joinClauses, withColon } from './rule-summary.js';
 

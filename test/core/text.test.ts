@@ -1,6 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatExact, formatExactMoney, formatMoney } from '../../src/core/text.js';
+import { formatExact, formatExactMoney, formatMoney, formatNumber } from '../../src/core/text.js';
+
+describe('formatNumber', () => {
+  it.each([
+    [1234567.5, 'fr', 2, '1\u00a0234\u00a0567,50'],
+    [1234567.5, 'en', 2, '1,234,567.50'],
+    [-0.001, 'en', 2, '0.00'],
+    [-12.5, 'fr', 1, '-12,5'],
+    [999, 'en', 0, '999'],
+    // Halves a double stores just below: rounded away from zero, as points are (toFixed gives 2.67, 1.00).
+    [2.675, 'en', 2, '2.68'],
+    [1.005, 'fr', 2, '1,01'],
+    [-2.675, 'en', 2, '-2.68'],
+  ] as const)('formats %d in %s with %d decimals', (value, lang, decimals, expected) => {
+    expect(formatNumber(value, lang, decimals)).toBe(expected);
+  });
+});
 
 describe('formatExactMoney', () => {
   it.each([

@@ -2,29 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   formatCalendarDate,
   formatInstant,
-  formatMoney,
-  formatNumber,
   formatPlain,
   formatPoints,
   parseCalendarDate,
 } from '../../src/export/format.js';
 import { summarizeRule } from '../../src/export/rule-summary.js';
 
-describe('formatNumber', () => {
-  it.each([
-    [1234567.5, 'fr', 2, '1\u00a0234\u00a0567,50'],
-    [1234567.5, 'en', 2, '1,234,567.50'],
-    [-0.001, 'en', 2, '0.00'],
-    [-12.5, 'fr', 1, '-12,5'],
-    [999, 'en', 0, '999'],
-  ] as const)('formats %d in %s with %d decimals', (value, lang, decimals, expected) => {
-    expect(formatNumber(value, lang, decimals)).toBe(expected);
-  });
-
-  it('formats points, money and missing points', () => {
+describe('formatPoints', () => {
+  it('writes points with two decimals, rounded half away from zero as core rounds them, and missing points', () => {
     expect(formatPoints(35.5, 'fr')).toBe('35,50');
+    // Stored as 10.07499…: toFixed gave 10.07 where every explanation of the same score says 10.08.
+    expect(formatPoints(10.075, 'en')).toBe('10.08');
     expect(formatPoints(null, 'en')).toBe('—');
-    expect(formatMoney(150000, 'EUR', 'en')).toBe('150,000.00 EUR');
   });
 });
 

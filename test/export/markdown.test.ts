@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatPoints as formatCorePoints } from '../../src/core/text.js';
 import { defaultTemplatesDir, loadTemplate, renderReport } from '../../src/export/markdown.js';
 import { buildReportView } from '../../src/export/report-view.js';
 import { buildDecidedReport, buildSampleReport } from './sample-report.js';
@@ -61,6 +62,22 @@ describe('renderReport', () => {
     expect(fr).toContain('Jean Dupont : 11,00 ; Marie Sow : 20,00 | 9,00 |');
     expect(en).toContain(`| c08-broken | dossiers/c08-broken/dossier.yaml | \`${'8'.repeat(64)}\` |`);
     expect(en).toContain('| prequal version | 0.1.0 |');
+  });
+
+  it("reads an evaluator's points as the criterion's explanation does, rounded half away from zero", () => {
+    const sample = buildSampleReport();
+    const scores = sample.scores.map((s) =>
+      s.candidate === 'c02-hostile' && s.evaluator === 'Jean Dupont' ? { ...s, points: 10.075 } : s,
+    );
+    const report = { ...sample, scores };
+    // The explanation (core) says 10.08; the consensus table, written with toFixed, said 10.07.
+    expect(formatCorePoints(10.075, 'en')).toBe('10.08');
+    expect(renderReport(report, 'en', templates.en)).toContain(
+      'Jean Dupont: 10.08; Marie Sow: 20.00 | 9.93 |',
+    );
+    expect(renderReport(report, 'fr', templates.fr)).toContain(
+      'Jean Dupont : 10,08 ; Marie Sow : 20,00 | 9,93 |',
+    );
   });
 
   it('shows the committee decision once recorded', () => {
