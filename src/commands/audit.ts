@@ -1,7 +1,13 @@
 import type { Context } from '../context.js';
 import { EXIT, ExitError } from '../errors.js';
-import { withReadingSession } from '../pipeline/session.js';
-import { findStoreDamage, listAudit, verifyAudit } from '../store/index.js';
+import { withReadingSession, withSession } from '../pipeline/session.js';
+import {
+  committeeDrift,
+  findStoreDamage,
+  listAudit,
+  type TenderMemberChange,
+  verifyAudit,
+} from '../store/index.js';
 import { terminalSafe } from '../ui/terminal-text.js';
 
 /** `prequal audit`: the append-only trail, oldest first. */
@@ -23,19 +29,29 @@ export async function auditListCommand(ctx: Context, options: { json?: boolean }
 /**
  * `prequal audit verify`: checks the store file, recomputes the hash chain and checks the
  * committee's records against it; exit 1 naming the damage, the first altered or missing entry,
- * or the first record that does not match its entry.
+ * or the first record that does not match its entry. It writes nothing, in the store or beside
+ * it (an `inspect` session): where tender.yaml's committee is not the store's, it says so in a
+ * note instead of registering it as other commands do.
  */
 export async function auditVerifyCommand(ctx: Context): Promise<void> {
-  const verdict = await withReadingSession(ctx, (session) => {
-    const damage = findStoreDamage(session.store);
-    if (damage !== null) {
-      throw new ExitError(
-        EXIT.failure,
-        `store damaged: SQLite's check of ${session.store.file} reports "${damage}"; restore it from a backup`,
-      );
-    }
-    return verifyAudit(session.store);
-  });
+  const { verdict, drift } = await withSession(
+    ctx,
+    (session) => {
+      const damage = findStoreDamage(session.store);
+      if (damage !== null) {
+        throw new ExitError(
+          EXIT.failure,
+          `store damaged: SQLite's check of ${session.store.file} reports "${damage}"; restore it from a backup`,
+        );
+      }
+      return {
+        verdict: verifyAudit(session.store),
+        drift: committeeDrift(session.store, session.tender.committee),
+      };
+    },
+    { access: 'inspect' },
+  );
+  if (drift.length > 0) ctx.err(describeDrift(drift));
   if (verdict.ok) {
     ctx.out(
       `audit trail intact: ${verdict.count} entries, hash chain verified, ` +
@@ -45,4 +61,22 @@ export async function auditVerifyCommand(ctx: Context): Promise<void> {
   }
   const where = verdict.seq === null ? '' : ` at entry ${verdict.seq}`;
   throw new ExitError(EXIT.failure, `audit trail broken${where}: ${verdict.reason}`);
+}
+
+/** The note on a committee that tender.yaml names otherwise than the store holds it. */
+function describeDrift(drift: readonly TenderMemberChange[]): string {
+  const facts = drift.map(({ entry, stored, register, declare }) => {
+    const name = terminalSafe(entry.name);
+    const signed = declare && `declaration signed ${terminalSafe(declare)}`;
+    if (!stored) return `${name} (${[entry.role, signed].filter(Boolean).join(', ')}) is not registered`;
+    const said = [
+      register && `${name} is ${entry.role} in tender.yaml, ${stored.role} in the store`,
+      signed && `${name}'s ${signed} is not recorded`,
+    ];
+    return said.filter(Boolean).join('; ');
+  });
+  return (
+    `note: tender.yaml's committee is not the store's: ${facts.join('; ')}. ` +
+    "audit verify changes nothing; the next command that writes registers tender.yaml's committee, with audit entries\n"
+  );
 }

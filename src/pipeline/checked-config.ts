@@ -32,11 +32,21 @@ export async function validateTender(source: ConfigSource): Promise<Tender> {
 /** The tender of `source`: as recorded when the same bytes were last validated by this build, else validated and recorded. */
 export async function checkedTender(store: Store, source: ConfigSource, validated?: Tender): Promise<Tender> {
   const key = tenderCheckKey(source);
-  const recorded = readRecord<{ key: string; tender: Tender }>(store, TENDER_CHECKED);
-  if (validated === undefined && recorded?.key === key) return recorded.tender;
+  const recorded = validated === undefined ? recordedTender(store, key) : undefined;
+  if (recorded) return recorded;
   const tender = validated ?? (await validateTender(source));
   setMeta(store, TENDER_CHECKED, JSON.stringify({ key, tender }));
   return tender;
+}
+
+/** The tender of `source` for a command that writes nothing: as recorded, else validated now and not recorded. */
+export async function tenderWithoutRecording(store: Store, source: ConfigSource): Promise<Tender> {
+  return recordedTender(store, tenderCheckKey(source)) ?? (await validateTender(source));
+}
+
+function recordedTender(store: Store, key: string): Tender | undefined {
+  const recorded = readRecord<{ key: string; tender: Tender }>(store, TENDER_CHECKED);
+  return recorded?.key === key ? recorded.tender : undefined;
 }
 
 /** The validation key of a criteria file: its bytes, the tender's and the build. */

@@ -6,12 +6,13 @@ import { readConfigSource, TENDER_FILE } from '../dossier/config-source.js';
 import {
   noticeLockWaits,
   openStore,
+  openStoreForInspection,
   openStoreForReading,
   type Store,
   syncCommitteeFromTender,
 } from '../store/index.js';
 import { describeStoreError } from '../store/store-error.js';
-import { checkedTender, tenderCheckKey, validateTender } from './checked-config.js';
+import { checkedTender, tenderCheckKey, tenderWithoutRecording, validateTender } from './checked-config.js';
 import { assertWorkspaceFolder } from './workspace-folder.js';
 
 /** An open workspace: its tender, its store and the run's single clock reading. */
@@ -35,9 +36,12 @@ export const STORE_FILE = 'prequal.db';
 /**
  * What a command does with the store: `write` (the default) refuses one it may not write; `read`,
  * for commands that store nothing of their own, also works on a store it may not write (read-only
- * media, an archived evaluation), from a private copy (see openStoreForReading).
+ * media, an archived evaluation), from a private copy (see openStoreForReading); `inspect`, for a
+ * check that must not change what it checks (`audit verify`), writes nothing at all: the store is
+ * opened query-only (openStoreForInspection), the validated tender is not recorded, and
+ * tender.yaml's committee is not registered (the command compares it with the store's instead).
  */
-export type StoreAccess = 'read' | 'write';
+export type StoreAccess = 'read' | 'write' | 'inspect';
 
 /** Meta key holding the hash of the tender.yaml the stored dossiers were read against. */
 export const TENDER_KEY = 'ingest.tender_hash';
@@ -45,7 +49,7 @@ export const TENDER_KEY = 'ingest.tender_hash';
 /**
  * Checks the workspace is a folder (a mistyped --workspace is a usage error), reads tender.yaml
  * (a broken one stops the command with every problem listed), opens the store as `access` asks,
- * and registers the committee members tender.yaml names. The tender is validated only when its bytes or the
+ * and, unless inspecting, registers the committee members tender.yaml names. The tender is validated only when its bytes or the
  * build changed since it last was (see checked-config.ts); a broken one is reported before a new
  * store is created for it.
  */
@@ -54,16 +58,19 @@ export async function openSession(ctx: Context, access: StoreAccess = 'write'): 
   const source = readConfigSource(ctx.workspace, path.join(ctx.workspace, TENDER_FILE));
   const file = path.join(ctx.workspace, STORE_FILE);
   const validated = fs.existsSync(file) ? undefined : await validateTender(source);
-  const store = access === 'read' ? openStoreForReading(file) : openStore(file);
+  const store = openStoreFor(access, file);
   noticeLockWaits(store, () =>
     ctx.err(
       'waiting: prequal.db is locked by another process (another prequal command?); going on once it is released\n',
     ),
   );
   try {
-    const tender = await checkedTender(store, source, validated);
+    const inspecting = access === 'inspect';
+    const tender = inspecting
+      ? await tenderWithoutRecording(store, source)
+      : await checkedTender(store, source, validated);
     const at = ctx.now().toISOString();
-    syncCommitteeFromTender(store, tender.committee, at);
+    if (!inspecting) syncCommitteeFromTender(store, tender.committee, at);
     // The text as the parser decodes it (BOM dropped), for the run records.
     const text = new TextDecoder().decode(source.bytes);
     const contextHash = tenderCheckKey(source);
@@ -72,6 +79,11 @@ export async function openSession(ctx: Context, access: StoreAccess = 'write'): 
     store.close();
     throw error;
   }
+}
+
+function openStoreFor(access: StoreAccess, file: string): Store {
+  if (access === 'inspect') return openStoreForInspection(file);
+  return access === 'read' ? openStoreForReading(file) : openStore(file);
 }
 
 export function closeSession(session: Session): void {

@@ -14,8 +14,8 @@ import type { MemberRow } from './committee.js';
  * the state its entries replay to, both in name order. Replaying also checks that each entry's
  * `before` is what the earlier ones left: prequal reads the row as it writes it, so a role or
  * declaration changed with SQL, then changed back by prequal (tender.yaml's committee is
- * registered again by every command, `audit verify` included), shows there. So does a row deleted
- * and registered again from tender.yaml: prequal adds only a name with no row.
+ * registered again by every command but `audit verify`, which writes nothing), shows there. So
+ * does a row deleted and registered again from tender.yaml: prequal adds only a name with no row.
  */
 export const COMMITTEE_MEMBERS: RecordKind<MemberRow> = {
   table: 'committee_members',

@@ -34,13 +34,17 @@ export interface ActMeta {
 /** Every member, by name. */
 export function listMembers(store: Store): CommitteeMember[] {
   const rows = statement(store.db, 'SELECT * FROM committee_members ORDER BY name').all() as MemberRow[];
-  return rows.map((row) => ({
+  return rows.map(toMember);
+}
+
+function toMember(row: MemberRow): CommitteeMember {
+  return {
     name: row.name,
     role: row.role,
     declaredAt: row.declared_at,
     declarationText: row.declaration_text,
     source: row.source,
-  }));
+  };
 }
 
 function findMember(store: Store, name: string): MemberRow | undefined {
@@ -130,13 +134,13 @@ export function syncCommitteeFromTender(
   withWriteTransaction(store.db, () => {
     for (const entry of entries) {
       const existing = findMember(store, entry.name);
-      if (
-        addMember(store, { name: entry.name, role: entry.role, source: 'tender' }, { by: 'tender.yaml', at })
-      ) {
+      const change = tenderMemberChange(entry, existing && toMember(existing));
+      if (change.register) {
+        addMember(store, { name: entry.name, role: entry.role, source: 'tender' }, { by: 'tender.yaml', at });
         (existing ? changes.roleChanged : changes.added).push(entry.name);
       }
-      if (entry.declaration_signed && !existing?.declared_at) {
-        recordDeclaration(store, entry.name, entry.declaration_signed, 'declaration signed (tender.yaml)', {
+      if (change.declare) {
+        recordDeclaration(store, entry.name, change.declare, 'declaration signed (tender.yaml)', {
           by: 'tender.yaml',
           at,
         });
@@ -145,4 +149,40 @@ export function syncCommitteeFromTender(
     }
   });
   return changes;
+}
+
+/** What registering a member of tender.yaml's committee changes in the store. */
+export interface TenderMemberChange {
+  entry: CommitteeEntry;
+  /** As stored; undefined when not registered. */
+  stored: CommitteeMember | undefined;
+  /** Registered, or given tender.yaml's role. */
+  register: boolean;
+  /** The `declaration_signed` date recorded as the member's declaration; null when none is. */
+  declare: string | null;
+}
+
+/**
+ * What syncCommitteeFromTender does for one entry of tender.yaml's committee given the member as
+ * stored: register them or change their role, and record a signed declaration for a member who
+ * has none (a declaration already recorded stands).
+ */
+export function tenderMemberChange(
+  entry: CommitteeEntry,
+  stored: CommitteeMember | undefined,
+): TenderMemberChange {
+  const declare = entry.declaration_signed && !stored?.declaredAt ? entry.declaration_signed : null;
+  return { entry, stored, register: stored?.role !== entry.role, declare };
+}
+
+/**
+ * Where tender.yaml's committee and the store's differ: what the next command that writes will
+ * change by registering tender.yaml's committee. Members registered with `prequal committee` only
+ * are no difference.
+ */
+export function committeeDrift(store: Store, entries: readonly CommitteeEntry[]): TenderMemberChange[] {
+  const members = new Map(listMembers(store).map((m) => [m.name, m]));
+  return entries
+    .map((entry) => tenderMemberChange(entry, members.get(entry.name)))
+    .filter((change) => change.register || change.declare !== null);
 }

@@ -18,9 +18,11 @@ export {
   type ActMeta,
   addMember,
   type CommitteeMember,
+  committeeDrift,
   listMembers,
   recordDeclaration,
   syncCommitteeFromTender,
+  type TenderMemberChange,
 } from './committee.js';
 export {
   type CriteriaVersion,
@@ -67,7 +69,12 @@ export {
   type Migration,
   readSchemaVersion,
 } from './migrations.js';
-export { type OpenStoreOptions, openStore, openStoreForReading } from './open-store.js';
+export {
+  type OpenStoreOptions,
+  openStore,
+  openStoreForInspection,
+  openStoreForReading,
+} from './open-store.js';
 export { listOverrides, recordOverride } from './overrides.js';
 export { lastRun, type RunInput, type RunRecord, recordRun } from './runs.js';
 export type { Store, StoreOrDb } from './store-handle.js';

@@ -70,6 +70,15 @@ export function assertCurrentSchema(db: Database.Database, label: string): void 
 }
 
 /**
+ * Refuses a database newer than this prequal, or one no migration ever ran on (schema 0: created,
+ * then cut short): for opens that read a store of any released schema as it is, without migrating
+ * it (`audit verify`).
+ */
+export function assertSchemaReadable(db: Database.Database, label: string): void {
+  if (assertSchemaNotNewer(db, label, LATEST_SCHEMA_VERSION) === 0) assertCurrentSchema(db, label);
+}
+
+/**
  * Brings the database up to the last migration, each step in its own write transaction so a
  * failing step leaves the previous version intact. The version is read again inside each
  * transaction: another process opening the same new workspace may have applied it meanwhile.

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { UserError } from '../errors.js';
-import { applyMigrations, assertCurrentSchema, MIGRATIONS } from './migrations.js';
-import { openStoreCopy } from './store-copy.js';
-import { storeNotReadable, storeNotWritable } from './store-error.js';
+import { applyMigrations, assertCurrentSchema, assertSchemaReadable, MIGRATIONS } from './migrations.js';
+import { openStoreCopy, walHasFrames } from './store-copy.js';
+import { storeMissing, storeNotReadable, storeNotWritable } from './store-error.js';
 import type { Store } from './store-handle.js';
 import { retryOnBusy } from './write-transaction.js';
 
@@ -24,7 +23,7 @@ export interface OpenStoreOptions {
 export function openStore(file: string, options: OpenStoreOptions = {}): Store {
   const readonly = options.readonly ?? false;
   if (readonly && !fs.existsSync(file)) {
-    throw new UserError(`No prequal store at ${file}: run \`prequal ingest\` first.`);
+    throw storeMissing(file);
   }
   if (!readonly) {
     assertWritable(file);
@@ -51,6 +50,40 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
  */
 export function openStoreForReading(file: string, canWrite: (file: string) => boolean = mayWrite): Store {
   return canWrite(file) ? openStore(file) : openStoreCopy(file);
+}
+
+/**
+ * Opens the store for a command that must change nothing at all, not even a cache: `audit verify`
+ * must not change what it verifies. The connection is query-only (SQLite refuses any write), and
+ * a store of an older schema is read as it is, not migrated. Where this process may write the
+ * store and its -wal holds no commit, the file itself is read: SQLite creates the -wal and -shm
+ * for the connection and removes them at close, and the store's bytes and mtime stay as they
+ * were. Otherwise a private copy in memory is read (store-copy.ts): a store this process may not
+ * write, or commits left in the -wal, which closing the last connection would copy into the file.
+ */
+export function openStoreForInspection(file: string, canWrite: (file: string) => boolean = mayWrite): Store {
+  if (!fs.existsSync(file)) {
+    throw storeMissing(file);
+  }
+  const store =
+    canWrite(file) && !walHasFrames(file)
+      ? openQueryOnly(file)
+      : openStoreCopy(file, { olderSchema: 'read' });
+  store.db.pragma('query_only = ON');
+  return store;
+}
+
+function openQueryOnly(file: string): Store {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('query_only = ON');
+    assertSchemaReadable(db, file);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return { db, file, readonly: true, close: () => db.close() };
 }
 
 /** True when this process may write the store and its folder (where SQLite puts its -wal and -shm). */

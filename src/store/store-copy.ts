@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
-import { assertCurrentSchema } from './migrations.js';
-import { storeNotReadable } from './store-error.js';
+import { assertCurrentSchema, assertSchemaReadable } from './migrations.js';
+import { storeMissing, storeNotReadable } from './store-error.js';
 import type { Store } from './store-handle.js';
 
 /*
@@ -32,11 +32,12 @@ const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 /**
  * Opens a private copy of the store at `file`, without creating or changing any file beside it.
  * The copy is writable, but nothing written to it reaches the store. A store of an older schema
- * is refused, not migrated.
+ * is refused, not migrated, unless `olderSchema` is `read` (for a check that reads only tables
+ * every schema has).
  */
-export function openStoreCopy(file: string): Store {
+export function openStoreCopy(file: string, options: { olderSchema?: 'refuse' | 'read' } = {}): Store {
   if (!fs.existsSync(file)) {
-    throw new UserError(`No prequal store at ${file}: run \`prequal ingest\` first.`);
+    throw storeMissing(file);
   }
   const folder = makeCopyFolder(file);
   const removeFolder = () => fs.rmSync(folder, { recursive: true, force: true });
@@ -53,7 +54,8 @@ export function openStoreCopy(file: string): Store {
     }
     db = new Database(copy, { fileMustExist: true });
     db.pragma('foreign_keys = ON');
-    assertCurrentSchema(db, file);
+    if (options.olderSchema === 'read') assertSchemaReadable(db, file);
+    else assertCurrentSchema(db, file);
   } catch (error) {
     db?.close();
     removeFolder();
@@ -116,7 +118,8 @@ function copyStore(file: string, copy: string): void {
   markRollbackMode(copy);
 }
 
-function walHasFrames(file: string): boolean {
+/** True when `file`-wal holds commits not yet copied into the file. */
+export function walHasFrames(file: string): boolean {
   try {
     return fs.statSync(`${file}-wal`).size > 0;
   } catch {

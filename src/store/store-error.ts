@@ -40,6 +40,11 @@ export function describeStoreError(file: string, error: unknown): unknown {
   return wrapped;
 }
 
+/** No store at `file`: nothing was ingested in this workspace yet, and a command that only reads creates none. */
+export function storeMissing(file: string): UserError {
+  return new UserError(`No prequal store at ${file}: run \`prequal ingest\` first.`);
+}
+
 /** What the system said, without the path Node repeats in its message (the line names the file already). */
 const ERRNO_TEXT: Record<string, string> = {
   EROFS: 'read-only file system',

@@ -116,9 +116,9 @@ describe('an insider editing what the evaluation depends on', () => {
     ],
     [
       'i09-chair-made-voter',
-      "the chair made an evaluator with SQL (tender.yaml's committee, set back by the next command)",
+      'the chair made an evaluator with SQL (tender.yaml still names her chair; verify does not register it)',
       "UPDATE committee_members SET role = 'evaluator' WHERE name = 'Awa Ndiaye'",
-      /audit entry \d+ found Awa Ndiaye's role "evaluator" where audit entry 1 had recorded "chair": their committee_members row was changed outside prequal in between$/,
+      /committee_members row "Awa Ndiaye" \(evaluator\) differs from audit entry 1 that recorded it: role is "evaluator", the entry says "chair"$/,
     ],
     [
       'i10-criteria-threshold-lowered',

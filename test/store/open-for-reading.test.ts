@@ -1,8 +1,9 @@
 /**
  * Opening a store for a command that only reads: the file itself where this process may write it,
  * else a private copy in a temporary folder, which creates, migrates and changes nothing beside
- * the store. `canWrite` stands in for a read-only medium here, so the tests hold when run as root,
- * whom no file mode stops; the real permissions are tried below when not root, and by
+ * the store. Opening it for a check that must change nothing (`audit verify`): query-only either
+ * way, never migrated. `canWrite` stands in for a read-only medium here, so the tests hold when run
+ * as root, whom no file mode stops; the real permissions are tried below when not root, and by
  * test/e2e/read-only-store.test.ts as another user.
  */
 import { createHash } from 'node:crypto';
@@ -17,6 +18,7 @@ import {
   getMeta,
   MIGRATIONS,
   openStore,
+  openStoreForInspection,
   openStoreForReading,
   readSchemaVersion,
   type Store,
@@ -26,27 +28,29 @@ import { makeTempDir, openTempStore } from './helpers.js';
 
 const READ_ONLY = () => false;
 const opened: Store[] = [];
-const readFor = (file: string, canWrite?: (file: string) => boolean): Store => {
-  const store = openStoreForReading(file, canWrite);
+const track = (store: Store): Store => {
   opened.push(store);
   return store;
 };
+const readFor = (file: string, canWrite?: (file: string) => boolean) =>
+  track(openStoreForReading(file, canWrite));
+const inspect = (file: string, canWrite: (file: string) => boolean) =>
+  track(openStoreForInspection(file, canWrite));
 afterEach(() => {
   for (const store of opened.splice(0)) if (store.db.open) store.close();
 });
 
-/** The folder's files with their hashes: what a read must leave exactly as it was. */
+/** The folder's files with their hashes and mtimes: what a read must leave exactly as it was. */
 function filesOf(dir: string): Record<string, string> {
   return Object.fromEntries(
     fs
       .readdirSync(dir)
       .sort()
-      .map((name) => [
-        name,
-        createHash('sha256')
-          .update(fs.readFileSync(path.join(dir, name)))
-          .digest('hex'),
-      ]),
+      .map((name) => {
+        const file = path.join(dir, name);
+        const hash = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+        return [name, `${hash} ${fs.statSync(file).mtimeMs}`];
+      }),
   );
 }
 
@@ -56,6 +60,17 @@ function closedStore(): string {
   setMeta(store, 'k', 'stored');
   store.close();
   return store.file;
+}
+
+/** A WAL-mode store of schema 4, as an earlier prequal left it. */
+function olderStore(): { dir: string; file: string } {
+  const dir = makeTempDir();
+  const file = path.join(dir, 'prequal.db');
+  const old = new Database(file);
+  old.pragma('journal_mode = WAL');
+  applyMigrations(old, MIGRATIONS.slice(0, 4), file);
+  old.close();
+  return { dir, file };
 }
 
 describe('openStoreForReading on a store it may not write', () => {
@@ -114,12 +129,7 @@ describe('openStoreForReading on a store it may not write', () => {
   });
 
   it('never migrates: a store of an older schema is refused and left as it was', () => {
-    const dir = makeTempDir();
-    const file = path.join(dir, 'prequal.db');
-    const old = new Database(file);
-    old.pragma('journal_mode = WAL');
-    applyMigrations(old, MIGRATIONS.slice(0, 4), file);
-    old.close();
+    const { dir, file } = olderStore();
     const before = filesOf(dir);
     expect(() => readFor(file, READ_ONLY)).toThrow(/schema version 4; .*writable copy of the workspace/);
     expect(filesOf(dir)).toEqual(before);
@@ -160,6 +170,61 @@ describe('openStoreForReading on a store it may write', () => {
     setMeta(store, 'k', 'kept');
     store.close();
     expect(getMeta(readFor(file, READ_ONLY), 'k')).toBe('kept');
+  });
+});
+
+describe('openStoreForInspection, for a check that must change nothing', () => {
+  it.each([
+    ['may write from the file itself', true],
+    ['may not write from a copy', false],
+  ])('reads a store it %s, refuses every write, and leaves every file as it was', (_, canWrite) => {
+    const file = closedStore();
+    const before = filesOf(path.dirname(file));
+    expect(Object.keys(before)).toEqual(['prequal.db']);
+    const store = inspect(file, () => canWrite);
+    expect(store.db.memory).toBe(!canWrite);
+    expect(getMeta(store, 'k')).toBe('stored');
+    expect(() => setMeta(store, 'k', 'changed')).toThrow(
+      expect.objectContaining({ code: 'SQLITE_READONLY' }),
+    );
+    store.close();
+    expect(filesOf(path.dirname(file))).toEqual(before);
+  });
+
+  it('reads commits a killed command left in the -wal from a copy: closing the last connection would write them into the file', () => {
+    const file = closedStore();
+    const writer = openTempStore(file);
+    writer.db.pragma('wal_autocheckpoint = 0');
+    setMeta(writer, 'k', 'only in the wal');
+    // The files as a command killed now would leave them: the -wal and -shm beside the store.
+    const dir = makeTempDir();
+    for (const suffix of ['', '-wal', '-shm'])
+      fs.copyFileSync(`${file}${suffix}`, path.join(dir, `prequal.db${suffix}`));
+    writer.close();
+    const killed = path.join(dir, 'prequal.db');
+    const before = [filesOf(dir)['prequal.db'], filesOf(dir)['prequal.db-wal']];
+    const store = inspect(killed, () => true);
+    expect(store.db.memory).toBe(true);
+    expect(getMeta(store, 'k')).toBe('only in the wal');
+    store.close();
+    expect([filesOf(dir)['prequal.db'], filesOf(dir)['prequal.db-wal']]).toEqual(before);
+  });
+
+  it('reads a store of an older schema as it is, without migrating it', () => {
+    const { dir, file } = olderStore();
+    const before = filesOf(dir);
+    for (const canWrite of [() => true, () => false]) {
+      const store = inspect(file, canWrite);
+      expect(readSchemaVersion(store.db)).toBe(4);
+      store.close();
+    }
+    expect(filesOf(dir)).toEqual(before);
+  });
+
+  it('creates no store where there is none', () => {
+    const file = path.join(makeTempDir(), 'prequal.db');
+    expect(() => inspect(file, () => true)).toThrow(/No prequal store/);
+    expect(fs.existsSync(file)).toBe(false);
   });
 });
 
