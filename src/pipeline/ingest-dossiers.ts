@@ -5,11 +5,11 @@ import { APPLICATION_FORM, type DossierEntry, listDossierEntries } from '../doss
 import { DossierStage } from '../store/dossier-stage.js';
 import { type DossierSource, summarizeUnchanged } from '../store/dossier-sync.js';
 import {
-  appendAudit,
   getMeta,
   type IngestSummary,
   type KnownDossier,
   knownDossierHashes,
+  recordIngest,
   type StorableDossier,
   setMeta,
   syncDossiers,
@@ -157,23 +157,7 @@ function storeFound(session: Session, found: DossierSource, total: number): Inge
     if (countStoreChanges(store) !== changesBefore) markDossiersChanged(store);
     setMeta(store, TENDER_KEY, session.tenderHash);
     setMeta(store, READER_KEY, toolBuild());
-    const changed = [...result.added, ...result.updated, ...result.withdrawn, ...result.reactivated];
-    if (changed.length > 0) {
-      appendAudit(store, {
-        at: session.at,
-        who: ctx.user,
-        action: 'dossiers.ingest',
-        subject: `${total} dossier(s)`,
-        after: {
-          added: result.added,
-          updated: result.updated,
-          withdrawn: result.withdrawn,
-          reactivated: result.reactivated,
-          invalid: result.invalid.map((i) => i.id),
-        },
-        why: 'dossiers read from dossiers/',
-      });
-    }
+    recordIngest(store, result, total, { by: ctx.user, at: session.at });
     return result;
   });
 }

@@ -24,6 +24,11 @@ export interface IngestSummary {
   valid: string[];
   /** …or invalid, with every reason. */
   invalid: { id: string; errors: InputIssue[] }[];
+  /**
+   * The content hash that each added, updated or reactivated dossier's row holds now, by id: the
+   * ingest's audit entry records them, for `audit verify` to hold the rows to.
+   */
+  hashes: Record<string, string>;
 }
 
 interface SyncState {
@@ -77,7 +82,9 @@ export function syncDossiers(
       reactivated: [],
       valid: [],
       invalid: [],
+      hashes: {},
     };
+    const hashes: [string, string][] = [];
     // Dossiers sharing an id wait for the last of them, then go in as one (see asDuplicate).
     const groups = new Map<string, StorableDossier[]>();
     const syncOne = (dossier: StorableDossier) => {
@@ -90,10 +97,12 @@ export function syncDossiers(
       if (previous === undefined) {
         valid = storeNewContent(db, dossier, at, 'insert');
         summary.added.push(dossier.id);
+        hashes.push([dossier.id, dossier.hash]);
       } else if (!isStub(dossier) && (previous.hash !== dossier.hash || verdictChanged(previous, dossier))) {
         // New content; or the same bytes judged otherwise now (tender.yaml's rates changed).
         valid = storeNewContent(db, dossier, at, 'update');
         (previous.status === 'withdrawn' ? summary.reactivated : summary.updated).push(dossier.id);
+        hashes.push([dossier.id, dossier.hash]);
       } else {
         // Unchanged, or a stub whose stored hash another process replaced since the ingester
         // looked: what is stored stands (a stub has no content to store).
@@ -120,6 +129,7 @@ export function syncDossiers(
           );
         }
         (reactivated ? summary.reactivated : summary.unchanged).push(dossier.id);
+        if (reactivated) hashes.push([dossier.id, previous.hash]);
       }
       if (valid) summary.valid.push(dossier.id);
       else {
@@ -142,6 +152,8 @@ export function syncDossiers(
       statement(db, "UPDATE dossiers SET status = 'withdrawn', updated_at = ? WHERE id = ?").run(at, id);
       summary.withdrawn.push(id);
     }
+    // Own properties whatever the id, `__proto__` included.
+    summary.hashes = Object.fromEntries(hashes);
     return sortSummary(summary);
   });
 }
@@ -163,6 +175,7 @@ export function summarizeUnchanged(
     reactivated: [],
     valid: [],
     invalid: [],
+    hashes: {},
   };
   for (const id of ids) {
     const previous = known.get(id);

@@ -59,6 +59,7 @@ export {
   toEvaluationPart,
 } from './evaluation-parts.js';
 export { type CacheCoverage, getCacheCoverage, listCachedEvaluationKeys } from './evaluation-plan.js';
+export { recordIngest } from './ingest-entry.js';
 export { listScores, recordScores } from './manual-scores.js';
 export { getMeta, setMeta, setMetaIf } from './meta.js';
 export {

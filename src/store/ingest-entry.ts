@@ -1,0 +1,30 @@
+import { appendAudit } from './audit-log.js';
+import type { ActMeta } from './committee.js';
+import type { IngestSummary } from './dossier-sync.js';
+import type { Store } from './store-handle.js';
+
+/**
+ * Appends an ingest's audit entry, `dossiers.ingest`, when it changed a dossier: call it in the
+ * sync's transaction, so that the rows and their entry commit together. `total` is the number of
+ * dossiers read. `hashes`, the content hash of each row written, is recorded so that `audit
+ * verify` can hold the rows to their entries; entries of earlier prequal builds lack it.
+ */
+export function recordIngest(store: Store, summary: IngestSummary, total: number, act: ActMeta): void {
+  const { added, updated, withdrawn, reactivated } = summary;
+  if (added.length + updated.length + withdrawn.length + reactivated.length === 0) return;
+  appendAudit(store, {
+    at: act.at,
+    who: act.by,
+    action: 'dossiers.ingest',
+    subject: `${total} dossier(s)`,
+    after: {
+      added,
+      updated,
+      withdrawn,
+      reactivated,
+      invalid: summary.invalid.map((i) => i.id),
+      hashes: summary.hashes,
+    },
+    why: 'dossiers read from dossiers/',
+  });
+}
