@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { type AuditRow, toAuditEntry } from './audit-log.js';
+import type { AuditEntry } from '../core/types.js';
 import { COMMITTEE_MEMBERS } from './audit-record-committee.js';
 import { CRITERIA_VERSIONS } from './audit-record-criteria.js';
 import {
@@ -32,7 +32,7 @@ import { canonicalJson } from './canonical-json.js';
  */
 export function findRecordProblem(
   db: Database.Database,
-  log: readonly AuditRow[],
+  log: readonly AuditEntry[],
 ): RecordProblem | undefined {
   return (
     checkKind(db, CRITERIA_VERSIONS, log) ??
@@ -46,9 +46,9 @@ export function findRecordProblem(
 function checkKind<Row>(
   db: Database.Database,
   kind: RecordKind<Row>,
-  log: readonly AuditRow[],
+  log: readonly AuditEntry[],
 ): RecordProblem | undefined {
-  const vouched = kind.vouch(log.filter((row) => kind.actions.includes(row.action)).map(toAuditEntry));
+  const vouched = kind.vouch(log.filter((entry) => kind.actions.includes(entry.action)));
   if (!Array.isArray(vouched)) return vouched as RecordProblem;
   const rows = db.prepare(`SELECT * FROM ${kind.table} ORDER BY ${kind.orderBy}`).all() as Row[];
   for (let i = 0; i < Math.max(rows.length, vouched.length); i++) {
@@ -111,11 +111,16 @@ interface Difference {
 function differences<Row>(kind: RecordKind<Row>, row: Row, record: VouchedRow): Difference[] {
   const stored = kind.fromRow(row);
   return Object.keys(record.facts)
-    .filter((name) => canonicalJson(stored[name]) !== canonicalJson(record.facts[name]))
+    .filter((name) => !sameFact(stored[name], record.facts[name]))
     .map((name) => ({
       name,
       stored: stored[name],
       recorded: record.facts[name],
       seq: record.factSeqs?.[name] ?? record.seq,
     }));
+}
+
+/** Equal as canonical JSON; two equal strings or numbers (most facts) are not serialised for that. */
+function sameFact(stored: unknown, recorded: unknown): boolean {
+  return stored === recorded || canonicalJson(stored) === canonicalJson(recorded);
 }

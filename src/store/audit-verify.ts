@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../core/types.js';
 import { type AuditRow, GENESIS_HASH, hashAuditEntry, toAuditEntry } from './audit-log.js';
 import { findRecordProblem } from './audit-records.js';
 import { dbOf, type StoreOrDb } from './store-handle.js';
@@ -36,6 +37,8 @@ export function verifyAudit(target: StoreOrDb): AuditVerdict {
     | { seq: number; hash: string }
     | undefined;
   let previous: AuditRow | undefined;
+  // Parsed once: the row check reads the same entries (an ingest's lists every dossier).
+  const entries: AuditEntry[] = [];
   for (const row of rows) {
     const expected = (previous?.seq ?? 0) + 1;
     if (row.seq !== expected) return { ok: false, seq: expected, reason: `entry ${expected} is missing` };
@@ -49,7 +52,8 @@ export function verifyAudit(target: StoreOrDb): AuditVerdict {
     if (!previous && row.prev_hash !== GENESIS_HASH) {
       return { ok: false, seq: row.seq, reason: `entry ${row.seq} does not start the chain` };
     }
-    if (hashAuditEntry(row.prev_hash, toAuditEntry(row)) !== row.hash) {
+    const entry = toAuditEntry(row);
+    if (hashAuditEntry(row.prev_hash, entry) !== row.hash) {
       return {
         ok: false,
         seq: row.seq,
@@ -57,10 +61,11 @@ export function verifyAudit(target: StoreOrDb): AuditVerdict {
       };
     }
     previous = row;
+    entries.push(entry);
   }
   const chain = checkHead(head, previous);
   if (!chain.ok) return chain;
-  const problem = findRecordProblem(db, rows);
+  const problem = findRecordProblem(db, entries);
   return problem ? { ok: false, ...problem } : chain;
 }
 
