@@ -53,9 +53,10 @@ export async function auditVerifyCommand(ctx: Context): Promise<void> {
   );
   if (drift.length > 0) ctx.err(describeDrift(drift));
   if (verdict.ok) {
+    const gaps = verdict.unchecked ? `; not checked: ${verdict.unchecked.join('; ')}` : '';
     ctx.out(
       `audit trail intact: ${verdict.count} entries, hash chain verified, ` +
-        'criteria versions, committee members, overrides, tie decisions and manual scores match their entries\n',
+        `criteria versions, committee members, overrides, tie decisions, manual scores and dossiers match their entries${gaps}\n`,
     );
     return;
   }

@@ -27,6 +27,8 @@ export interface VouchedRow {
 /** A table the evaluation reads whose every write is recorded by an audit entry of `actions`. */
 export interface RecordKind<Row> {
   table: string;
+  /** The columns `fromRow` and `key` read, when not all of them (`*`): a check that must stay fast at 10,000 rows. */
+  columns?: string;
   /** The column rows are read in order of: the order in which `vouch` lists what the log says. */
   orderBy: string;
   actions: readonly string[];
@@ -43,6 +45,11 @@ export interface RecordKind<Row> {
    * table's order; or why those entries could not all have been written over untouched rows.
    */
   vouch(entries: readonly AuditEntry[]): readonly VouchedRow[] | RecordProblem;
+  /**
+   * What the entries recorded too little of to check, for the verdict (`the content hash of 3
+   * dossiers`): entries written before a fact was added to them; undefined when nothing is left.
+   */
+  unchecked?(vouched: readonly VouchedRow[]): string | undefined;
   /** A check of the whole table once every row matched what the log says of it. */
   checkRows?(rows: readonly Row[], vouched: readonly VouchedRow[]): RecordProblem | undefined;
 }

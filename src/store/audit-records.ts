@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AuditEntry } from '../core/types.js';
 import { COMMITTEE_MEMBERS } from './audit-record-committee.js';
 import { CRITERIA_VERSIONS } from './audit-record-criteria.js';
+import { DOSSIERS } from './audit-record-dossiers.js';
 import {
   describeRow,
   MANUAL_SCORES,
@@ -15,9 +16,9 @@ import {
 import { canonicalJson } from './canonical-json.js';
 
 /**
- * The first criteria version, committee member, override, tie decision or manual score whose
- * row does not hold what the audit entries that wrote it say, whose entry has lost its row, or
- * whose row has no entry. Call it on a verified chain only: the entries are then what prequal
+ * The first criteria version, committee member, override, tie decision, manual score or dossier
+ * whose row does not hold what the audit entries that wrote it say, whose entry has lost its row,
+ * or whose row has no entry. Call it on a verified chain only: the entries are then what prequal
  * wrote, and the rows are judged by them.
  *
  * Rows carry no audit seq, so they are matched by order: each record is written with its entry
@@ -28,29 +29,38 @@ import { canonicalJson } from './canonical-json.js';
  * the override in force) and could not tell a deleted row from an altered one; matching by order
  * names the exact row and entry, and a deleted or inserted row shows as the rest of the table
  * shifted by one. A seq column in each table would need a migration, and an insider could edit
- * it as well. Committee members are the exception, matched by name: see COMMITTEE_MEMBERS.
+ * it as well. Committee members and dossiers, updated in place, are the exception, matched by
+ * name or id: see COMMITTEE_MEMBERS and DOSSIERS.
  */
 export function findRecordProblem(
   db: Database.Database,
   log: readonly AuditEntry[],
+  unchecked: string[] = [],
 ): RecordProblem | undefined {
   return (
-    checkKind(db, CRITERIA_VERSIONS, log) ??
-    checkKind(db, COMMITTEE_MEMBERS, log) ??
-    checkKind(db, OVERRIDES, log) ??
-    checkKind(db, TIE_DECISIONS, log) ??
-    checkKind(db, MANUAL_SCORES, log)
+    checkKind(db, CRITERIA_VERSIONS, log, unchecked) ??
+    checkKind(db, COMMITTEE_MEMBERS, log, unchecked) ??
+    checkKind(db, OVERRIDES, log, unchecked) ??
+    checkKind(db, TIE_DECISIONS, log, unchecked) ??
+    checkKind(db, MANUAL_SCORES, log, unchecked) ??
+    checkKind(db, DOSSIERS, log, unchecked)
   );
 }
 
+/** `unchecked` takes what the kind's entries recorded too little of to check (see RecordKind.unchecked). */
 function checkKind<Row>(
   db: Database.Database,
   kind: RecordKind<Row>,
   log: readonly AuditEntry[],
+  unchecked: string[],
 ): RecordProblem | undefined {
   const vouched = kind.vouch(log.filter((entry) => kind.actions.includes(entry.action)));
   if (!Array.isArray(vouched)) return vouched as RecordProblem;
-  const rows = db.prepare(`SELECT * FROM ${kind.table} ORDER BY ${kind.orderBy}`).all() as Row[];
+  const gap = kind.unchecked?.(vouched);
+  if (gap) unchecked.push(gap);
+  const rows = db
+    .prepare(`SELECT ${kind.columns ?? '*'} FROM ${kind.table} ORDER BY ${kind.orderBy}`)
+    .all() as Row[];
   for (let i = 0; i < Math.max(rows.length, vouched.length); i++) {
     if (!matches(kind, rows[i], vouched[i])) return describeMismatch(kind, rows, vouched, i);
   }

@@ -18,14 +18,21 @@ export function findStoreDamage(target: StoreOrDb): string | null {
  * `seq` names the entry at fault, or the entry of the record at fault; it is null for a row that
  * no entry recorded.
  */
-export type AuditVerdict = { ok: true; count: number } | { ok: false; seq: number | null; reason: string };
+export type AuditVerdict =
+  | {
+      ok: true;
+      count: number;
+      /** What the entries recorded too little of to check (older entries); absent when nothing. */
+      unchecked?: string[];
+    }
+  | { ok: false; seq: number | null; reason: string };
 
 /**
  * Recomputes the audit chain and names the first entry that is not as it was written: altered
  * content, a rewritten hash, a missing entry, rows deleted at the end (caught through
  * `audit_head`), or rows slipped in after it. Then, the entries being genuine, checks that every
- * criteria version, committee member, override, tie decision and manual score row holds what its
- * entries recorded, that no recorded one has lost its row and that no row lacks its entry
+ * criteria version, committee member, override, tie decision, manual score and dossier row holds
+ * what its entries recorded, that no recorded one has lost its row and that no row lacks its entry
  * (findRecordProblem): evaluation, ranking and the exports read those tables, not the log. The
  * append-only triggers make most of these need deliberate SQL; this catches them when that SQL
  * was run anyway.
@@ -65,8 +72,10 @@ export function verifyAudit(target: StoreOrDb): AuditVerdict {
   }
   const chain = checkHead(head, previous);
   if (!chain.ok) return chain;
-  const problem = findRecordProblem(db, entries);
-  return problem ? { ok: false, ...problem } : chain;
+  const unchecked: string[] = [];
+  const problem = findRecordProblem(db, entries, unchecked);
+  if (problem) return { ok: false, ...problem };
+  return unchecked.length > 0 ? { ...chain, unchecked } : chain;
 }
 
 function checkHead(

@@ -6,8 +6,9 @@ import type { Store } from './store-handle.js';
 /**
  * Appends an ingest's audit entry, `dossiers.ingest`, when it changed a dossier: call it in the
  * sync's transaction, so that the rows and their entry commit together. `total` is the number of
- * dossiers read. `hashes`, the content hash of each row written, is recorded so that `audit
- * verify` can hold the rows to their entries; entries of earlier prequal builds lack it.
+ * dossiers read. `audit verify` replays these entries to hold every dossiers row to them (see
+ * DOSSIERS in audit-record-dossiers.ts): `hashes`, the content hash of each row written, is
+ * recorded since entries were first held to the rows; earlier entries lack it.
  */
 export function recordIngest(store: Store, summary: IngestSummary, total: number, act: ActMeta): void {
   const { added, updated, withdrawn, reactivated } = summary;

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, fileHashes, prequal } from './cli-helpers.js';
 
@@ -49,5 +50,19 @@ describe('audit verify', () => {
     const after = prequal(['audit', 'verify', '--workspace', ws, ...NOW]);
     expect(after.stdout).toMatch(/^audit trail intact: 65 entries/);
     expect(after.stderr).toBe('');
+  });
+
+  it('writes nothing either when it finds a record forged', () => {
+    const ws = workspaceWithNewCommittee();
+    const db = new Database(path.join(ws, 'prequal.db'));
+    db.prepare("UPDATE dossiers SET status = 'invalid' WHERE id = 'c01-institut-droits-securite'").run();
+    db.close();
+    const before = snapshot(ws);
+    const verify = prequal(['audit', 'verify', '--workspace', ws, ...NOW]);
+    expect(verify.code).toBe(1);
+    expect(verify.stderr).toMatch(
+      /^note: .*\naudit trail broken at entry \d+: dossiers row "c01-institut-droits-securite" \(invalid\) differs/,
+    );
+    expect(snapshot(ws)).toEqual(before);
   });
 });

@@ -2,8 +2,9 @@
  * A careless or malicious insider editing prequal.db with SQL, bypassing prequal: the append-only
  * triggers are dropped first, as a determined insider would. `prequal audit verify` must name the
  * damage, in the audit log or in the records it vouches for: the committee's acts, its members
- * and their declarations, the criteria versions. (A candidate's stored document rewritten with
- * SQL is NOT detected: see the known limitations in docs/SECURITY.md.)
+ * and their declarations, the criteria versions, the stored dossiers' ids, statuses and hashes.
+ * (A candidate's stored document rewritten with SQL is NOT detected: see the known limitations in
+ * docs/SECURITY.md.)
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -24,6 +25,7 @@ const TRIGGERS = [
   'manual_scores_keep_values',
   'manual_scores_no_delete',
   'criteria_versions_no_update',
+  'dossiers_no_delete',
 ];
 
 /** The secretary overriding a gate, so that the store holds an override to tamper with. */
@@ -39,6 +41,8 @@ function tampered(sql: string, setup: string[][] = []): string {
   for (const args of setup) expect(runCli([...args, '--workspace', ws]).code).toBe(0);
   const db = new Database(path.join(ws, 'prequal.db'));
   try {
+    // As the sqlite3 shell runs it: a dossier's versions do not keep it from being deleted.
+    db.pragma('foreign_keys = OFF');
     for (const trigger of TRIGGERS) db.exec(`DROP TRIGGER IF EXISTS ${trigger}`);
     db.prepare(sql).run();
   } finally {
@@ -131,6 +135,47 @@ describe('an insider editing what the evaluation depends on', () => {
       "a manual score's recording time moved with SQL",
       "UPDATE manual_scores SET recorded_at = '2025-11-30T09:00:00.000Z' WHERE id = 1",
       /manual_scores row 1 \(.*\) differs from audit entry \d+ that recorded it: recorded at is "2025-11-30T09:00:00.000Z", the entry says "2025-12-05T09:00:00.000Z"$/,
+    ],
+  ])('%s is named by `prequal audit verify` (exit 1)', (id, input, sql, named) => {
+    expectNamed(id, input, verify(tampered(sql)), named);
+  });
+});
+
+describe('an insider editing the stored dossiers', () => {
+  const c12 = 'c12-bureau-kane-et-fils';
+  it.each([
+    [
+      'i12-dossier-hash-changed',
+      "a stored dossier's content hash rewritten with SQL",
+      `UPDATE dossiers SET hash = '${'0'.repeat(64)}' WHERE id = '${c12}'`,
+      new RegExp(
+        `dossiers row "${c12}" \\(valid\\) differs from audit entry \\d+ that recorded it: hash is "0{64}", the entry says "[0-9a-f]{64}"$`,
+      ),
+    ],
+    [
+      'i13-dossier-made-invalid',
+      'a valid stored dossier marked invalid with SQL',
+      `UPDATE dossiers SET status = 'invalid' WHERE id = '${c12}'`,
+      new RegExp(
+        `dossiers row "${c12}" \\(invalid\\) differs from audit entry \\d+ that recorded it: status is "invalid", the entry says "valid"$`,
+      ),
+    ],
+    [
+      'i14-dossier-deleted',
+      'a stored dossier deleted with SQL',
+      `DELETE FROM dossiers WHERE id = '${c12}'`,
+      new RegExp(
+        `the dossier recorded by audit entry \\d+ \\(${c12}\\) has no row in dossiers: it was deleted$`,
+      ),
+    ],
+    [
+      'i15-dossier-inserted',
+      'a dossier inserted with SQL',
+      `INSERT INTO dossiers (id, source_path, hash, status, document, attachments, errors, warnings,
+        first_ingested_at, last_ingested_at, updated_at)
+       SELECT 'c99-late-entry', source_path, hash, status, document, attachments, errors, warnings,
+        first_ingested_at, last_ingested_at, updated_at FROM dossiers WHERE id = '${c12}'`,
+      /dossiers row "c99-late-entry" \(valid\) has no audit entry: it was added outside prequal$/,
     ],
   ])('%s is named by `prequal audit verify` (exit 1)', (id, input, sql, named) => {
     expectNamed(id, input, verify(tampered(sql)), named);

@@ -36,6 +36,10 @@ const RUN_CASE_IDS = [
   'i09-chair-made-voter',
   'i10-criteria-threshold-lowered',
   'i11-score-backdated',
+  'i12-dossier-hash-changed',
+  'i13-dossier-made-invalid',
+  'i14-dossier-deleted',
+  'i15-dossier-inserted',
 ];
 
 function tableRows(): { id: string; held: string }[] {
