@@ -56,7 +56,7 @@ export async function auditVerifyCommand(ctx: Context): Promise<void> {
     const gaps = verdict.unchecked ? `; not checked: ${verdict.unchecked.join('; ')}` : '';
     ctx.out(
       `audit trail intact: ${verdict.count} entries, hash chain verified, ` +
-        `criteria versions, committee members, overrides, tie decisions, manual scores and dossiers match their entries${gaps}\n`,
+        `criteria versions, committee members, overrides, tie decisions, manual scores, dossiers and runs match their entries${gaps}\n`,
     );
     return;
   }

@@ -199,3 +199,27 @@ function checkSuperseded(
   }
   return undefined;
 }
+
+/** A row of `runs`. */
+interface RunRow {
+  id: number;
+  at: string;
+  criteria_version: number;
+}
+
+/**
+ * No prequal command has ever written the runs table (the Run sheet and the exports' run facts
+ * are computed at each export), so no entry records a row of it: every row is one added outside
+ * prequal, and is named as such.
+ */
+export const RUNS: RecordKind<RunRow> = {
+  table: 'runs',
+  columns: 'id, at, criteria_version',
+  orderBy: 'id',
+  actions: [],
+  noun: 'run',
+  key: (row) => String(row.id),
+  label: (row) => `criteria version ${row.criteria_version} at ${row.at}`,
+  fromRow: (row) => ({ id: row.id }),
+  vouch: () => [],
+};

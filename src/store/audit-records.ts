@@ -10,15 +10,16 @@ import {
   quote,
   type RecordKind,
   type RecordProblem,
+  RUNS,
   TIE_DECISIONS,
   type VouchedRow,
 } from './audit-record-kinds.js';
 import { canonicalJson } from './canonical-json.js';
 
 /**
- * The first criteria version, committee member, override, tie decision, manual score or dossier
- * whose row does not hold what the audit entries that wrote it say, whose entry has lost its row,
- * or whose row has no entry. Call it on a verified chain only: the entries are then what prequal
+ * The first criteria version, committee member, override, tie decision, manual score, dossier or
+ * run whose row does not hold what the audit entries that wrote it say, whose entry has lost its
+ * row, or whose row has no entry. Call it on a verified chain only: the entries are then what prequal
  * wrote, and the rows are judged by them.
  *
  * Rows carry no audit seq, so they are matched by order: each record is written with its entry
@@ -43,7 +44,8 @@ export function findRecordProblem(
     checkKind(db, OVERRIDES, log, unchecked) ??
     checkKind(db, TIE_DECISIONS, log, unchecked) ??
     checkKind(db, MANUAL_SCORES, log, unchecked) ??
-    checkKind(db, DOSSIERS, log, unchecked)
+    checkKind(db, DOSSIERS, log, unchecked) ??
+    checkKind(db, RUNS, log, unchecked)
   );
 }
 

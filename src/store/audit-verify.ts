@@ -31,8 +31,8 @@ export type AuditVerdict =
  * Recomputes the audit chain and names the first entry that is not as it was written: altered
  * content, a rewritten hash, a missing entry, rows deleted at the end (caught through
  * `audit_head`), or rows slipped in after it. Then, the entries being genuine, checks that every
- * criteria version, committee member, override, tie decision, manual score and dossier row holds
- * what its entries recorded, that no recorded one has lost its row and that no row lacks its entry
+ * criteria version, committee member, override, tie decision, manual score, dossier and run row
+ * holds what its entries recorded, that no recorded one has lost its row and that no row lacks its entry
  * (findRecordProblem): evaluation, ranking and the exports read those tables, not the log. The
  * append-only triggers make most of these need deliberate SQL; this catches them when that SQL
  * was run anyway.

@@ -1,8 +1,9 @@
 /**
  * The SQLite store of a workspace (`<workspace>/prequal.db`): criteria versions, dossiers and their
  * history, cached evaluations, the committee's acts (members, declarations, scores, overrides, tie
- * decisions), the hash-chained audit log and the runs. Committee acts write their own audit entry
- * in the same transaction; `appendAudit` is for any other change a command wants recorded.
+ * decisions) and the hash-chained audit log. Committee acts, criteria imports and ingests write
+ * their own audit entry in the same transaction; `appendAudit` is for any other change a command
+ * wants recorded. The runs table of schema 1 is written by no command (see RUNS).
  */
 export {
   type AuditInput,
@@ -77,7 +78,6 @@ export {
   openStoreForReading,
 } from './open-store.js';
 export { listOverrides, recordOverride } from './overrides.js';
-export { lastRun, type RunInput, type RunRecord, recordRun } from './runs.js';
 export type { Store, StoreOrDb } from './store-handle.js';
 export { listDecisions, recordDecision } from './tie-decisions.js';
 export {

@@ -2,9 +2,9 @@
  * A careless or malicious insider editing prequal.db with SQL, bypassing prequal: the append-only
  * triggers are dropped first, as a determined insider would. `prequal audit verify` must name the
  * damage, in the audit log or in the records it vouches for: the committee's acts, its members
- * and their declarations, the criteria versions, the stored dossiers' ids, statuses and hashes.
- * (A candidate's stored document rewritten with SQL is NOT detected: see the known limitations in
- * docs/SECURITY.md.)
+ * and their declarations, the criteria versions, the stored dossiers' ids, statuses and hashes,
+ * the runs. (A candidate's stored document rewritten with SQL is NOT detected: see the known
+ * limitations in docs/SECURITY.md.)
  */
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -141,7 +141,7 @@ describe('an insider editing what the evaluation depends on', () => {
   });
 });
 
-describe('an insider editing the stored dossiers', () => {
+describe('an insider editing the stored dossiers or the runs', () => {
   const c12 = 'c12-bureau-kane-et-fils';
   it.each([
     [
@@ -176,6 +176,12 @@ describe('an insider editing the stored dossiers', () => {
        SELECT 'c99-late-entry', source_path, hash, status, document, attachments, errors, warnings,
         first_ingested_at, last_ingested_at, updated_at FROM dossiers WHERE id = '${c12}'`,
       /dossiers row "c99-late-entry" \(valid\) has no audit entry: it was added outside prequal$/,
+    ],
+    [
+      'i16-run-inserted',
+      'a run inserted with SQL (no prequal command writes runs)',
+      "INSERT INTO runs (at, criteria_version, tender_hash, manifest) VALUES ('2025-12-05T09:00:00Z', 1, 'x', '{}')",
+      /runs row 1 \(criteria version 1 at 2025-12-05T09:00:00Z\) has no audit entry: it was added outside prequal$/,
     ],
   ])('%s is named by `prequal audit verify` (exit 1)', (id, input, sql, named) => {
     expectNamed(id, input, verify(tampered(sql)), named);

@@ -40,6 +40,7 @@ const RUN_CASE_IDS = [
   'i13-dossier-made-invalid',
   'i14-dossier-deleted',
   'i15-dossier-inserted',
+  'i16-run-inserted',
 ];
 
 function tableRows(): { id: string; held: string }[] {

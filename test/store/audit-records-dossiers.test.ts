@@ -1,7 +1,7 @@
 /**
  * `verifyAudit` holds every dossiers row — its id, status and content hash — to the ingest entries
- * that wrote it (`dossiers.ingest`). Each forgery is raw SQL, as an insider with the sqlite3 shell
- * would run it (foreign keys off).
+ * that wrote it (`dossiers.ingest`), and names a runs row, which no prequal command writes. Each
+ * forgery is raw SQL, as an insider with the sqlite3 shell would run it (foreign keys off).
  */
 import { describe, expect, it } from 'vitest';
 import type { ReadDossier } from '../../src/core/types.js';
@@ -134,6 +134,21 @@ describe('verifyAudit on the dossiers', () => {
     expect(verifyAudit(store)).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/^dossiers row "__proto__"/),
+    });
+  });
+});
+
+describe('verifyAudit on the runs', () => {
+  it('names a runs row, which no prequal command writes', () => {
+    const store = ingestedStore();
+    forge(
+      store,
+      `INSERT INTO runs (at, criteria_version, tender_hash, manifest) VALUES ('${LATER}', 1, 't', '{}')`,
+    );
+    expect(verifyAudit(store)).toMatchObject({
+      ok: false,
+      seq: null,
+      reason: `runs row 1 (criteria version 1 at ${LATER}) has no audit entry: it was added outside prequal`,
     });
   });
 });
