@@ -49,9 +49,9 @@ export const TENDER_KEY = 'ingest.tender_hash';
 /**
  * Checks the workspace is a folder (a mistyped --workspace is a usage error), reads tender.yaml
  * (a broken one stops the command with every problem listed), opens the store as `access` asks,
- * and, unless inspecting, registers the committee members tender.yaml names. The tender is validated only when its bytes or the
- * build changed since it last was (see checked-config.ts); a broken one is reported before a new
- * store is created for it.
+ * and, unless inspecting, registers the committee members tender.yaml names. The tender is
+ * validated only when its bytes or the build changed since it last was (see checked-config.ts);
+ * a broken one is reported before a new store is created for it.
  */
 export async function openSession(ctx: Context, access: StoreAccess = 'write'): Promise<Session> {
   assertWorkspaceFolder(ctx.workspace);

@@ -19,8 +19,8 @@ import { canonicalJson } from './canonical-json.js';
 /**
  * The first criteria version, committee member, override, tie decision, manual score, dossier or
  * run whose row does not hold what the audit entries that wrote it say, whose entry has lost its
- * row, or whose row has no entry. Call it on a verified chain only: the entries are then what prequal
- * wrote, and the rows are judged by them.
+ * row, or whose row has no entry. Call it on a verified chain only: the entries are then what
+ * prequal wrote, and the rows are judged by them.
  *
  * Rows carry no audit seq, so they are matched by order: each record is written with its entry
  * in one transaction (importCriteria, recordOverride, recordDecision, recordScores), nothing else
@@ -49,7 +49,7 @@ export function findRecordProblem(
   );
 }
 
-/** `unchecked` takes what the kind's entries recorded too little of to check (see RecordKind.unchecked). */
+/** `unchecked` takes what the entries recorded too little of to check (RecordKind.unchecked). */
 function checkKind<Row>(
   db: Database.Database,
   kind: RecordKind<Row>,

@@ -32,10 +32,10 @@ export type AuditVerdict =
  * content, a rewritten hash, a missing entry, rows deleted at the end (caught through
  * `audit_head`), or rows slipped in after it. Then, the entries being genuine, checks that every
  * criteria version, committee member, override, tie decision, manual score, dossier and run row
- * holds what its entries recorded, that no recorded one has lost its row and that no row lacks its entry
- * (findRecordProblem): evaluation, ranking and the exports read those tables, not the log. The
- * append-only triggers make most of these need deliberate SQL; this catches them when that SQL
- * was run anyway.
+ * holds what its entries recorded, that no recorded one has lost its row and that no row lacks
+ * its entry (findRecordProblem): evaluation, ranking and the exports read those tables, not the
+ * log. The append-only triggers make most of these need deliberate SQL; this catches them when
+ * that SQL was run anyway.
  */
 export function verifyAudit(target: StoreOrDb): AuditVerdict {
   const db = dbOf(target);

@@ -167,10 +167,7 @@ export interface TenderMemberChange {
  * stored: register them or change their role, and record a signed declaration for a member who
  * has none (a declaration already recorded stands).
  */
-export function tenderMemberChange(
-  entry: CommitteeEntry,
-  stored: CommitteeMember | undefined,
-): TenderMemberChange {
+function tenderMemberChange(entry: CommitteeEntry, stored: CommitteeMember | undefined): TenderMemberChange {
   const declare = entry.declaration_signed && !stored?.declaredAt ? entry.declaration_signed : null;
   return { entry, stored, register: stored?.role !== entry.role, declare };
 }

@@ -60,6 +60,9 @@ export function openStoreForReading(file: string, canWrite: (file: string) => bo
  * for the connection and removes them at close, and the store's bytes and mtime stay as they
  * were. Otherwise a private copy in memory is read (store-copy.ts): a store this process may not
  * write, or commits left in the -wal, which closing the last connection would copy into the file.
+ * One race remains: a writer that commits and closes while the check still reads leaves its
+ * commits to the check's connection, the last one, which copies them in at close: the store then
+ * holds what the writer committed, nothing of the check's.
  */
 export function openStoreForInspection(file: string, canWrite: (file: string) => boolean = mayWrite): Store {
   if (!fs.existsSync(file)) {
