@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../core/types.js';
 import { type AuditRow, GENESIS_HASH, hashAuditEntry, toAuditEntry } from './audit-log.js';
 import { findRecordProblem } from './audit-records.js';
+import { CanonicalText } from './canonical-json.js';
 import { dbOf, type StoreOrDb } from './store-handle.js';
 
 /**
@@ -44,7 +45,7 @@ export function verifyAudit(target: StoreOrDb): AuditVerdict {
     | { seq: number; hash: string }
     | undefined;
   let previous: AuditRow | undefined;
-  // Parsed once: the row check reads the same entries (an ingest's lists every dossier).
+  // What the row check reads, parsed once.
   const entries: AuditEntry[] = [];
   for (const row of rows) {
     const expected = (previous?.seq ?? 0) + 1;
@@ -59,8 +60,12 @@ export function verifyAudit(target: StoreOrDb): AuditVerdict {
     if (!previous && row.prev_hash !== GENESIS_HASH) {
       return { ok: false, seq: row.seq, reason: `entry ${row.seq} does not start the chain` };
     }
-    const entry = toAuditEntry(row);
-    if (hashAuditEntry(row.prev_hash, entry) !== row.hash) {
+    // Hashed as stored: appendAudit hashed exactly this canonical text of `before` and `after`,
+    // which parsing and serialising again only re-made (an ingest's lists every dossier).
+    const { seq, at, who, action, subject, why } = row;
+    const before = new CanonicalText(row.before);
+    const after = new CanonicalText(row.after);
+    if (hashAuditEntry(row.prev_hash, { seq, at, who, action, subject, before, after, why }) !== row.hash) {
       return {
         ok: false,
         seq: row.seq,
@@ -68,7 +73,7 @@ export function verifyAudit(target: StoreOrDb): AuditVerdict {
       };
     }
     previous = row;
-    entries.push(entry);
+    entries.push(toAuditEntry(row));
   }
   const chain = checkHead(head, previous);
   if (!chain.ok) return chain;

@@ -91,6 +91,19 @@ describe('audit log', () => {
     expect(verifyAudit(store)).toMatchObject({ ok: false, seq: 2, reason: expect.stringMatching(/altered/) });
   });
 
+  it('names an entry whose stored JSON was rewritten, even to text that is no JSON', () => {
+    for (const after of ['{not json', '{ "n": 1 }']) {
+      const store = storeWithEntries(3);
+      store.db.exec('DROP TRIGGER audit_log_no_update');
+      store.db.prepare('UPDATE audit_log SET after = ? WHERE seq = 2').run(after);
+      expect(verifyAudit(store)).toMatchObject({
+        ok: false,
+        seq: 2,
+        reason: expect.stringMatching(/altered/),
+      });
+    }
+  });
+
   it('names an entry whose hash was recomputed to hide an edit', () => {
     const store = storeWithEntries(3);
     const second = listAudit(store)[1]!;
