@@ -58,7 +58,7 @@ export function openStoreForReading(file: string, canWrite: (file: string) => bo
  * a store of an older schema is read as it is, not migrated. Where this process may write the
  * store and its -wal holds no commit, the file itself is read: SQLite creates the -wal and -shm
  * for the connection and removes them at close, and the store's bytes and mtime stay as they
- * were. Otherwise a private copy in memory is read (store-copy.ts): a store this process may not
+ * were. Otherwise a private temporary copy is read (store-copy.ts): a store this process may not
  * write, or commits left in the -wal, which closing the last connection would copy into the file.
  * One race remains: a writer that commits and closes while the check still reads leaves its
  * commits to the check's connection, the last one, which copies them in at close: the store then
