@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recoverStagedFolders, StagedFolder } from '../../src/export/staged-folder.js';
+import { recoverStagedFolders, removeTree, StagedFolder } from '../../src/export/staged-folder.js';
 
 let dir = '';
 let folder = '';
@@ -111,5 +111,27 @@ describe('recoverStagedFolders', () => {
     make(`.letters.${dead}.0123456789ab.gone`);
     await recover();
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('removeTree', () => {
+  it('removes a folder, its sub-folders and its links, never what a link points to', () => {
+    const outside = path.join(dir, 'outside');
+    fs.mkdirSync(path.join(folder, 'annexes', 'deep'), { recursive: true });
+    fs.mkdirSync(outside);
+    fs.writeFileSync(path.join(outside, 'kept.txt'), 'kept');
+    for (let i = 0; i < 600; i++) fs.writeFileSync(path.join(folder, `letter-c${i}.fr.md`), `${i}`);
+    fs.writeFileSync(path.join(folder, 'annexes', 'deep', 'note.txt'), 'x');
+    fs.symlinkSync(outside, path.join(folder, 'shared'));
+    fs.symlinkSync(path.join(outside, 'kept.txt'), path.join(folder, 'annexes', 'link.txt'));
+    removeTree(folder);
+    expect(fs.readdirSync(dir)).toEqual(['outside']);
+    expect(fs.readdirSync(outside)).toEqual(['kept.txt']);
+  });
+
+  it('does nothing to a folder already gone, and reports a file given for a folder', () => {
+    expect(() => removeTree(folder)).not.toThrow();
+    fs.writeFileSync(folder, 'a file, not a folder');
+    expect(() => removeTree(folder)).toThrow(/ENOTDIR/);
   });
 });
