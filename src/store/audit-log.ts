@@ -41,17 +41,22 @@ export function hashAuditEntry(prevHash: string, content: Omit<AuditEntry, 'hash
   return createHash('sha256').update(prevHash).update(text).digest('hex');
 }
 
+/** The last entry of the audit chain: its seq and hash. */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
 /**
  * Appends one entry to the hash-chained audit log and moves the head. Inside a transaction it
  * joins it (so the change and its record commit or vanish together); outside, it opens its own.
+ * Returns the new head: the entry itself is what listAudit reads back, and parsing its JSON here
+ * would cost an export or an ingest of 100,000 dossiers a copy of its largest entry for nothing.
  */
-export function appendAudit(target: StoreOrDb, input: AuditInput): AuditEntry {
+export function appendAudit(target: StoreOrDb, input: AuditInput): AuditHead {
   const db = dbOf(target);
   return withWriteTransaction(db, () => {
-    const head = statement(db, 'SELECT seq, hash FROM audit_head WHERE id = 1').get() as {
-      seq: number;
-      hash: string;
-    };
+    const head = readAuditHead(db);
     // Stored as canonical JSON so that parsing and re-serialising at verification gives the same
     // text; each made once, then hashed and stored as it is.
     const beforeText = canonicalJson(input.before ?? null);
@@ -64,25 +69,14 @@ export function appendAudit(target: StoreOrDb, input: AuditInput): AuditEntry {
       `INSERT INTO audit_log (seq, at, who, action, subject, before, after, why, prev_hash, hash)
        VALUES (@seq, @at, @who, @action, @subject, @before, @after, @why, @prevHash, @hash)`,
     ).run({ ...input, seq, before: beforeText, after: afterText, prevHash: head.hash, hash });
-    const entry: AuditEntry = {
-      ...input,
-      seq,
-      before: JSON.parse(beforeText) as unknown,
-      after: JSON.parse(afterText) as unknown,
-      prevHash: head.hash,
-      hash,
-    };
-    statement(db, 'UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1').run(entry.seq, entry.hash);
-    return entry;
+    statement(db, 'UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1').run(seq, hash);
+    return { seq, hash };
   });
 }
 
 /** The head of the audit chain (seq 0 and the genesis hash before any entry): cheap, one row. */
-export function readAuditHead(target: StoreOrDb): { seq: number; hash: string } {
-  return statement(dbOf(target), 'SELECT seq, hash FROM audit_head WHERE id = 1').get() as {
-    seq: number;
-    hash: string;
-  };
+export function readAuditHead(target: StoreOrDb): AuditHead {
+  return statement(dbOf(target), 'SELECT seq, hash FROM audit_head WHERE id = 1').get() as AuditHead;
 }
 
 /** Every audit entry, oldest first. */

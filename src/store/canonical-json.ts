@@ -20,6 +20,16 @@ export class CanonicalText {
   constructor(readonly text: string) {}
 }
 
+/**
+ * The canonical JSON of an object of strings given as `[key, value]` pairs already sorted by key
+ * (code unit order, as canonicalJson sorts) with no key twice: the text canonicalJson gives
+ * `Object.fromEntries(pairs)`, made without that object (an ingest's 100,000 content hashes).
+ */
+export function canonicalStringMap(pairs: readonly (readonly [string, string])[]): CanonicalText {
+  const members = pairs.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+  return new CanonicalText(`{${members.join(',')}}`);
+}
+
 function serialise(value: unknown): string | undefined {
   if (value === null) return 'null';
   if (value instanceof CanonicalText) return value.text;

@@ -1,4 +1,5 @@
 import { appendAudit } from './audit-log.js';
+import { canonicalStringMap } from './canonical-json.js';
 import type { ActMeta } from './committee.js';
 import type { IngestSummary } from './dossier-sync.js';
 import type { Store } from './store-handle.js';
@@ -24,7 +25,7 @@ export function recordIngest(store: Store, summary: IngestSummary, total: number
       withdrawn,
       reactivated,
       invalid: summary.invalid.map((i) => i.id),
-      hashes: summary.hashes,
+      hashes: canonicalStringMap(summary.hashes),
     },
     why: 'dossiers read from dossiers/',
   });

@@ -36,7 +36,7 @@ describe('ingestDossiers on an unchanged workspace', () => {
       ...first.summary,
       added: [],
       unchanged: [...first.summary.added].sort(),
-      hashes: {},
+      hashes: [],
     });
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CanonicalText } from '../../src/store/canonical-json.js';
+import { CanonicalText, canonicalStringMap } from '../../src/store/canonical-json.js';
 import { canonicalJson } from '../../src/store/index.js';
 
 describe('canonicalJson', () => {
@@ -38,5 +38,24 @@ describe('canonicalJson', () => {
         expect(made).toBe(canonicalJson({ z: other, a: inner }));
       }),
     );
+  });
+});
+
+describe('canonicalStringMap', () => {
+  it('gives the text canonicalJson gives the object of its sorted pairs, whatever the keys', () => {
+    const key = fc.oneof(fc.string(), fc.constantFrom('__proto__', '2022', '10', '9', 'constructor', ''));
+    fc.assert(
+      fc.property(fc.dictionary(key, fc.string()), (record) => {
+        const pairs = Object.keys(record)
+          .sort()
+          .map((k) => [k, record[k] as string] as const);
+        const map = Object.fromEntries(pairs);
+        expect(canonicalStringMap(pairs).text).toBe(canonicalJson(map));
+        expect(JSON.parse(canonicalStringMap(pairs).text)).toEqual(map);
+      }),
+      { numRuns: 300 },
+    );
+    expect(canonicalStringMap([]).text).toBe('{}');
+    expect(canonicalStringMap([['__proto__', 'a']]).text).toBe('{"__proto__":"a"}');
   });
 });

@@ -28,7 +28,11 @@ describe('syncDossiers', () => {
       reactivated: [],
       valid: ['c01', 'c02'],
       invalid: [{ id: 'c03', errors: invalidRead('c03', 'not a date').errors }],
-      hashes: { c01: 'hash-c01', c02: 'hash-c02', c03: 'bad-c03' },
+      hashes: [
+        ['c01', 'hash-c01'],
+        ['c02', 'hash-c02'],
+        ['c03', 'bad-c03'],
+      ],
     });
     const stored = getDossier(store, 'c01');
     expect(stored).toMatchObject({ status: 'valid', hash: 'hash-c01', firstIngestedAt: AT, updatedAt: AT });
