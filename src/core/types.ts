@@ -404,6 +404,24 @@ export interface AuditEntry {
   prevHash: string;
 }
 
+/**
+ * An audit entry as the exports show it: its `before` and `after` as the JSON text the log stores
+ * (empty when absent), cut to a length the caller chose. An ingest's entry names every dossier
+ * written and an export's every file: parsed whole, 100,000 of them weighed ~28 MB of every
+ * export's heap, for a workbook cell that shows 32,767 characters.
+ */
+export interface AuditLine {
+  seq: number;
+  at: string;
+  who: string;
+  action: string;
+  subject: string;
+  why: string;
+  before: string;
+  after: string;
+  hash: string;
+}
+
 /** Everything an exporter needs; exporters only format this. */
 export interface EvaluationReport {
   toolVersion: string;
@@ -443,7 +461,7 @@ export interface EvaluationReport {
   scores: ManualScore[];
   overrides: Override[];
   decisions: TieDecision[];
-  audit: AuditEntry[];
+  audit: AuditLine[];
   committee: { name: string; role: CommitteeRole; declaredAt: string | null }[];
   sanctionsListVersion: string | null;
   /** sha256 (hex) of the sanctions list file's bytes, when one was screened against. */

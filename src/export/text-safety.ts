@@ -19,7 +19,7 @@ const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 const XML_INVALID = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g;
 
 /** Excel refuses longer cell texts. */
-const EXCEL_CELL_LIMIT = 32_767;
+export const EXCEL_CELL_LIMIT = 32_767;
 
 /**
  * Markdown punctuation that can start emphasis, links or images, code, tables, headings or

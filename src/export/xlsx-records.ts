@@ -8,10 +8,6 @@ import { summarizeShortlist } from './shortlist-summary.js';
 import { instantCell, type SheetCell, type SheetTable } from './xlsx-sheet.js';
 
 /** Audit payloads as compact JSON text; nothing for an absent value. */
-function jsonText(value: unknown): string {
-  return value === undefined || value === null ? '' : JSON.stringify(value);
-}
-
 /**
  * The Evaluators sheet: one row per manual score, in the order they were recorded. The committee
  * reads the candidate's name; the id beside it filters as the other sheets' ids do. A score of a
@@ -68,7 +64,7 @@ export function buildEvaluatorsTable(report: EvaluationReport, lang: Lang): Shee
   };
 }
 
-/** The Audit sheet, entry by entry, with before/after values as JSON text. */
+/** The Audit sheet, entry by entry, with before/after values as the JSON text the log stores. */
 export function buildAuditTable(report: EvaluationReport, lang: Lang): SheetTable {
   const h = labelsFor(lang).headers.audit;
   return {
@@ -91,8 +87,8 @@ export function buildAuditTable(report: EvaluationReport, lang: Lang): SheetTabl
       entry.action,
       entry.subject,
       entry.why,
-      jsonText(entry.before),
-      jsonText(entry.after),
+      entry.before,
+      entry.after,
       entry.hash,
     ]),
   };

@@ -1,7 +1,8 @@
 import { compareIds } from '../core/order.js';
 import type { CriterionResult, EvaluationReport, RankedCandidate } from '../core/types.js';
 import { UserError } from '../errors.js';
-import { type CriteriaVersion, getCachedEvaluation, listAudit, listMembers } from '../store/index.js';
+import { EXCEL_CELL_LIMIT } from '../export/text-safety.js';
+import { type CriteriaVersion, getCachedEvaluation, listAuditLines, listMembers } from '../store/index.js';
 import { TOOL_VERSION, toolBuild } from '../version.js';
 import type { ShortlistResult } from './build-shortlist.js';
 import type { ScoreResult } from './score-candidates.js';
@@ -40,7 +41,9 @@ export function buildReport(
     scores: result.scores,
     overrides: result.overrides,
     decisions: result.decisions,
-    audit: listAudit(session.store),
+    // A cell shows at most EXCEL_CELL_LIMIT characters; twice as many are read, so that the cut
+    // falls where it did on the whole text unless cleaning the cell removes half of them.
+    audit: listAuditLines(session.store, 2 * EXCEL_CELL_LIMIT),
     committee: listMembers(session.store).map((m) => ({
       name: m.name,
       role: m.role,

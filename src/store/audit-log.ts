@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuditEntry } from '../core/types.js';
+import type { AuditEntry, AuditLine } from '../core/types.js';
 import { CanonicalText, canonicalJson } from './canonical-json.js';
 import { statement } from './prepared.js';
 import { dbOf, type StoreOrDb } from './store-handle.js';
@@ -83,6 +83,25 @@ export function readAuditHead(target: StoreOrDb): AuditHead {
 export function listAudit(target: StoreOrDb): AuditEntry[] {
   const rows = statement(dbOf(target), 'SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
   return rows.map(toAuditEntry);
+}
+
+/**
+ * Every audit entry, oldest first, for display: `before` and `after` as stored (canonical JSON,
+ * empty for null), each cut by SQLite to its first `maxChars` characters, so that an entry naming
+ * 100,000 files never reaches JavaScript whole.
+ */
+export function listAuditLines(target: StoreOrDb, maxChars: number): AuditLine[] {
+  const rows = statement(
+    dbOf(target),
+    `SELECT seq, at, who, action, subject, why, hash,
+            substr(before, 1, @maxChars) AS before, substr(after, 1, @maxChars) AS after
+     FROM audit_log ORDER BY seq`,
+  ).all({ maxChars }) as AuditLine[];
+  for (const row of rows) {
+    if (row.before === 'null') row.before = '';
+    if (row.after === 'null') row.after = '';
+  }
+  return rows;
 }
 
 export function toAuditEntry(row: AuditRow): AuditEntry {

@@ -11,6 +11,7 @@ export {
   GENESIS_HASH,
   hashAuditEntry,
   listAudit,
+  listAuditLines,
   readAuditHead,
 } from './audit-log.js';
 export { type AuditVerdict, findStoreDamage, verifyAudit } from './audit-verify.js';

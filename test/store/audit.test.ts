@@ -6,6 +6,7 @@ import {
   GENESIS_HASH,
   hashAuditEntry,
   listAudit,
+  listAuditLines,
   readAuditHead,
   type Store,
   verifyAudit,
@@ -80,6 +81,30 @@ describe('audit log', () => {
     });
     expect(listAudit(store).at(-1)?.after).toEqual({ '10': '1970-01-01T00:00:00.000Z', '9': 1 });
     expect(verifyAudit(store)).toMatchObject({ ok: true });
+  });
+
+  it('lists entries for display with their stored JSON text, cut by SQLite to the length asked', () => {
+    const store = openTempStore();
+    const names = Array.from({ length: 2000 }, (_, i) => `letter-c${i}-é.fr.md`);
+    appendAudit(store, { at: AT, who: 'x', action: 'export.write', subject: 'out', after: names, why: 'w' });
+    appendAudit(store, { at: AT, who: 'x', action: 'a', subject: 's', before: { '9': 1, '10': 2 }, why: 'w' });
+    const [exported, other] = listAuditLines(store, 100);
+    const [exportEntry, otherEntry] = listAudit(store);
+    expect(exported).toEqual({
+      seq: 1,
+      at: AT,
+      who: 'x',
+      action: 'export.write',
+      subject: 'out',
+      why: 'w',
+      hash: exportEntry?.hash,
+      before: '',
+      after: JSON.stringify(names).slice(0, 100),
+    });
+    // Characters, not bytes: the cut never splits the é.
+    expect([...(exported?.after ?? '')]).toHaveLength(100);
+    expect(other).toMatchObject({ before: '{"10":2,"9":1}', after: '', hash: otherEntry?.hash });
+    expect(listAuditLines(store, 1_000_000)[0]?.after).toBe(JSON.stringify(names));
   });
 
   it('verifies an empty log', () => {
