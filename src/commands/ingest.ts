@@ -1,5 +1,6 @@
 import type { Context } from '../context.js';
 import { EXIT, ExitError } from '../errors.js';
+import { collectGarbage } from '../pipeline/collect-garbage.js';
 import { type IngestResult, ingestDossiers } from '../pipeline/ingest-dossiers.js';
 import { withSession } from '../pipeline/session.js';
 import { progressBar } from '../ui/progress.js';
@@ -15,7 +16,7 @@ export async function ingestCommand(ctx: Context, options: IngestOptions): Promi
   const result = await withSession(ctx, async (session) => {
     const bar = progressBar(ctx, 'reading dossiers');
     try {
-      return await ingestDossiers(session, { onProgress: bar });
+      return await ingestDossiers(session, { onProgress: bar, collectGarbage });
     } finally {
       bar.end();
     }

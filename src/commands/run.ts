@@ -44,7 +44,7 @@ export async function runCommand(ctx: Context, options: RunOptions): Promise<voi
   resolveOutDir(ctx, options.out);
   const { finality, imports } = await withSession(ctx, async (session) => {
     const bar = progressBar(ctx, 'reading dossiers');
-    const ingest = await ingestDossiers(session, { onProgress: bar });
+    const ingest = await ingestDossiers(session, { onProgress: bar, collectGarbage });
     bar.end();
     collectGarbage();
     ctx.err(renderIngestSummary(ingest));

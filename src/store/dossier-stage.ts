@@ -65,17 +65,24 @@ export class DossierStage {
   /**
    * What the sync walks: for each slot of `ids` (every dossier's id, in slot order), the dossier
    * `unstaged` gives for it (a stub for one not read again), else the one staged there.
+   * `betweenChunks` is called before each chunk read after the first, with the slots done.
    */
-  source(ids: readonly string[], unstaged: (slot: number) => StorableDossier | undefined): DossierSource {
+  source(
+    ids: readonly string[],
+    unstaged: (slot: number) => StorableDossier | undefined,
+    betweenChunks?: (done: number) => void,
+  ): DossierSource {
     if (this.buffer.length > 0) throw new Error('internal: the stage was read before it was flushed');
-    return { ids, [Symbol.iterator]: () => this.walk(ids, unstaged) };
+    return { ids, [Symbol.iterator]: () => this.walk(ids, unstaged, betweenChunks) };
   }
 
   private *walk(
     ids: readonly string[],
     unstaged: (slot: number) => StorableDossier | undefined,
+    betweenChunks?: (done: number) => void,
   ): Generator<StorableDossier> {
     for (let from = 0; from < ids.length; from += READ_CHUNK) {
+      if (from > 0) betweenChunks?.(from);
       const to = Math.min(from + READ_CHUNK, ids.length);
       const staged = this.read(from, to);
       for (let slot = from; slot < to; slot++) {

@@ -48,6 +48,23 @@ describe('DossierStage', () => {
     ).toEqual({ n: 0 });
   });
 
+  it('calls betweenChunks between the chunks it reads, with the slots walked so far', () => {
+    const store = openTempStore();
+    const stage = new DossierStage(store);
+    for (let slot = 0; slot < 1100; slot++) stage.put(slot, fromWorker(slot));
+    stage.flush();
+    const calls: [number, number][] = [];
+    let yielded = 0;
+    const ids = Array.from({ length: 1100 }, (_, slot) => id(slot));
+    for (const _ of stage.source(ids, () => undefined, (done) => calls.push([done, yielded]))) yielded++;
+    // Chunks of 512: called before the second and the third, once every dossier before was given.
+    expect(calls).toEqual([
+      [512, 512],
+      [1024, 1024],
+    ]);
+    stage.close();
+  });
+
   it('puts the stub it is given for a slot not staged, and refuses a slot that is neither', () => {
     const store = openTempStore();
     const stage = new DossierStage(store);
