@@ -87,7 +87,14 @@ describe('audit log', () => {
     const store = openTempStore();
     const names = Array.from({ length: 2000 }, (_, i) => `letter-c${i}-é.fr.md`);
     appendAudit(store, { at: AT, who: 'x', action: 'export.write', subject: 'out', after: names, why: 'w' });
-    appendAudit(store, { at: AT, who: 'x', action: 'a', subject: 's', before: { '9': 1, '10': 2 }, why: 'w' });
+    appendAudit(store, {
+      at: AT,
+      who: 'x',
+      action: 'a',
+      subject: 's',
+      before: { '9': 1, '10': 2 },
+      why: 'w',
+    });
     const [exported, other] = listAuditLines(store, 100);
     const [exportEntry, otherEntry] = listAudit(store);
     expect(exported).toEqual({

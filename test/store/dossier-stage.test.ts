@@ -56,7 +56,12 @@ describe('DossierStage', () => {
     const calls: [number, number][] = [];
     let yielded = 0;
     const ids = Array.from({ length: 1100 }, (_, slot) => id(slot));
-    for (const _ of stage.source(ids, () => undefined, (done) => calls.push([done, yielded]))) yielded++;
+    const source = stage.source(
+      ids,
+      () => undefined,
+      (done) => calls.push([done, yielded]),
+    );
+    for (const _ of source) yielded++;
     // Chunks of 512: called before the second and the third, once every dossier before was given.
     expect(calls).toEqual([
       [512, 512],
