@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { isRunning } from '../process-alive.js';
 
 /** Plain-language reasons for the file-system errors a user can fix. */
 const REASONS: Record<string, string> = {
@@ -90,17 +91,6 @@ export async function commitTemporary(file: string, temporary: string, mode = 0o
  * writes it; `.<n>` before `.tmp` was added to the letters that earlier versions wrote in place.
  */
 const TEMPORARY_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}(?:\.\d+)?\.tmp$/;
-
-/** Whether process `pid` exists (one of another user counts: it cannot be signalled, but exists). */
-export function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Removes, among `names` (the entries of `folder`), the temporary files of a prequal that is no

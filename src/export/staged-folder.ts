@@ -12,7 +12,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.js';
-import { describeWriteError, isRunning, syncFolder } from './atomic-write.js';
+import { isRunning } from '../process-alive.js';
+import { describeWriteError, syncFolder } from './atomic-write.js';
 import { crashPoint } from './crash-point.js';
 import { writeAll } from './write-outputs.js';
 

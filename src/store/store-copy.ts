@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
+import { isRunning } from '../process-alive.js';
 import { assertCurrentSchema, assertSchemaReadable } from './migrations.js';
 import { storeMissing, storeNotReadable } from './store-error.js';
 import type { Store } from './store-handle.js';
@@ -24,7 +25,8 @@ import type { Store } from './store-handle.js';
  * removed at close. It used to be held in memory: a store of 10,000 candidates is some 140 MB,
  * which with the process itself broke the 300 MB bound, and SQLite refuses to load an image of
  * more than 1 GiB, which a store of 100,000 exceeds. A process killed while reading leaves its
- * folder (`prequal-store-copy-…`) behind, for the system to clear with its temporary files.
+ * folder (`prequal-store-copy-<pid>-…`) behind, a copy of every dossier: the next copy made by the
+ * same user removes it once that process is gone.
  */
 
 const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -77,11 +79,42 @@ export function openStoreCopy(file: string, options: { olderSchema?: 'refuse' | 
 }
 
 /** A new private folder for the copy of `file`, or one line saying why none can be made. */
+/** `prequal-store-copy-<pid>-<random>`: the folder of one copy, named after the process reading it. */
+const COPY_FOLDER = /^prequal-store-copy-(\d+)-/;
+
 function makeCopyFolder(file: string): string {
+  removeAbandonedCopies();
   try {
-    return fs.mkdtempSync(path.join(os.tmpdir(), 'prequal-store-copy-'));
+    return fs.mkdtempSync(path.join(os.tmpdir(), `prequal-store-copy-${process.pid}-`));
   } catch (error) {
     throw noRoomForCopy(file, error);
+  }
+}
+
+/**
+ * Removes the copies that readers killed half-way left in the temporary folder: this user's
+ * only, and only those whose process is gone. Best effort: what cannot be removed stays.
+ */
+function removeAbandonedCopies(): void {
+  const parent = os.tmpdir();
+  let names: string[];
+  try {
+    names = fs.readdirSync(parent);
+  } catch {
+    return;
+  }
+  const uid = process.getuid?.();
+  for (const name of names) {
+    const match = COPY_FOLDER.exec(name);
+    if (!match || isRunning(Number(match[1]))) continue;
+    const folder = path.join(parent, name);
+    try {
+      const stat = fs.lstatSync(folder);
+      if (stat.isDirectory() && (uid === undefined || stat.uid === uid))
+        fs.rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // Left as it is.
+    }
   }
 }
 

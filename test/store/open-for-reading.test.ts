@@ -6,6 +6,7 @@
  * as root, whom no file mode stops; the real permissions are tried below when not root, and by
  * test/e2e/read-only-store.test.ts as another user.
  */
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -112,6 +113,40 @@ describe('openStoreForReading on a store it may not write', () => {
     try {
       expect(() => readFor(file, READ_ONLY)).toThrow(
         /^cannot use the store \S+prequal\.db: it cannot be written here, and no private copy of it can be made in \S+missing \(.*ENOENT.*\); set TMPDIR/,
+      );
+    } finally {
+      if (tmpdir === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpdir;
+    }
+  });
+
+  it("removes the copies of this user's readers killed half-way, and no other", () => {
+    const file = closedStore();
+    const tmpdir = process.env.TMPDIR;
+    const temporary = makeTempDir();
+    process.env.TMPDIR = temporary;
+    // A pid that was a process and is none now.
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid ?? 0;
+    const make = (name: string) => {
+      fs.mkdirSync(path.join(temporary, name), { mode: 0o700 });
+      fs.writeFileSync(path.join(temporary, name, 'prequal.db'), 'a copy');
+    };
+    make(`prequal-store-copy-${gone}-AbC123`);
+    make(`prequal-store-copy-${process.pid}-running`);
+    make('prequal-store-copy-OLDNAME');
+    fs.writeFileSync(path.join(temporary, `prequal-store-copy-${gone}-file`), 'not a folder');
+    try {
+      const store = readFor(file, READ_ONLY);
+      expect(path.basename(path.dirname(store.db.name))).toMatch(
+        new RegExp(`^prequal-store-copy-${process.pid}-`),
+      );
+      store.close();
+      expect(fs.readdirSync(temporary).sort()).toEqual(
+        [
+          `prequal-store-copy-${gone}-file`,
+          `prequal-store-copy-${process.pid}-running`,
+          'prequal-store-copy-OLDNAME',
+        ].sort(),
       );
     } finally {
       if (tmpdir === undefined) delete process.env.TMPDIR;
