@@ -20,10 +20,20 @@ export interface Evaluation {
  */
 export function evaluateWorkspace(
   session: Session,
-  options: { version?: number; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    version?: number;
+    onProgress?: (done: number, total: number) => void;
+    /**
+     * A full collection (collect-garbage.ts), asked for once the summaries are read: decoding
+     * them leaves ~55 MB of garbage at 100,000 candidates, which the ranking would otherwise
+     * pile its own on top of (the peak of a full `run` at that size comes during the ranking).
+     */
+    collectGarbage?: () => void;
+  } = {},
 ): Evaluation {
   const version = requireEvaluableCriteria(session, options.version);
   const scored = scoreCandidates(session, version, options.onProgress);
+  options.collectGarbage?.();
   const result = buildShortlist(session, version, scored);
   const report = buildReport(session, version, scored, result);
   return { version, scored, result, report };
