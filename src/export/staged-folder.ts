@@ -201,13 +201,21 @@ export async function recoverStagedFolders(
 const REMOVAL_PASSES = 3;
 
 /**
- * Removes `folder` and everything in it, one entry after the other; nothing when it is gone.
+ * Removes `folder` and everything in it, one entry after the other; nothing when it is gone; only
+ * the link or the file when it is one.
  * Not fs.promises.rm: it starts the removal of every entry of a folder at once, and the 100,000
  * requests pending on a folder of 100,000 letters held some 230 MB (docs/PERFORMANCE.md).
  * Entries are removed while the folder is read, which a file system may answer by skipping some:
  * the folder is then read again.
  */
 export function removeTree(folder: string): void {
+  // A link (a staged name someone pointed elsewhere) is removed, never what it points to.
+  const stat = fs.lstatSync(folder, { throwIfNoEntry: false });
+  if (!stat) return;
+  if (!stat.isDirectory()) {
+    unlinkIfPresent(folder);
+    return;
+  }
   for (let pass = 1; ; pass++) {
     let dir: fs.Dir;
     try {

@@ -42,7 +42,8 @@ export function buildReport(
     overrides: result.overrides,
     decisions: result.decisions,
     // A cell shows at most EXCEL_CELL_LIMIT characters; twice as many are read, so that the cut
-    // falls where it did on the whole text unless cleaning the cell removes half of them.
+    // falls where it did on the whole text unless cleaning the cell removes half of them (a text
+    // cut here ends with `…` either way).
     audit: listAuditLines(session.store, 2 * EXCEL_CELL_LIMIT),
     committee: listMembers(session.store).map((m) => ({
       name: m.name,

@@ -25,7 +25,8 @@ export interface IngestOptions {
   /** Called after each dossier is looked at, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
   /**
-   * A full collection (collect-garbage.ts), asked for every COLLECT_EVERY dossiers written. The
+   * A full collection (collect-garbage.ts), asked for every COLLECT_EVERY dossiers the sync walks
+   * (unchanged ones included; a sync started again after SQLITE_BUSY counts on). The
    * sync turns each staged dossier into rows in one synchronous loop, and V8, collecting little
    * meanwhile, let 100,000 of them leave ~300 MB of heap that was mostly garbage (peak RSS of
    * the ingest ~530 MB; ~420 MB with these collections, which cost ~80 ms each).

@@ -87,14 +87,15 @@ export function listAudit(target: StoreOrDb): AuditEntry[] {
 
 /**
  * Every audit entry, oldest first, for display: `before` and `after` as stored (canonical JSON,
- * empty for null), each cut by SQLite to its first `maxChars` characters, so that an entry naming
- * 100,000 files never reaches JavaScript whole.
+ * empty for null), each longer than `maxChars` characters cut by SQLite to that many and ended
+ * with `…`, so that an entry naming 100,000 files never reaches JavaScript whole.
  */
 export function listAuditLines(target: StoreOrDb, maxChars: number): AuditLine[] {
+  const cut = (column: string) =>
+    `CASE WHEN length(${column}) > @maxChars THEN substr(${column}, 1, @maxChars) || '…' ELSE ${column} END`;
   const rows = statement(
     dbOf(target),
-    `SELECT seq, at, who, action, subject, why, hash,
-            substr(before, 1, @maxChars) AS before, substr(after, 1, @maxChars) AS after
+    `SELECT seq, at, who, action, subject, why, hash, ${cut('before')} AS before, ${cut('after')} AS after
      FROM audit_log ORDER BY seq`,
   ).all({ maxChars }) as AuditLine[];
   for (const row of rows) {

@@ -78,10 +78,10 @@ export function openStoreCopy(file: string, options: { olderSchema?: 'refuse' | 
   };
 }
 
-/** A new private folder for the copy of `file`, or one line saying why none can be made. */
 /** `prequal-store-copy-<pid>-<random>`: the folder of one copy, named after the process reading it. */
 const COPY_FOLDER = /^prequal-store-copy-(\d+)-/;
 
+/** A new private folder for the copy of `file`, or one line saying why none can be made. */
 function makeCopyFolder(file: string): string {
   removeAbandonedCopies();
   try {

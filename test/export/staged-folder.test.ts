@@ -129,9 +129,21 @@ describe('removeTree', () => {
     expect(fs.readdirSync(outside)).toEqual(['kept.txt']);
   });
 
-  it('does nothing to a folder already gone, and reports a file given for a folder', () => {
+  it('removes only the link when given a link to a folder, and only the file when given a file', () => {
+    const outside = path.join(dir, 'outside');
+    fs.mkdirSync(path.join(outside, 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(outside, 'sub', 'kept.txt'), 'kept');
+    fs.symlinkSync(outside, folder);
+    removeTree(folder);
+    expect(fs.readdirSync(dir)).toEqual(['outside']);
+    expect(fs.readFileSync(path.join(outside, 'sub', 'kept.txt'), 'utf8')).toBe('kept');
+    fs.writeFileSync(folder, 'a file');
+    removeTree(folder);
+    expect(fs.readdirSync(dir)).toEqual(['outside']);
+  });
+
+  it('does nothing to a folder already gone', () => {
     expect(() => removeTree(folder)).not.toThrow();
-    fs.writeFileSync(folder, 'a file, not a folder');
-    expect(() => removeTree(folder)).toThrow(/ENOTDIR/);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 });

@@ -83,7 +83,7 @@ describe('audit log', () => {
     expect(verifyAudit(store)).toMatchObject({ ok: true });
   });
 
-  it('lists entries for display with their stored JSON text, cut by SQLite to the length asked', () => {
+  it('lists entries for display with their stored JSON text, cut by SQLite to the length asked and marked', () => {
     const store = openTempStore();
     const names = Array.from({ length: 2000 }, (_, i) => `letter-c${i}-é.fr.md`);
     appendAudit(store, { at: AT, who: 'x', action: 'export.write', subject: 'out', after: names, why: 'w' });
@@ -106,10 +106,10 @@ describe('audit log', () => {
       why: 'w',
       hash: exportEntry?.hash,
       before: '',
-      after: JSON.stringify(names).slice(0, 100),
+      after: `${JSON.stringify(names).slice(0, 100)}…`,
     });
     // Characters, not bytes: the cut never splits the é.
-    expect([...(exported?.after ?? '')]).toHaveLength(100);
+    expect([...(exported?.after ?? '')]).toHaveLength(101);
     expect(other).toMatchObject({ before: '{"10":2,"9":1}', after: '', hash: otherEntry?.hash });
     expect(listAuditLines(store, 1_000_000)[0]?.after).toBe(JSON.stringify(names));
   });
