@@ -7,7 +7,6 @@ import { labelsFor } from './labels.js';
 import { summarizeShortlist } from './shortlist-summary.js';
 import { instantCell, type SheetCell, type SheetTable } from './xlsx-sheet.js';
 
-/** Audit payloads as compact JSON text; nothing for an absent value. */
 /**
  * The Evaluators sheet: one row per manual score, in the order they were recorded. The committee
  * reads the candidate's name; the id beside it filters as the other sheets' ids do. A score of a

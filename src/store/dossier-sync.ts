@@ -86,7 +86,6 @@ export function syncDossiers(
       invalid: [],
       hashes: [],
     };
-    const hashes: [string, string][] = [];
     // Dossiers sharing an id wait for the last of them, then go in as one (see asDuplicate).
     const groups = new Map<string, StorableDossier[]>();
     const syncOne = (dossier: StorableDossier) => {
@@ -99,12 +98,12 @@ export function syncDossiers(
       if (previous === undefined) {
         valid = storeNewContent(db, dossier, at, 'insert');
         summary.added.push(dossier.id);
-        hashes.push([dossier.id, dossier.hash]);
+        summary.hashes.push([dossier.id, dossier.hash]);
       } else if (!isStub(dossier) && (previous.hash !== dossier.hash || verdictChanged(previous, dossier))) {
         // New content; or the same bytes judged otherwise now (tender.yaml's rates changed).
         valid = storeNewContent(db, dossier, at, 'update');
         (previous.status === 'withdrawn' ? summary.reactivated : summary.updated).push(dossier.id);
-        hashes.push([dossier.id, dossier.hash]);
+        summary.hashes.push([dossier.id, dossier.hash]);
       } else {
         // Unchanged, or a stub whose stored hash another process replaced since the ingester
         // looked: what is stored stands (a stub has no content to store).
@@ -131,7 +130,7 @@ export function syncDossiers(
           );
         }
         (reactivated ? summary.reactivated : summary.unchanged).push(dossier.id);
-        if (reactivated) hashes.push([dossier.id, previous.hash]);
+        if (reactivated) summary.hashes.push([dossier.id, previous.hash]);
       }
       if (valid) summary.valid.push(dossier.id);
       else {
@@ -154,7 +153,6 @@ export function syncDossiers(
       statement(db, "UPDATE dossiers SET status = 'withdrawn', updated_at = ? WHERE id = ?").run(at, id);
       summary.withdrawn.push(id);
     }
-    summary.hashes = hashes.sort(([a], [b]) => compareIds(a, b));
     return sortSummary(summary);
   });
 }
@@ -238,5 +236,6 @@ function sortSummary(summary: IngestSummary): IngestSummary {
   }
   summary.valid.sort();
   summary.invalid.sort((a, b) => compareIds(a.id, b.id));
+  summary.hashes.sort(([a], [b]) => compareIds(a, b));
   return summary;
 }
