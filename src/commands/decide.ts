@@ -19,8 +19,8 @@ export async function decideCommand(
   // A repeated id would fill two seats with one candidate.
   if (repeated.length > 0)
     throw new UserError(`--choose names ${[...new Set(repeated)].join(', ')} more than once`, EXIT.usage);
-  await withSession(ctx, (session) => {
-    const { shortlist } = evaluateWorkspace(session).report;
+  await withSession(ctx, async (session) => {
+    const { shortlist } = (await evaluateWorkspace(session)).report;
     const tie = shortlist.ties.find((t) => t.at_cut && !t.decision);
     if (!tie) throw new UserError('there is no undecided tie at the cut');
     // `c03` stands for `c03-sahel-justice-conseil` when no other candidate at all starts so, as

@@ -23,8 +23,8 @@ function parseVersion(value: string, flag: string): number {
 }
 
 /** Evaluates the stored dossiers under one version (cached per version, like `score`). */
-function evaluateVersion(session: Session, version: number): ComparedSide {
-  const evaluation = evaluateWorkspace(session, { version });
+async function evaluateVersion(session: Session, version: number): Promise<ComparedSide> {
+  const evaluation = await evaluateWorkspace(session, { version });
   return {
     shortlist: evaluation.result.shortlist,
     scenario: { criteria: evaluation.version.criteria, tender: session.tender },
@@ -38,14 +38,14 @@ function evaluateVersion(session: Session, version: number): ComparedSide {
 export async function diffCommand(ctx: Context, options: DiffOptions): Promise<void> {
   const from = parseVersion(options.from, '--from');
   const to = parseVersion(options.to, '--to');
-  await withReadingSession(ctx, (session) => {
+  await withReadingSession(ctx, async (session) => {
     const versions = listCriteriaVersions(session.store).map((v) => v.version);
     for (const version of [from, to]) {
       if (versions.includes(version)) continue;
       const known = versions.length === 0 ? 'none yet: run prequal criteria import' : versions.join(', ');
       throw new UserError(`criteria version ${version} does not exist (versions: ${known})`);
     }
-    const diff = compareShortlists(evaluateVersion(session, from), evaluateVersion(session, to));
+    const diff = compareShortlists(await evaluateVersion(session, from), await evaluateVersion(session, to));
     if (options.json) {
       ctx.out(`${JSON.stringify({ from, to, ...diff }, null, 2)}\n`);
       return;

@@ -21,7 +21,7 @@ export interface ExplainOptions {
 /** `prequal explain <candidate>`: every criterion's verdict with its explanation. */
 export async function explainCommand(ctx: Context, options: ExplainOptions, given: string): Promise<void> {
   await withReadingSession(ctx, async (session) => {
-    const evaluation = evaluateWorkspace(session);
+    const evaluation = await evaluateWorkspace(session);
     const { report } = evaluation;
     const lang = reportLanguage(session, options.lang);
     const id = resolveCandidateId(

@@ -60,7 +60,7 @@ async function evaluateAndProduce(
 ): Promise<{ finality: Finality; produced: ProducedExports }> {
   // Loaded here, not with this module: `run` uses its export functions on a replay too.
   const { evaluateWorkspace } = await import('../pipeline/evaluate-workspace.js');
-  const { report } = evaluateWorkspace(session, { collectGarbage });
+  const { report } = await evaluateWorkspace(session, { collectGarbage });
   const finality = finalityOf(report.shortlist);
   // SPEC §6 names `export --json` with the read commands: the same document `rank --json` prints.
   if (options.json) {

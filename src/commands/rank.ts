@@ -18,10 +18,10 @@ export interface RankOptions {
  * the run's time, is always made anew.
  */
 export async function rankCommand(ctx: Context, options: RankOptions): Promise<void> {
-  const finality = await withReadingSession(ctx, (session): Finality => {
+  const finality = await withReadingSession(ctx, async (session): Promise<Finality> => {
     const lang = reportLanguage(session, options.lang);
     // Taken before the evaluation reads anything (see SnapshotMark); --json keeps no snapshot.
-    const mark = options.json ? null : markSnapshot(session, requireEvaluableCriteria(session), lang);
+    const mark = options.json ? null : markSnapshot(session, await requireEvaluableCriteria(session), lang);
     if (mark?.key) {
       const snapshot = readTableSnapshot(session.store, lang, mark.key);
       if (snapshot) {
@@ -29,7 +29,7 @@ export async function rankCommand(ctx: Context, options: RankOptions): Promise<v
         return snapshot.finality;
       }
     }
-    const { report, version, scored } = evaluateWorkspace(session);
+    const { report, version, scored } = await evaluateWorkspace(session);
     const finality = finalityOf(report.shortlist);
     if (mark === null) {
       for (const piece of renderJsonPieces(report, lang)) ctx.out(piece);

@@ -96,7 +96,7 @@ async function evaluateAndExport(
   options: RunOptions,
   facts: { evaluable: number; evaluateWorkspace: typeof EvaluateWorkspace },
 ): Promise<{ finality: Finality; staged: StagedSnapshot | null; produced: ProducedExports }> {
-  const { report } = facts.evaluateWorkspace(session, { version: version.version, collectGarbage });
+  const { report } = await facts.evaluateWorkspace(session, { version: version.version, collectGarbage });
   // Ranking read every summary from the store: their JSON is garbage now (at 100,000 candidates,
   // ~120 of 360 MB of heap), and the table below would otherwise grow the heap on top of it.
   collectGarbage();

@@ -34,7 +34,7 @@ export async function scoreCommand(ctx: Context, options: ScoreOptions): Promise
     import('../pipeline/refresh-evaluations.js'),
   ]);
   const imports = await withSession(ctx, async (session) => {
-    const version = requireEvaluableCriteria(session);
+    const version = await requireEvaluableCriteria(session);
     const imported = importScoreFiles(session, version.criteria);
     const bar = progressBar(ctx, 'scoring');
     // Only the cache is brought up to date: nothing needs the evaluations themselves here.

@@ -50,8 +50,8 @@ export function loadSimulationInput(session: Session): SimulationInput {
  * cache is written, so both shortlists are computed here rather than by `scoreCandidates`.
  */
 export async function whatifCommand(ctx: Context, options: WhatifOptions): Promise<void> {
-  await withReadingSession(ctx, (session) => {
-    const version = requireEvaluableCriteria(session);
+  await withReadingSession(ctx, async (session) => {
+    const version = await requireEvaluableCriteria(session);
     const assignments = parseAssignments(options.set ?? [], version.criteria);
     const current: Scenario = { criteria: version.criteria, tender: session.tender };
     const changed = buildScenario(current, assignments);

@@ -1,9 +1,7 @@
 import type { InputIssue } from '../core/types.js';
-import { parseDocument } from '../dossier/parse-document.js';
-import { buildCriteriaSchema } from '../dossier/schema-criteria.js';
-import { validateValue } from '../dossier/validate-value.js';
 import { InputError, UserError } from '../errors.js';
 import { type CriteriaVersion, getMeta } from '../store/index.js';
+import { criteriaChecked, criteriaCheckKey } from './checked-config.js';
 import { requireCriteriaVersion } from './import-criteria.js';
 import { type Session, TENDER_KEY } from './session.js';
 
@@ -24,8 +22,17 @@ export function assertTenderUnchanged(session: Session): void {
 /**
  * Validates a stored criteria version again, against the current tender (a criteria file can
  * name country groups that tender.yaml no longer defines). Lists every problem when it fails.
+ * A version whose bytes were validated by this build against this very tender.yaml, as recorded
+ * by its import (checked-config.ts), would pass again: it is not, so a command that judges stored
+ * data loads no schema (zod, some hundred modules: ~100 ms of a re-score's `score`).
  */
-export function assertCriteriaFitTender(session: Session, version: CriteriaVersion): void {
+export async function assertCriteriaFitTender(session: Session, version: CriteriaVersion): Promise<void> {
+  if (criteriaChecked(session.store, criteriaCheckKey(version.hash, session.contextHash))) return;
+  const [{ parseDocument }, { buildCriteriaSchema }, { validateValue }] = await Promise.all([
+    import('../dossier/parse-document.js'),
+    import('../dossier/schema-criteria.js'),
+    import('../dossier/validate-value.js'),
+  ]);
   const file = `criteria version ${version.version}`;
   const parsed = parseDocument(version.text, file);
   const schema = buildCriteriaSchema(Object.keys(session.tender.country_groups));
@@ -43,9 +50,9 @@ export function assertCriteriaFitTender(session: Session, version: CriteriaVersi
  * match the current tender.yaml: what every command that judges stored data without ingesting
  * again must call.
  */
-export function requireEvaluableCriteria(session: Session, version?: number): CriteriaVersion {
+export async function requireEvaluableCriteria(session: Session, version?: number): Promise<CriteriaVersion> {
   assertTenderUnchanged(session);
   const found = requireCriteriaVersion(session, version);
-  assertCriteriaFitTender(session, found);
+  await assertCriteriaFitTender(session, found);
   return found;
 }

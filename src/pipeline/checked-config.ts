@@ -49,9 +49,9 @@ function recordedTender(store: Store, key: string): Tender | undefined {
   return recorded?.key === key ? recorded.tender : undefined;
 }
 
-/** The validation key of a criteria file: its bytes, the tender's and the build. */
-export function criteriaCheckKey(source: ConfigSource, tenderKey: string): string {
-  return sha256(`${source.hash}\n${tenderKey}`);
+/** The validation key of a criteria file: its bytes (their sha256), the tender's and the build. */
+export function criteriaCheckKey(criteriaHash: string, tenderKey: string): string {
+  return sha256(`${criteriaHash}\n${tenderKey}`);
 }
 
 /** True when the criteria file of `key` was validated, with this tender and build, and recorded. */

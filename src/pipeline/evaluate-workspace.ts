@@ -18,7 +18,7 @@ export interface Evaluation {
  * criteria version (the latest by default), and assembles the report the exporters format.
  * Refuses when tender.yaml changed since the dossiers were ingested (see check-stored-inputs.ts).
  */
-export function evaluateWorkspace(
+export async function evaluateWorkspace(
   session: Session,
   options: {
     version?: number;
@@ -30,8 +30,8 @@ export function evaluateWorkspace(
      */
     collectGarbage?: () => void;
   } = {},
-): Evaluation {
-  const version = requireEvaluableCriteria(session, options.version);
+): Promise<Evaluation> {
+  const version = await requireEvaluableCriteria(session, options.version);
   const scored = scoreCandidates(session, version, options.onProgress);
   options.collectGarbage?.();
   const result = buildShortlist(session, version, scored);

@@ -19,7 +19,7 @@ export async function importCriteriaFile(
 ): Promise<{ version: CriteriaVersion; created: boolean }> {
   const { store, ctx } = session;
   const source = readConfigSource(ctx.workspace, path.resolve(ctx.workspace, file));
-  const key = criteriaCheckKey(source, session.contextHash);
+  const key = criteriaCheckKey(source.hash, session.contextHash);
   const latest = getCriteriaVersion(store);
   if (latest?.hash === source.hash && criteriaChecked(store, key)) return { version: latest, created: false };
   const { checkCriteria } = await import('../dossier/read-tender.js');

@@ -26,8 +26,8 @@ async function preparedSession(): Promise<Session> {
 }
 
 /** The workspace's report as an export gets it, counting the reads of each candidate's full results. */
-function countingReport(session: Session): { report: EvaluationReport; reads: string[] } {
-  const { report } = evaluateWorkspace(session);
+async function countingReport(session: Session): Promise<{ report: EvaluationReport; reads: string[] }> {
+  const { report } = await evaluateWorkspace(session);
   const reads: string[] = [];
   const { resultsOf } = report;
   report.resultsOf = (candidate) => {
@@ -40,7 +40,7 @@ function countingReport(session: Session): { report: EvaluationReport; reads: st
 describe('exportReport', () => {
   it('reads each candidate once for the workbook, the JSON and the OCDS release together', async () => {
     const session = await preparedSession();
-    const { report, reads } = countingReport(session);
+    const { report, reads } = await countingReport(session);
     const files = await exportReport(session, report, { format: ['xlsx', 'json', 'ocds', 'md'] });
     expect(files.filter((f) => f.written).map((f) => path.basename(f.file))).toEqual([
       'prequal-POC2-S29.xlsx',
@@ -57,11 +57,11 @@ describe('exportReport', () => {
   it('rewrites only the formats whose files went missing, still in one pass', async () => {
     const session = await preparedSession();
     const out = path.join(session.ctx.workspace, 'out');
-    await exportReport(session, countingReport(session).report, { format: ['xlsx', 'json', 'ocds'] });
+    await exportReport(session, (await countingReport(session)).report, { format: ['xlsx', 'json', 'ocds'] });
     fs.rmSync(path.join(out, 'shortlist.json'));
     fs.rmSync(path.join(out, 'ocds-POC2-S29.json'));
     // A new report, as the next command builds it (the audit now holds the first export).
-    const { report, reads } = countingReport(session);
+    const { report, reads } = await countingReport(session);
     const files = await exportReport(session, report, { format: ['xlsx', 'json', 'ocds'] });
     expect(files.map((f) => [path.basename(f.file), f.written])).toEqual([
       ['prequal-POC2-S29.xlsx', false],
@@ -78,7 +78,7 @@ describe('exportReport when one format fails', () => {
   it('reports, records and audits the formats already put in place, then fails', async () => {
     const session = await preparedSession();
     const workspace = session.ctx.workspace;
-    await exportReport(session, countingReport(session).report, {});
+    await exportReport(session, (await countingReport(session)).report, {});
     // New content, then an export whose report template is broken: the pass formats are written first.
     const file = path.join(workspace, 'dossiers', 'c02-cabinet-ndiaye-associes', 'dossier.yaml');
     const text = fs.readFileSync(file, 'utf8');
@@ -91,7 +91,9 @@ describe('exportReport when one format fails', () => {
     fs.cpSync(path.join(ROOT, 'templates'), templates, { recursive: true });
     fs.appendFileSync(path.join(templates, 'report.fr.md'), '{{#each nope}\n');
     const before = fs.readFileSync(path.join(workspace, 'out', 'shortlist.json'), 'utf8');
-    await expect(exportReport(session, countingReport(session).report, {})).rejects.toThrow(/report\.fr\.md/);
+    await expect(exportReport(session, (await countingReport(session)).report, {})).rejects.toThrow(
+      /report\.fr\.md/,
+    );
     expect(fs.readFileSync(path.join(workspace, 'out', 'shortlist.json'), 'utf8')).not.toBe(before);
     const last = listAudit(session.store).at(-1);
     expect(last?.action).toBe('export.write');
@@ -105,7 +107,9 @@ describe('recordExports', () => {
     const session = await preparedSession();
     const errors: string[] = [];
     session.ctx.err = (text) => errors.push(text);
-    const produced = await produceExports(session, evaluateWorkspace(session).report, { format: ['json'] });
+    const produced = await produceExports(session, (await evaluateWorkspace(session)).report, {
+      format: ['json'],
+    });
     expect(() =>
       recordExports(session, produced, () => {
         throw new Error('database is locked');
@@ -128,8 +132,8 @@ describe('exportReport after the ranked summaries are released', () => {
     await ingestDossiers(session);
     await importCriteriaFile(session);
     // Both made before either export: an export's audit entry shows in the next report.
-    const whole = evaluateWorkspace(session).report;
-    const { report } = evaluateWorkspace(session);
+    const whole = (await evaluateWorkspace(session)).report;
+    const { report } = await evaluateWorkspace(session);
     const kept = await exportReport(session, whole, { out: 'kept' });
     report.releaseSummaries?.(report.shortlist.candidates);
     const candidates = report.shortlist.candidates;

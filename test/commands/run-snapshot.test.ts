@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { type CliResult, copyFixture, prequal } from '../e2e/cli-helpers.js';
+import { modulesLoadedBy } from '../e2e/module-log.js';
 
 const AS = ['--as', 'Olivier Lemaire'];
 const TAMPERED = 'TAMPERED SNAPSHOT\n';
@@ -82,28 +83,7 @@ describe('the run snapshot', () => {
 
   it('is replayed without loading the evaluation or the schemas, which a full run loads', () => {
     const ws = copyFixture('poc2-s29');
-    // Every module the CLI resolves is logged by a loader hook.
-    const log = `${ws}-modules.log`;
-    const hook = `${ws}-hook.mjs`;
-    const resolveHook = `import fs from 'node:fs';
-      export async function resolve(specifier, context, next) {
-        const resolved = await next(specifier, context);
-        fs.appendFileSync(${JSON.stringify(log)}, resolved.url + '\\n');
-        return resolved;
-      }`;
-    fs.writeFileSync(
-      hook,
-      `import { register } from 'node:module';\nregister('data:text/javascript,' + encodeURIComponent(${JSON.stringify(resolveHook)}));\n`,
-    );
-    const loaded = () => {
-      const result = prequal(['run', '--workspace', ws, ...AS], {
-        env: { NODE_OPTIONS: `--import ${hook}` },
-      });
-      expect(result.code).toBe(0);
-      const modules = fs.readFileSync(log, 'utf8');
-      fs.rmSync(log);
-      return modules;
-    };
+    const loaded = () => modulesLoadedBy(ws, ['run', '--workspace', ws, ...AS]);
     const heavy = /\/node_modules\/zod\/|\/dist\/dossier\/schema-|\/dist\/pipeline\/evaluate-workspace\.js/;
     expect(loaded()).toMatch(heavy);
     expect(loaded()).not.toMatch(heavy);

@@ -20,7 +20,7 @@ async function ranked() {
   const session = await open(workspace);
   await ingestDossiers(session);
   await importCriteriaFile(session);
-  const { report } = evaluateWorkspace(session);
+  const { report } = await evaluateWorkspace(session);
   const candidate = report.shortlist.candidates.find((c) => c.id === ID);
   if (!candidate) throw new Error(`${ID} is not in the fixture's report`);
   return { workspace, report, candidate };
@@ -35,7 +35,7 @@ describe('a report being exported while another process ingests', () => {
     replaceInFile(file, 'staff: { total: 28, relevant: 7 }', 'staff: { total: 28, relevant: 3 }');
     const other = await open(workspace);
     await ingestDossiers(other);
-    const newer = evaluateWorkspace(other).report;
+    const newer = (await evaluateWorkspace(other)).report;
     const newerCandidate = newer.shortlist.candidates.find((c) => c.id === ID);
     if (!newerCandidate) throw new Error(`${ID} is gone from the newer report`);
     expect(newer.resultsOf(newerCandidate)).not.toEqual(report.resultsOf(candidate));
@@ -83,7 +83,7 @@ describe('a dossier the engine throws on', () => {
     // Behind the tender check's back: the engine now throws on every amount in XOF.
     delete (session.tender.exchange_rates as Record<string, number>).XOF;
     await refreshEvaluations(session, version);
-    const { report } = evaluateWorkspace(session);
+    const { report } = await evaluateWorkspace(session);
     const candidate = report.shortlist.candidates.find((c) => c.id === 'c03-consortium-ucad');
     expect(candidate?.status).toBe('invalid');
     expect(report.dossierOf('c03-consortium-ucad')?.members.length).toBeGreaterThan(0);

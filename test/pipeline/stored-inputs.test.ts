@@ -41,8 +41,10 @@ describe('stored data judged against the current tender.yaml', () => {
     const tenderFile = path.join(workspace, 'tender.yaml');
     fs.writeFileSync(tenderFile, fs.readFileSync(tenderFile, 'utf8').replace(/^ {2}XOF: .*\n/m, ''));
     const session = await reopen(workspace);
-    expect(() => evaluateWorkspace(session)).toThrow(UserError);
-    expect(() => evaluateWorkspace(session)).toThrow(/tender.yaml changed since the dossiers were ingested/);
+    await expect(evaluateWorkspace(session)).rejects.toThrow(UserError);
+    await expect(evaluateWorkspace(session)).rejects.toThrow(
+      /tender.yaml changed since the dossiers were ingested/,
+    );
   });
 
   it('refuses stored criteria naming a country group the tender no longer defines', async () => {
@@ -62,7 +64,7 @@ describe('stored data judged against the current tender.yaml', () => {
     await ingestDossiers(session);
     let caught: unknown;
     try {
-      evaluateWorkspace(session);
+      await evaluateWorkspace(session);
     } catch (error) {
       caught = error;
     }
