@@ -11,6 +11,7 @@
  * @property {string} actual human-readable value
  * @property {boolean} ok
  * @property {boolean} indicative true when the size is too small for the ratio to mean much
+ * @property {string} [note] why a missed target is out of reach on this machine
  */
 
 /**
@@ -48,6 +49,10 @@ export function judgeTargets(size) {
   };
   ratioTarget('run', 'run (full)', 1.5);
   ratioTarget('unchanged', 'run, nothing changed', 0.25);
+  const unchanged = verdicts.at(-1);
+  const bound = ratioToFloor(statBoundMs(size), size);
+  if (unchanged?.name === 'run, nothing changed' && !unchanged.ok && bound > 0.25)
+    unchanged.note = `out of reach here: Node's start-up and the stat calls alone take ${bound}×`;
   ratioTarget('rescore', 're-score after a criteria change', 0.5);
   const peaks = size.steps.map((s) => s.rssMb).filter((mb) => mb !== null);
   if (peaks.length > 0) {
@@ -70,6 +75,16 @@ export function judgeTargets(size) {
     indicative: false,
   });
   return verdicts;
+}
+
+/**
+ * The least a run with nothing changed takes here: Node's start-up and the stat calls of
+ * stat-bound.js.
+ * @param {SizeResult} size
+ * @returns {number}
+ */
+function statBoundMs(size) {
+  return size.startup.nodeMs + size.statBound.statMs;
 }
 
 /**
@@ -102,6 +117,13 @@ function tableRows(size) {
       String(ratioToFloor(s.wallMs, size)),
       `exit ${s.code}`,
     ]),
+    [
+      'bound for a run with nothing changed: `node -e 0` + stat calls',
+      String(statBoundMs(size)),
+      '',
+      String(ratioToFloor(statBoundMs(size), size)),
+      `stat-bound.js: ${size.statBound.paths} folders and files in ${size.statBound.statMs} ms (median of 3)`,
+    ],
     ['`prequal --help` (median of 5)', String(size.startup.helpMs), '', '', ''],
     ['`node -e 0` (median of 5)', String(size.startup.nodeMs), '', '', ''],
   ];
@@ -123,7 +145,7 @@ export function renderText(size) {
       .join(' | ');
   const targets = judgeTargets(size).map(
     (t) =>
-      `  ${t.ok ? '✓' : '✗'} ${t.name}: ${t.actual} (target ${t.limit})${t.indicative ? INDICATIVE : ''}`,
+      `  ${t.ok ? '✓' : '✗'} ${t.name}: ${t.actual} (target ${t.limit})${t.indicative ? INDICATIVE : ''}${t.note ? ` — ${t.note}` : ''}`,
   );
   const title = `n = ${size.n} dossiers (${Math.round(size.dossierBytes / size.n)} B average, ${size.invalid} invalid), seed ${size.seed}`;
   return [title, line(rows[0] ?? []), ...rows.slice(1).map(line), 'targets:', ...targets].join('\n');
@@ -148,7 +170,7 @@ export function renderMarkdown(sizes, machine) {
     out.push('', '| target | limit | actual | met |', '|---|---|---|---|');
     for (const t of judgeTargets(size))
       out.push(
-        `| ${t.name} | ${t.limit} | ${t.actual} | ${t.ok ? '✓' : '✗'}${t.indicative ? INDICATIVE : ''} |`,
+        `| ${t.name} | ${t.limit} | ${t.actual} | ${t.ok ? '✓' : '✗'}${t.indicative ? INDICATIVE : ''}${t.note ? ` (${t.note})` : ''} |`,
       );
   }
   return out.join('\n');

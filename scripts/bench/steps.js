@@ -11,6 +11,7 @@ import { copyWorkspace, ensureWorkspace } from './workspace-cache.js';
 import { TURNOVER_THRESHOLD_LINE } from './workspace-config.js';
 
 const FLOOR_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'floor.js');
+const STAT_BOUND_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'stat-bound.js');
 /** Exit codes that mean the CLI did its job; 3 = completed, shortlist not final (SPEC §7). */
 const SUCCESS_CODES = new Set([0, 3]);
 
@@ -33,6 +34,8 @@ const SUCCESS_CODES = new Set([0, 3]);
  *   `jsYaml` is the faster of the floor taken before the steps and the one taken after them.
  * @property {StepResult[]} steps
  * @property {{ helpMs: number, nodeMs: number }} startup
+ * @property {{ statMs: number, paths: number }} statBound what a run with nothing changed cannot
+ *   skip besides Node's start-up (stat-bound.js): median of 3
  */
 /** @typedef {{ wallMs: number, parseMs: number, rssMb: number | null, files: number }} FloorRun */
 
@@ -55,6 +58,8 @@ export async function benchmarkSize({ n, seed, workdir, cli, keep, log }) {
   const before = await measureFloor(source.dir, 'js-yaml', 3);
   const yaml = await measureFloor(source.dir, 'yaml', 1);
   log(`n=${n}: floor js-yaml ${before.wallMs} ms, yaml ${yaml.wallMs} ms`);
+  const statBound = await measureStatBound(source.dir);
+  log(`n=${n}: stat bound ${statBound.statMs} ms for ${statBound.paths} paths`);
 
   /** @type {StepResult[]} */
   const steps = [];
@@ -128,7 +133,26 @@ export async function benchmarkSize({ n, seed, workdir, cli, keep, log }) {
     floor,
     steps,
     startup: { helpMs: help.wallMs, nodeMs: node.wallMs },
+    statBound,
   };
+}
+
+/**
+ * The stat calls of stat-bound.js, median of 3 runs by the time it reports itself.
+ * @param {string} workspace
+ * @returns {Promise<{ statMs: number, paths: number }>}
+ */
+async function measureStatBound(workspace) {
+  /** @type {{ ms: number, paths: number }[]} */
+  const reports = [];
+  for (let run = 0; run < 3; run++) {
+    const measured = await measureNode([STAT_BOUND_SCRIPT, workspace]);
+    if (measured.code !== 0) throw new StepFailedError('stat bound', measured);
+    reports.push(JSON.parse(measured.stdoutTail));
+  }
+  reports.sort((a, b) => a.ms - b.ms);
+  const median = reports[1] ?? { ms: 0, paths: 0 };
+  return { statMs: median.ms, paths: median.paths };
 }
 
 /**

@@ -177,7 +177,7 @@ describe('scripts/bench.js', () => {
   it('runs end to end with the harness stand-in and rewrites the doc section', () => {
     const workdir = path.join(tmp, 'dry');
     const doc = path.join(tmp, 'PERFORMANCE.md');
-    fs.writeFileSync(doc, 'intro\n<!-- bench:start -->\nold\n<!-- bench:end -->\nafter\n');
+    fs.writeFileSync(doc, 'intro\n<!-- bench:start -->\nSTALE SECTION\n<!-- bench:end -->\nafter\n');
     const args = [
       BENCH,
       '--sizes',
@@ -193,6 +193,8 @@ describe('scripts/bench.js', () => {
     expect(result.status, result.stderr).toBe(0);
     const results = JSON.parse(fs.readFileSync(path.join(workdir, 'results.json'), 'utf8'));
     expect(results.sizes[0].floor.jsYaml.files).toBe(N);
+    // The stat bound checks every candidate folder and its four files.
+    expect(results.sizes[0].statBound.paths).toBe(5 * N);
     expect(results.sizes[0].steps.map((s: { id: string }) => s.id)).toEqual([
       'run',
       'ingest',
@@ -204,7 +206,8 @@ describe('scripts/bench.js', () => {
       'rerun',
     ]);
     const rewritten = fs.readFileSync(doc, 'utf8');
-    expect(rewritten).not.toContain('old');
+    expect(rewritten).not.toContain('STALE SECTION');
+    expect(rewritten).toContain('bound for a run with nothing changed');
     expect(rewritten).toMatch(
       /^intro\n<!-- bench:start -->\n[\s\S]*### 50 dossiers[\s\S]*<!-- bench:end -->\nafter\n$/,
     );
