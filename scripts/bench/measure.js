@@ -88,6 +88,17 @@ export async function measureMedian(args, runs, options) {
     if (run.code !== 0) return run;
     all.push(run);
   }
-  all.sort((a, b) => a.wallMs - b.wallMs);
-  return /** @type {Measurement} */ (all[Math.floor(all.length / 2)]);
+  return medianBy(all, (run) => run.wallMs);
+}
+
+/**
+ * The middle one of `items` by `key` (of an even count, the upper middle).
+ * @template T
+ * @param {T[]} items not empty
+ * @param {(item: T) => number} key
+ * @returns {T}
+ */
+export function medianBy(items, key) {
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  return /** @type {T} */ (sorted[Math.floor(sorted.length / 2)]);
 }

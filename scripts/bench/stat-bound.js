@@ -8,10 +8,11 @@
  *
  *   node scripts/bench/stat-bound.js WORKSPACE
  *
- * Prints one JSON line: { ms, paths, listed, bytes }. The folder names are read before the clock starts (a real
- * run knows them from its store), so `ms` covers the listing of `dossiers/` and the `lstat` calls
- * only; the parent adds Node's start-up (`node -e 0`), which any run pays too. The run's other
- * work (its store, the export files it must find intact) is left out: the bound is generous.
+ * Prints one JSON line: { ms, paths, listed, bytes }. The folder names are read before the clock
+ * starts (a real run knows them from its store), so `ms` covers the listing of `dossiers/` and the
+ * `lstat` calls only; the parent adds Node's start-up (`node -e 0`), which any run pays too. The
+ * run's other work (its store, the export files it must find intact) is left out: the bound is
+ * generous.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -6,12 +6,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureMedian, measureNode } from './measure.js';
+import { measureMedian, measureNode, medianBy } from './measure.js';
 import { copyWorkspace, ensureWorkspace } from './workspace-cache.js';
 import { TURNOVER_THRESHOLD_LINE } from './workspace-config.js';
 
-const FLOOR_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'floor.js');
-const STAT_BOUND_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'stat-bound.js');
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const FLOOR_SCRIPT = path.join(HERE, 'floor.js');
+const STAT_BOUND_SCRIPT = path.join(HERE, 'stat-bound.js');
 /** Rounds of the steps short enough to repeat (the unchanged run, the re-score). */
 const ROUNDS = 3;
 /** The turnover threshold of criteria.yaml, then the one each re-score round sets. */
@@ -73,7 +74,7 @@ export async function benchmarkSize({ n, seed, workdir, cli, keep, log }) {
   /** @type {StepResult[]} */
   const steps = [];
   /** One step made of commands run one after the other: wall times add up, the peak RSS is the highest. */
-  const runSteps = async (
+  const measureSteps = async (
     /** @type {string} */ id,
     /** @type {string} */ label,
     /** @type {string[][]} */ commands,
@@ -90,7 +91,14 @@ export async function benchmarkSize({ n, seed, workdir, cli, keep, log }) {
       if (run.rssMb !== null) rssMb = Math.max(rssMb ?? 0, run.rssMb);
       code = Math.max(code, run.code ?? 0);
     }
-    steps.push({ id, label, wallMs, rssMb, code });
+    return /** @type {StepResult} */ ({ id, label, wallMs, rssMb, code });
+  };
+  const runSteps = async (
+    /** @type {string} */ id,
+    /** @type {string} */ label,
+    /** @type {string[][]} */ commands,
+  ) => {
+    steps.push(await measureSteps(id, label, commands));
   };
   const runStep = (/** @type {string} */ id, /** @type {string} */ label, /** @type {string[]} */ args) =>
     runSteps(id, label, [args]);
@@ -109,15 +117,13 @@ export async function benchmarkSize({ n, seed, workdir, cli, keep, log }) {
     const rounds = [];
     for (let round = 0; round < ROUNDS; round++) {
       prepare(round);
-      await runSteps(id, label, commands);
-      rounds.push(/** @type {StepResult} */ (steps.pop()));
+      rounds.push(await measureSteps(id, label, commands));
     }
-    const walls = rounds.map((r) => r.wallMs).sort((a, b) => a - b);
     const peaks = rounds.map((r) => r.rssMb).filter((mb) => mb !== null);
     steps.push({
       id,
       label: `${label} (median of ${ROUNDS})`,
-      wallMs: walls[Math.floor(walls.length / 2)] ?? 0,
+      wallMs: medianBy(rounds, (r) => r.wallMs).wallMs,
       rssMb: peaks.length > 0 ? Math.max(...peaks) : null,
       code: Math.max(...rounds.map((r) => r.code ?? 0)),
     });
@@ -193,8 +199,7 @@ async function measureStatBound(workspace) {
     if (measured.code !== 0) throw new StepFailedError('stat bound', measured);
     reports.push(JSON.parse(measured.stdoutTail));
   }
-  reports.sort((a, b) => a.ms - b.ms);
-  const median = reports[1] ?? { ms: 0, paths: 0 };
+  const median = medianBy(reports, (report) => report.ms);
   return { statMs: median.ms, paths: median.paths };
 }
 
