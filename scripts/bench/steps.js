@@ -4,6 +4,7 @@
  * criteria change), then start-up time.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureMedian, measureNode, medianBy } from './measure.js';
@@ -13,6 +14,10 @@ import { TURNOVER_THRESHOLD_LINE } from './workspace-config.js';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FLOOR_SCRIPT = path.join(HERE, 'floor.js');
 const STAT_BOUND_SCRIPT = path.join(HERE, 'stat-bound.js');
+const RUN_BOUND_SCRIPT = path.join(HERE, 'run-bound.js');
+/** The parts of run-bound.js; it parses the JSON export whole, so only up to RUN_BOUND_MAX_N. */
+const RUN_BOUND_PARTS = ['hash', 'json', 'letters', 'workbook'];
+const RUN_BOUND_MAX_N = 10_000;
 /** Rounds of the steps short enough to repeat (the unchanged run, the re-score). */
 const ROUNDS = 3;
 /** The turnover threshold of criteria.yaml, then the one each re-score round sets. */
@@ -46,7 +51,11 @@ const SUCCESS_CODES = new Set([0, 3]);
  * @property {{ helpMs: number, nodeMs: number }} startup
  * @property {{ statMs: number, paths: number }} statBound what a run with nothing changed cannot
  *   skip besides Node's start-up (stat-bound.js): median of 3
+ * @property {{ cores: number, parts: RunBoundPart[] } | null} runBound part of what a full run
+ *   cannot skip besides the floor's parse (run-bound.js), each part the median of 3; null above
+ *   RUN_BOUND_MAX_N dossiers
  */
+/** @typedef {{ part: string, ms: number, items: number, bytes: number }} RunBoundPart */
 /** @typedef {{ wallMs: number, parseMs: number, rssMb: number | null, files: number }} FloorRun */
 
 /** A CLI step that did not end with 0 or 3. */
@@ -131,6 +140,8 @@ export async function benchmarkSize({ n, seed, workdir, cli, keep, log }) {
 
   const full = copyWorkspace(source.dir, path.join(workdir, `run-${n}-full`));
   await runStep('run', 'run (full)', ['run', '--workspace', full]);
+  const runBound = n <= RUN_BOUND_MAX_N ? await measureRunBound(full) : null;
+  if (runBound) log(`n=${n}: run bound ${runBound.parts.map((p) => `${p.part} ${p.ms} ms`).join(', ')}`);
   const phased = copyWorkspace(source.dir, path.join(workdir, `run-${n}-phases`));
   await runStep('ingest', 'ingest', ['ingest', '--workspace', phased]);
   await runStep('criteria', 'criteria import', ['criteria', 'import', '--workspace', phased]);
@@ -183,7 +194,30 @@ export async function benchmarkSize({ n, seed, workdir, cli, keep, log }) {
     steps,
     startup: { helpMs: help.wallMs, nodeMs: node.wallMs },
     statBound,
+    runBound,
   };
+}
+
+/**
+ * The parts of run-bound.js on the workspace a full run just wrote, each the median of 3 runs by
+ * the time it reports itself, and the cores they could be shared among.
+ * @param {string} workspace
+ * @returns {Promise<{ cores: number, parts: RunBoundPart[] }>}
+ */
+async function measureRunBound(workspace) {
+  /** @type {RunBoundPart[]} */
+  const parts = [];
+  for (const part of RUN_BOUND_PARTS) {
+    /** @type {RunBoundPart[]} */
+    const reports = [];
+    for (let run = 0; run < 3; run++) {
+      const measured = await measureNode([RUN_BOUND_SCRIPT, workspace, part]);
+      if (measured.code !== 0) throw new StepFailedError(`run bound (${part})`, measured);
+      reports.push(JSON.parse(measured.stdoutTail));
+    }
+    parts.push(medianBy(reports, (report) => report.ms));
+  }
+  return { cores: os.availableParallelism(), parts };
 }
 
 /**

@@ -21,6 +21,7 @@ interface Summary {
   invalid: { id: string; kind: 'syntax' | 'date_without_offset' | 'unknown_currency' }[];
 }
 type Doc = Record<string, unknown>;
+type RunBoundPart = { part: string; ms: number; items: number; bytes: number };
 
 function generate(dir: string, seed: number): Summary {
   const result = spawnSync(process.execPath, [GENERATE, dir, String(N), String(seed)], { encoding: 'utf8' });
@@ -195,6 +196,13 @@ describe('scripts/bench.js', () => {
     expect(results.sizes[0].floor.jsYaml.files).toBe(N);
     // The stat bound checks every candidate folder and its four files.
     expect(results.sizes[0].statBound.paths).toBe(5 * N);
+    // The full run's bound hashes every attachment; the stand-in CLI writes no output to serialise.
+    expect(results.sizes[0].runBound.parts.map((p: RunBoundPart) => [p.part, p.items])).toEqual([
+      ['hash', 3 * N],
+      ['json', 0],
+      ['letters', 0],
+      ['workbook', 0],
+    ]);
     expect(results.sizes[0].steps.map((s: { id: string }) => s.id)).toEqual([
       'run',
       'ingest',
@@ -208,6 +216,7 @@ describe('scripts/bench.js', () => {
     const rewritten = fs.readFileSync(doc, 'utf8');
     expect(rewritten).not.toContain('STALE SECTION');
     expect(rewritten).toContain('bound for a run with nothing changed');
+    expect(rewritten).toContain('bound for a full run');
     expect(rewritten).toMatch(
       /^intro\n<!-- bench:start -->\n[\s\S]*### 50 dossiers[\s\S]*<!-- bench:end -->\nafter\n$/,
     );
@@ -222,5 +231,13 @@ describe('scripts/bench.js', () => {
     const results = JSON.parse(fs.readFileSync(path.join(workdir, 'results.json'), 'utf8'));
     expect(results.failure).toBeNull();
     expect(results.sizes[0].steps).toHaveLength(8);
+    // The bound re-serialises what the run wrote: every candidate, its letters, the six sheets.
+    const parts = new Map<string, RunBoundPart>(
+      (results.sizes[0].runBound.parts as RunBoundPart[]).map((p) => [p.part, p]),
+    );
+    expect(parts.get('json')?.items).toBe(N);
+    expect(parts.get('json')?.bytes).toBeGreaterThan(0);
+    expect(parts.get('letters')?.items).toBeGreaterThan(0);
+    expect(parts.get('workbook')?.items).toBe(6);
   });
 });
