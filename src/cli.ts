@@ -80,6 +80,19 @@ const csv = (value: string, previous: string[] = []) => [
 
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
+/** SPEC §7's exit codes, as README *Exit codes* gives them: `--help` documents everything. */
+const EXIT_CODES_HELP = `
+Exit codes:
+  0    success; an invalid dossier is an outcome of the evaluation, reported
+  1    failure: a broken tender.yaml or criteria.yaml, a rejected score file, an
+       export that could not be written, a store that cannot be used
+  2    usage error: unknown command or option, bad value
+  3    completed, but the shortlist is not final: a tie at the cut awaits
+       \`prequal decide\`, manual scores are pending, or a sanctions near match
+       awaits the secretary's review; with --strict, also an invalid dossier
+  130  interrupted at a prompt (every answer already given is saved)
+`;
+
 export function buildProgram(): Command {
   const program = new Command('prequal')
     .description(
@@ -92,6 +105,7 @@ export function buildProgram(): Command {
     .option('--no-color', 'never colour output (NO_COLOR and FORCE_COLOR are honoured too)')
     .showHelpAfterError('(run with --help for usage)')
     .configureHelp({ showGlobalOptions: true })
+    .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride();
 
   registerCommands(program);

@@ -194,6 +194,11 @@ describe('command line', () => {
     const help = prequal(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: prequal');
+    // SPEC §7: --help documents everything, the exit codes included.
+    expect(help.stdout).toMatch(
+      /Exit codes:\n {2}0 .*\n[\s\S]* {2}3 +completed, but the shortlist is not final/,
+    );
+    expect(help.stdout).toContain('sanctions near match');
     const runHelp = prequal(['run', '--help']);
     expect(runHelp.stdout).toContain('Examples:');
   });
