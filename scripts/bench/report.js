@@ -149,7 +149,7 @@ function runBoundRows(size) {
       String(bound),
       '',
       String(ratioToFloor(bound, size)),
-      `parse ${size.floor.jsYaml.parseMs} ms; ${parts.join('; ')}; medians of 3`,
+      `parse ${size.floor.jsYaml.parseMs} ms; ${parts.join('; ')}; each the fastest of 3`,
     ],
   ];
 }
@@ -190,7 +190,7 @@ function tableRows(size) {
       String(statBoundMs(size)),
       '',
       String(ratioToFloor(statBoundMs(size), size)),
-      `stat-bound.js: ${size.statBound.paths} folders and files in ${size.statBound.statMs} ms (median of 3)`,
+      `stat-bound.js: ${size.statBound.paths} folders and files in ${size.statBound.statMs} ms (the fastest of 3)`,
     ],
     ['`prequal --help` (median of 5)', String(size.startup.helpMs), '', '', ''],
     ['`node -e 0` (median of 5)', String(size.startup.nodeMs), '', '', ''],
