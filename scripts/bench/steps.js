@@ -49,8 +49,8 @@ const SUCCESS_CODES = new Set([0, 3]);
  *   `jsYaml` is the faster of the floor taken before the steps and the one taken after them.
  * @property {StepResult[]} steps
  * @property {{ helpMs: number, nodeMs: number }} startup
- * @property {{ statMs: number, paths: number }} statBound what a run with nothing changed cannot
- *   skip besides Node's start-up (stat-bound.js): the fastest of 3
+ * @property {{ statMs: number, paths: number, cores: number }} statBound what a run with nothing
+ *   changed cannot skip besides Node's start-up (stat-bound.js): the fastest of 3, on one thread
  * @property {{ cores: number, parts: RunBoundPart[] } | null} runBound part of what a full run
  *   cannot skip besides the floor's parse (run-bound.js), each part the fastest of 3; null above
  *   RUN_BOUND_MAX_N dossiers
@@ -224,7 +224,7 @@ async function measureRunBound(workspace) {
 /**
  * The stat calls of stat-bound.js, the fastest of 3 runs by the time it reports itself.
  * @param {string} workspace
- * @returns {Promise<{ statMs: number, paths: number }>}
+ * @returns {Promise<{ statMs: number, paths: number, cores: number }>}
  */
 async function measureStatBound(workspace) {
   /** @type {{ ms: number, paths: number }[]} */
@@ -235,7 +235,7 @@ async function measureStatBound(workspace) {
     reports.push(JSON.parse(measured.stdoutTail));
   }
   const fastest = fastestBy(reports, (report) => report.ms);
-  return { statMs: fastest.ms, paths: fastest.paths };
+  return { statMs: fastest.ms, paths: fastest.paths, cores: os.availableParallelism() };
 }
 
 /**

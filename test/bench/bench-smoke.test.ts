@@ -196,6 +196,7 @@ describe('scripts/bench.js', () => {
     expect(results.sizes[0].floor.jsYaml.files).toBe(N);
     // The stat bound checks every candidate folder and its four files.
     expect(results.sizes[0].statBound.paths).toBe(5 * N);
+    expect(results.sizes[0].statBound.cores).toBe(os.availableParallelism());
     // The full run's bound hashes every attachment; the stand-in CLI writes no output to serialise.
     expect(results.sizes[0].runBound.parts.map((p: RunBoundPart) => [p.part, p.items])).toEqual([
       ['hash', 3 * N],
@@ -217,6 +218,7 @@ describe('scripts/bench.js', () => {
     expect(rewritten).not.toContain('STALE SECTION');
     expect(rewritten).toContain('bound for a run with nothing changed');
     expect(rewritten).toContain('bound for a full run');
+    expect(rewritten).toMatch(/on one thread; shared over \d+ cores \d+ ms/);
     expect(rewritten).toMatch(
       /^intro\n<!-- bench:start -->\n[\s\S]*### 50 dossiers[\s\S]*<!-- bench:end -->\nafter\n$/,
     );
