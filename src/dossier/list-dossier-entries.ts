@@ -88,6 +88,10 @@ function describeEntry(
     folder: null,
     problems: [problem],
   });
+  // A name that is not UTF-8 reaches us with U+FFFD in place of its bytes: no such path exists,
+  // and every later stat of it would fail (it stopped the whole ingest). One such entry is invalid.
+  if (name.includes('\uFFFD') && !fs.existsSync(full))
+    return invalid(`the ${dirent.isDirectory() ? 'folder' : 'file'} name is not valid UTF-8 text: rename it`);
   let kind: { isDirectory(): boolean; isFile(): boolean } = dirent;
   // An entry that is no link is real where the (real) dossiers folder is: no realpath needed.
   let real = path.join(realDirectory, name);

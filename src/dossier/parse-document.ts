@@ -8,7 +8,15 @@ export interface ParseLimits extends StructureLimits {
   maxBytes: number;
 }
 
-export const DEFAULT_LIMITS: ParseLimits = { maxBytes: 5 * 1024 * 1024, maxDepth: 64, maxNodes: 100_000 };
+const MAX_BYTES = 5 * 1024 * 1024;
+
+/** Aliases may repeat text (an address block, a name) twice over the file's size, no more. */
+export const DEFAULT_LIMITS: ParseLimits = {
+  maxBytes: MAX_BYTES,
+  maxDepth: 64,
+  maxNodes: 100_000,
+  maxChars: 2 * MAX_BYTES,
+};
 
 /** A file turned into a plain value, or the reasons it could not be. */
 export interface ParsedDocument {

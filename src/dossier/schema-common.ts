@@ -32,8 +32,25 @@ export function knownKeysObject<S extends z.ZodRawShape>(shape: S) {
   );
 }
 
+/**
+ * The longest text value: a long reference title fits many times over. Text a candidate writes is
+ * repeated in explanations, sheets and letters, so its length is bounded like the lists below.
+ */
+export const MAX_TEXT = 2_000;
+
+/** A mapping of at most `max` entries: zod bounds lists, not records. */
+export function boundedRecord<K extends z.core.$ZodRecordKey, V extends z.ZodType>(
+  key: K,
+  value: V,
+  max: number,
+) {
+  return z.record(key, value).refine((record) => Object.keys(record).length <= max, {
+    error: (iss) => `must list at most ${max} entries (${Object.keys(iss.input as object).length} given)`,
+  });
+}
+
 /** Keeps only true problems of text input: an empty string is never a useful value. */
-export const text = z.string().min(1);
+export const text = z.string().min(1).max(MAX_TEXT);
 
 /** ISO 3166-1 alpha-2. */
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, {

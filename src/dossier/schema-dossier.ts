@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   amount,
+  boundedRecord,
   calendarDate,
   count,
   countryCode,
@@ -11,6 +12,13 @@ import {
 } from './schema-common.js';
 
 type ObjectBuilder = typeof knownKeysObject;
+
+/**
+ * How long a dossier's lists may be. A consortium rarely has a dozen members, and a firm lists
+ * tens of references; without a bound, one 5 MB dossier of 30,000 members (within the file size
+ * limit, no alias) took a run 71 s and 1.65 GB, since every explanation names every member.
+ */
+export const DOSSIER_LIST_LIMITS = { members: 30, items: 200, labels: 50 } as const;
 
 /** A candidate's share of a reference: in (0, 1]. */
 const share = z.number().gt(0).max(1);
@@ -41,7 +49,7 @@ function buildDossierSchema(object: ObjectBuilder) {
   const reference = object({
     title: text,
     client: text.optional(),
-    countries: z.array(countryCode).default([]),
+    countries: z.array(countryCode).max(DOSSIER_LIST_LIMITS.labels).default([]),
     start: calendarDate.optional(),
     /** Absent: the reference is ongoing. */
     end: calendarDate.optional(),
@@ -50,7 +58,7 @@ function buildDossierSchema(object: ObjectBuilder) {
     currency: currencyCode,
     /** The candidate's share of the contract, in (0, 1]. */
     share: share.default(1),
-    tags: z.array(text).default([]),
+    tags: z.array(text).max(DOSSIER_LIST_LIMITS.labels).default([]),
   }).superRefine((value, ctx) => {
     if (value.start !== undefined && value.end !== undefined && value.end < value.start) {
       ctx.addIssue({
@@ -65,14 +73,14 @@ function buildDossierSchema(object: ObjectBuilder) {
     role: text.optional(),
     /** Years of relevant experience. */
     years: z.number().min(0).max(100),
-    domains: z.array(text).default([]),
+    domains: z.array(text).max(DOSSIER_LIST_LIMITS.labels).default([]),
   });
   const entity = {
-    declarations: z.record(z.string().min(1), z.boolean()).default({}),
+    declarations: boundedRecord(z.string().min(1), z.boolean(), DOSSIER_LIST_LIMITS.labels).default({}),
     financials: financials.optional(),
     staff: staff.optional(),
-    references: z.array(reference).default([]),
-    experts: z.array(expert).default([]),
+    references: z.array(reference).max(DOSSIER_LIST_LIMITS.items).default([]),
+    experts: z.array(expert).max(DOSSIER_LIST_LIMITS.items).default([]),
   };
   const member = object({
     name: text,
@@ -86,10 +94,10 @@ function buildDossierSchema(object: ObjectBuilder) {
     /** RFC 3339 with offset. */
     submitted_at: instant,
     /** Consortium partners besides the lead. */
-    members: z.array(member).default([]),
+    members: z.array(member).max(DOSSIER_LIST_LIMITS.members).default([]),
     ...entity,
     /** Document kind → path relative to the candidate's folder. */
-    documents: z.record(z.string().min(1), text).default({}),
+    documents: boundedRecord(z.string().min(1), text, DOSSIER_LIST_LIMITS.labels).default({}),
   });
 }
 

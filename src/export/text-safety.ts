@@ -30,9 +30,11 @@ const MARKDOWN_PUNCTUATION = /[\\`*_[\]#|~]/g;
  * What makes GitHub-flavoured Markdown (GitHub, GitLab and most renderers) turn bare text into a
  * link: the dot of `www.`, the colon of `https://` (any scheme), and the `@` of an e-mail
  * address. Backslash-escaped, they show as written and link nowhere: a candidate named
- * `Pay at www.evil-pay.example` must not put a clickable link in the committee's report.
+ * `Pay at www.evil-pay.example` must not put a clickable link in the committee's report. A `www.`
+ * counts after any character but a letter or digit, not only after a word boundary: `_` is a word
+ * character, and GFM links `_www.evil-pay.example` (as after `*`, `~` or `(`).
  */
-const AUTOLINK_TRIGGER = /(?<=\bwww)\.|(?<=[A-Za-z0-9+.-]):(?=\/\/)|@/gi;
+const AUTOLINK_TRIGGER = /(?<=(?:^|[^A-Za-z0-9])www)\.|(?<=[A-Za-z0-9+.-]):(?=\/\/)|@/gi;
 
 /**
  * Text that would open a block at the start of a line: a list item (`- `, `+ `, `1. `, `1) `)

@@ -13,6 +13,9 @@ describe('escapeMarkdown', () => {
     ],
     ['WWW.X.org mailto:a@b.example', 'WWW\\.X.org mailto:a\\@b.example'],
     ['10:30, a:b, awww.x', '10:30, a:b, awww.x'],
+    // GFM links www. after `_`, `*`, `~` or `(` too; `_` is a word character, so \b missed it.
+    ['_www.evil.example/login', '\\_www\\.evil.example/login'],
+    ['(www.evil.example) *www.x.org*', '(www\\.evil.example) \\*www\\.x.org\\*'],
     ['<b>x</b> & y', '&lt;b&gt;x&lt;/b&gt; & y'],
     ['&lt; stays text &#60;', '&amp;lt; stays text &amp;\\#60;'],
     ['line1\nline2\r\nline3', 'line1<br>line2<br>line3'],

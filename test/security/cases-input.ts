@@ -148,9 +148,36 @@ export const ENCODING_CASES: HostileCase[] = [
     build: (w) => writeBare(w, 'h12-empty', ''),
     expect: { kind: 'invalid', message: /file is empty/ },
   },
+  {
+    id: 'h13-alias-text-bomb',
+    group: 'size and encoding',
+    input: 'a 100,000-character member aliased 6,000 times (a 600 MB dossier once expanded, 600 KB of file)',
+    build: (w) =>
+      writeBare(
+        w,
+        'h13-alias-text-bomb',
+        `${baseDossierYaml('Alias Text')}members:\n  - &m { name: "${'x'.repeat(100_000)}", country: SN }\n${'  - *m\n'.repeat(5_999)}`,
+      ),
+    expect: { kind: 'invalid', message: /aliases expand to too much text \(more than 10485760 characters\)/ },
+  },
 ];
 
 export const STRUCTURE_CASES: HostileCase[] = [
+  {
+    id: 'h19-thousands-of-members',
+    group: 'structure',
+    input: '30,000 consortium members of 135 characters each (4.2 MB, within the file size limit, no alias)',
+    build: (w) =>
+      writeBare(
+        w,
+        'h19-thousands-of-members',
+        `${baseDossierYaml('Many Members')}members:\n${Array.from(
+          { length: 30_000 },
+          (_, i) => `  - { name: "${String(i).padStart(5, '0')}${'M'.repeat(130)}", country: SN }\n`,
+        ).join('')}`,
+      ),
+    expect: { kind: 'invalid', message: /members: must list at most 30 items/ },
+  },
   {
     id: 'h20-proto-yaml',
     group: 'structure',

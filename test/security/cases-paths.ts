@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { baseDossier, baseDossierYaml } from './harness.js';
+import { baseDossier, baseDossierYaml, DOCUMENTS, toYaml } from './harness.js';
 import { type HostileCase, writeBare, writeFolder } from './hostile-case.js';
 
 const ESCAPES = /attachment path escapes the candidate's folder/;
@@ -191,6 +191,21 @@ export const PATH_CASES: HostileCase[] = [
       fs.symlinkSync('a.pdf', path.join(folder, 'b.pdf'));
     }),
     expect: adm2Fails(/a\.pdf/),
+  },
+  {
+    id: 'h48-folder-name-not-utf8',
+    candidate: 'h48-\uFFFD',
+    group: 'paths and files',
+    input: 'a candidate folder whose name ends with the byte 0xFF (not UTF-8)',
+    build: (w) => {
+      const folder = Buffer.concat([Buffer.from(path.join(w.dossiers, 'h48-')), Buffer.from([0xff])]);
+      fs.mkdirSync(folder);
+      fs.writeFileSync(
+        Buffer.concat([folder, Buffer.from('/dossier.yaml')]),
+        toYaml({ ...baseDossier('Not Utf Eight'), documents: DOCUMENTS }),
+      );
+    },
+    expect: { kind: 'invalid', message: /the folder name is not valid UTF-8 text: rename it/ },
   },
   {
     id: 'h47-dot-entries',

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { MAX_TEXT } from '../../src/dossier/schema-common.js';
 import { baseDossier, type DossierValue, toYaml } from './harness.js';
 import type { HostileCase, JsonCandidate } from './hostile-case.js';
 
@@ -58,8 +59,13 @@ export const PAYLOADS: TextPayload[] = [
   },
   {
     id: 't10-very-long',
-    input: 'a 40,000-character name (above Excel cell limit)',
+    input: 'a 40,000-character name (above Excel cell limit; text longer than 2,000 characters is refused)',
     payload: 'Long '.repeat(8_000),
+  },
+  {
+    id: 't17-autolink-after-underscore',
+    input: 'a `www.` link after `_`, `*` or `(`, which GitHub-flavoured Markdown links',
+    payload: '_www.evil-pay.example/login *www.evil.example* (www.evil.example)',
   },
   {
     id: 't11-escape-in-id',
@@ -113,7 +119,10 @@ export const TEXT_CASES: HostileCase[] = PAYLOADS.map((p) => ({
     const text = p.json ? JSON.stringify(value, null, 2) : toYaml(value);
     fs.writeFileSync(path.join(w.dossiers, `${id}.${p.json ? 'json' : 'yaml'}`), text);
   },
-  expect: { kind: 'evaluated', status: 'rejected', failed: ['ADM-2'], check: sameName(p.payload) },
+  expect:
+    p.payload.length > MAX_TEXT
+      ? { kind: 'invalid', message: /must have at most 2000 characters/, check: sameName(p.payload) }
+      : { kind: 'evaluated', status: 'rejected', failed: ['ADM-2'], check: sameName(p.payload) },
 }));
 
 /**

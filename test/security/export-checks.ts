@@ -56,6 +56,8 @@ const LIVE_MARKUP = [
   '\u001b',
   // A bare URL (t07's http://x) is a link in GitHub-flavoured Markdown: its colon must be escaped.
   'http://',
+  // So is `www.` after `_`, `*` or `(` (t17): its dot must be escaped.
+  'www.evil',
 ];
 
 /**

@@ -119,14 +119,22 @@ export function runCliAsync(args: string[], timeoutMs = 30_000): Promise<CliRun>
   );
 }
 
-/** Every path below `dir` with its size and modification time, symbolic links not followed. */
+/**
+ * Every path below `dir` with its size and modification time, symbolic links not followed.
+ * Names are read as bytes: a name that is not UTF-8 (h48) has no string path to stat it by.
+ */
 export function snapshotTree(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const full = path.join(entry.parentPath, entry.name);
-    const stat = fs.lstatSync(full);
-    out[path.relative(dir, full)] = `${stat.mode}:${stat.size}:${stat.mtimeMs}`;
-  }
+  const walk = (folder: Buffer, relative: string): void => {
+    for (const name of fs.readdirSync(folder, { encoding: 'buffer' })) {
+      const full = Buffer.concat([folder, Buffer.from('/'), name]);
+      const key = relative === '' ? name.toString() : `${relative}/${name.toString()}`;
+      const stat = fs.lstatSync(full);
+      out[key] = `${stat.mode}:${stat.size}:${stat.mtimeMs}`;
+      if (stat.isDirectory()) walk(full, key);
+    }
+  };
+  walk(Buffer.from(dir), '');
   return out;
 }
 
