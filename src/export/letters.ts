@@ -3,6 +3,7 @@
  * failed criterion and its reason, or the candidate's place on the reserve list. An
  * invalid dossier is notified as rejected, with the problems found in it (SPEC §4).
  */
+import { createHash } from 'node:crypto';
 import type { EvaluationReport, Lang, RankedCandidate, Reason } from '../core/types.js';
 import { formatIssue } from '../errors.js';
 import { formatInstant, formatPoints } from './format.js';
@@ -24,6 +25,28 @@ export function sanitizeFileNamePart(id: string): string {
     .replace(/^[.]+/, '')
     .slice(0, 100);
   return safe || 'candidate';
+}
+
+/**
+ * The file name part of each candidate's letter, by id. An id that is already safe, and that no
+ * other id equals but for case, is its own name, so `letter-<id>` is always that candidate's. Any
+ * other id gets its safe form and `~` with 8 hex digits of its hash: `~` is outside the safe set,
+ * so such a name is never one a safe id gives. Numbering clashes in report order instead once
+ * gave `letter-z_a.fr.md` to the id `z a` while the id `z_a` existed.
+ */
+function letterNameParts(report: EvaluationReport): Map<string, string> {
+  const sharing = new Map<string, number>();
+  for (const { id } of report.shortlist.candidates) {
+    const folded = id.toLowerCase();
+    sharing.set(folded, (sharing.get(folded) ?? 0) + 1);
+  }
+  const parts = new Map<string, string>();
+  for (const { id } of report.shortlist.candidates) {
+    const safe = sanitizeFileNamePart(id);
+    const own = safe === id && sharing.get(id.toLowerCase()) === 1;
+    parts.set(id, own ? id : `${safe}~${createHash('sha256').update(id).digest('hex').slice(0, 8)}`);
+  }
+  return parts;
 }
 
 /** Reasons as the letter states them: an invalid dossier without reasons lists its input errors. */
@@ -101,15 +124,17 @@ export function* renderLetterFiles(
   lang: Lang,
   templateText: string,
 ): Generator<LetterFile> {
+  const parts = letterNameParts(report);
+  // Only two hashes alike in 8 hex digits could still clash (or, on a case-insensitive disk,
+  // differ by case): numbered then, as a last resort.
   const used = new Set<string>();
   let reservePosition = tiedForReserve(report);
   for (const candidate of report.shortlist.candidates) {
     if (candidate.status === 'reserve') reservePosition += 1;
     else if (candidate.status !== 'rejected' && candidate.status !== 'invalid') continue;
-    // Two ids may sanitize to one name (or differ only by case on case-insensitive disks).
-    const base = `letter-${sanitizeFileNamePart(candidate.id)}`;
+    const base = `letter-${parts.get(candidate.id) ?? sanitizeFileNamePart(candidate.id)}`;
     let file = `${base}.${lang}.md`;
-    for (let n = 2; used.has(file.toLowerCase()); n += 1) file = `${base}-${n}.${lang}.md`;
+    for (let n = 2; used.has(file.toLowerCase()); n += 1) file = `${base}~${n}.${lang}.md`;
     used.add(file.toLowerCase());
     const view = buildLetterView(report, candidate, lang, reservePosition);
     yield { file, content: renderMarkdownTemplate(templateText, view) };

@@ -110,8 +110,29 @@ describe('renderLetters', () => {
     }
     expect(renderLetters(report, 'en', en).map((letter) => letter.file)).toEqual([
       'letter-c05-gamma.en.md',
-      'letter-a_b.en.md',
-      'letter-A_b-2.en.md',
+      'letter-a_b~c14cddc0.en.md',
+      'letter-A_b~2613e50c.en.md',
     ]);
+  });
+
+  it('gives letter-<id> only to the candidate whose id it is', () => {
+    // Numbered in report order, `z a` once took letter-z_a while the id `z_a` existed.
+    const report = buildSampleReport();
+    const [shortlisted] = report.shortlist.candidates;
+    const [first, second] = report.shortlist.candidates.filter(
+      (c) => c.status === 'rejected' || c.status === 'invalid',
+    );
+    if (!shortlisted || !first || !second) throw new Error('the sample lacks the candidates this needs');
+    first.id = 'z a';
+    second.id = 'z_a';
+    const letters = new Map(renderLetters(report, 'en', en).map((letter) => [letter.file, letter.content]));
+    expect(first.name).not.toBe(second.name);
+    expect(letters.get('letter-z_a.en.md')).toContain(second.name);
+    expect(letters.get('letter-z_a~0a42f2ba.en.md')).toContain(first.name);
+    // An id that another equals but for case keeps no plain name either (case-insensitive disks).
+    shortlisted.id = 'Z_A';
+    const again = renderLetters(report, 'en', en).map((letter) => letter.file);
+    expect(again).toContain('letter-z_a~315e6e3c.en.md');
+    expect(again.filter((file) => /^letter-z_a\.en\.md$/i.test(file))).toEqual([]);
   });
 });

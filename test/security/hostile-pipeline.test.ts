@@ -127,7 +127,7 @@ describe('hostile text in every export', () => {
     const folder = path.join(out(), 'letters');
     const names = fs.readdirSync(folder);
     for (const name of names) {
-      expect(name).toMatch(/^letter-[A-Za-z0-9._-]+\.fr\.md$/);
+      expect(name).toMatch(/^letter-[A-Za-z0-9._-]+(~[0-9a-f]{8})?\.fr\.md$/);
       expect(markdownProblems(fs.readFileSync(path.join(folder, name), 'utf8'), name)).toEqual([]);
     }
     for (const p of [...PAYLOADS, ...INVALID_NAME_PAYLOADS])
