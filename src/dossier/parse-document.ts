@@ -109,7 +109,19 @@ function parseYaml(text: string, file: string, maxDepth: number): ParseOutcome {
 
 function parseJson(text: string, file: string): ParseOutcome {
   try {
-    return { value: JSON.parse(text) };
+    const value: unknown = JSON.parse(text);
+    // JSON.parse keeps the last of two equal keys; a YAML dossier with them is refused, and a
+    // committee must not pick one of two submission times silently.
+    const duplicate = duplicateJsonKey(text);
+    if (duplicate === null) return { value };
+    return {
+      issue: {
+        file,
+        path: '',
+        message: `JSON error: duplicated key ${JSON.stringify(duplicate.key)}`,
+        ...positionOf(text, duplicate.offset),
+      },
+    };
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     const offset = /at position (\d+)/.exec(error.message);
@@ -119,6 +131,42 @@ function parseJson(text: string, file: string): ParseOutcome {
     const issue: InputIssue = { file, path: '', message: `JSON syntax error: ${reason}` };
     return { issue: offset ? { ...issue, ...positionOf(text, Number(offset[1])) } : issue };
   }
+}
+
+/**
+ * The first key that appears twice in one object of `text`, valid JSON, with its offset; null when
+ * there is none. A string is a key when it opens an object's entry: right after `{` or after a
+ * `,` within an object.
+ */
+export function duplicateJsonKey(text: string): { key: string; offset: number } | null {
+  // One frame per open object (its keys so far) or array (null).
+  const frames: (Set<string> | null)[] = [];
+  let atKey = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '"') {
+      const start = index;
+      for (index += 1; text[index] !== '"'; index += 1) if (text[index] === '\\') index += 1;
+      const keys = frames[frames.length - 1];
+      if (!atKey || !keys) continue;
+      atKey = false;
+      const key = JSON.parse(text.slice(start, index + 1)) as string;
+      if (keys.has(key)) return { key, offset: start };
+      keys.add(key);
+    } else if (char === '{') {
+      frames.push(new Set());
+      atKey = true;
+    } else if (char === '[') {
+      frames.push(null);
+      atKey = false;
+    } else if (char === '}' || char === ']') {
+      frames.pop();
+      atKey = false;
+    } else if (char === ',') {
+      atKey = frames.at(-1) instanceof Set;
+    }
+  }
+  return null;
 }
 
 /** 1-based line and column of a character offset. */

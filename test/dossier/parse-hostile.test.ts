@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { duplicateJsonKey } from '../../src/dossier/parse-document.js';
 import { parseDossierText } from '../../src/dossier/parse-dossier-text.js';
 import { specTender } from './helpers.js';
 
@@ -48,6 +49,42 @@ describe('parseDossierText on hostile input', () => {
       'aliases expand to too many nodes (more than 100000)',
     ]);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('refuses a JSON dossier with a key twice, as YAML does', () => {
+    const text = JSON.stringify({
+      candidate: { name: 'A', country: 'SN' },
+      submitted_at: '2025-11-27T10:15:00Z',
+    }).replace('{"candidate"', '{\n"submitted_at": "2025-11-30T10:00:00Z",\n"candidate"');
+    expect(parse(text, 'x.json').errors).toEqual([
+      {
+        file: 'x.json',
+        path: '',
+        message: 'JSON error: duplicated key "submitted_at"',
+        line: 3,
+        column: expect.any(Number),
+      },
+    ]);
+  });
+
+  it.each([
+    ['{"a":1,"a":2}', { key: 'a', offset: 7 }],
+    ['{"x":{"y":1,"y":2}}', { key: 'y', offset: 12 }],
+    ['{"a\\u0062":1,"ab":2}', { key: 'ab', offset: 13 }],
+    ['[{"a":1},{"a":2}]', null],
+    ['{"a":"a","b":"a"}', null],
+    ['{"a\\"":1,"b":[{"a\\"":2}],"c":{}}', null],
+    ['{"x":[1,{"y":1}],"y":2}', null],
+  ])('finds the duplicated key of %s', (text, expected) => {
+    expect(duplicateJsonKey(text)).toEqual(expected);
+  });
+
+  it('finds no duplicated key in what JSON.stringify writes', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(duplicateJsonKey(JSON.stringify(value, null, 1) ?? 'null')).toBeNull();
+      }),
+    );
   });
 
   it('stops a self-referencing alias', () => {

@@ -269,4 +269,17 @@ export const STRUCTURE_CASES: HostileCase[] = [
       ),
     expect: { kind: 'invalid', message: /key "__proto__" is not allowed/ },
   },
+  {
+    id: 'h27-json-duplicate-key',
+    group: 'structure',
+    input: 'a JSON dossier giving `submitted_at` twice, late then on time (JSON.parse keeps the last)',
+    build: (w) => {
+      const text = JSON.stringify(baseDossier('Twice Json'), null, 2).replace(
+        '{\n',
+        '{\n  "submitted_at": "2025-12-01T09:00:00Z",\n',
+      );
+      writeBare(w, 'h27-json-duplicate-key', text, 'json');
+    },
+    expect: { kind: 'invalid', message: /JSON error: duplicated key "submitted_at"/ },
+  },
 ];
