@@ -4,9 +4,9 @@
  * cycles); walking with a budget, counting shared nodes each time they are reached,
  * bounds every later pass. Text is budgeted the same way: a 142 KB file aliasing one
  * 100,000-character name 6,000 times passed the node budget, and storing the expanded
- * dossier overflowed V8's longest string and stopped the whole ingest. `__proto__` keys are refused outright: parsers keep them as
- * own properties, but any code that copies them with `obj[key] = value` would swap the
- * copy's prototype.
+ * dossier overflowed V8's longest string and stopped the whole ingest. `__proto__` keys are
+ * refused outright: parsers keep them as own properties, but any code that copies them with
+ * `obj[key] = value` would swap the copy's prototype.
  */
 
 export interface StructureProblem {

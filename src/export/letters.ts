@@ -28,25 +28,26 @@ export function sanitizeFileNamePart(id: string): string {
 }
 
 /**
- * The file name part of each candidate's letter, by id. An id that is already safe, and that no
- * other id equals but for case, is its own name, so `letter-<id>` is always that candidate's. Any
- * other id gets its safe form and `~` with 8 hex digits of its hash: `~` is outside the safe set,
- * so such a name is never one a safe id gives. Numbering clashes in report order instead once
- * gave `letter-z_a.fr.md` to the id `z a` while the id `z_a` existed.
+ * The file name part of a candidate's letter. An id that is already safe, and that no other id
+ * equals but for case, is its own name, so `letter-<id>` is always that candidate's. Any other id
+ * gets its safe form and `~` with 8 hex digits of its hash: `~` is outside the safe set, so such a
+ * name is never one a safe id gives. Numbering clashes in report order instead once gave
+ * `letter-z_a.fr.md` to the id `z a` while the id `z_a` existed. Only the ids shared but for case
+ * are kept, not a name per candidate.
  */
-function letterNameParts(report: EvaluationReport): Map<string, string> {
-  const sharing = new Map<string, number>();
+function letterNamer(report: EvaluationReport): (id: string) => string {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
   for (const { id } of report.shortlist.candidates) {
     const folded = id.toLowerCase();
-    sharing.set(folded, (sharing.get(folded) ?? 0) + 1);
+    if (seen.has(folded)) shared.add(folded);
+    else seen.add(folded);
   }
-  const parts = new Map<string, string>();
-  for (const { id } of report.shortlist.candidates) {
+  return (id) => {
     const safe = sanitizeFileNamePart(id);
-    const own = safe === id && sharing.get(id.toLowerCase()) === 1;
-    parts.set(id, own ? id : `${safe}~${createHash('sha256').update(id).digest('hex').slice(0, 8)}`);
-  }
-  return parts;
+    if (safe === id && !shared.has(id.toLowerCase())) return id;
+    return `${safe}~${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
+  };
 }
 
 /** Reasons as the letter states them: an invalid dossier without reasons lists its input errors. */
@@ -124,7 +125,7 @@ export function* renderLetterFiles(
   lang: Lang,
   templateText: string,
 ): Generator<LetterFile> {
-  const parts = letterNameParts(report);
+  const nameOf = letterNamer(report);
   // Only two hashes alike in 8 hex digits could still clash (or, on a case-insensitive disk,
   // differ by case): numbered then, as a last resort.
   const used = new Set<string>();
@@ -132,7 +133,7 @@ export function* renderLetterFiles(
   for (const candidate of report.shortlist.candidates) {
     if (candidate.status === 'reserve') reservePosition += 1;
     else if (candidate.status !== 'rejected' && candidate.status !== 'invalid') continue;
-    const base = `letter-${parts.get(candidate.id) ?? sanitizeFileNamePart(candidate.id)}`;
+    const base = `letter-${nameOf(candidate.id)}`;
     let file = `${base}.${lang}.md`;
     for (let n = 2; used.has(file.toLowerCase()); n += 1) file = `${base}~${n}.${lang}.md`;
     used.add(file.toLowerCase());
