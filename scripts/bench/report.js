@@ -109,7 +109,7 @@ export function judgeTargets(size) {
  */
 function statBoundMs(size, shared = false) {
   const { statMs, cores } = size.statBound;
-  return Math.round(size.startup.nodeMs + (shared ? statMs / (cores ?? 1) : statMs));
+  return Math.round(size.startup.nodeMs + (shared ? statMs / cores : statMs));
 }
 
 /** What each part of run-bound.js stands for, in the table's note. */
@@ -194,7 +194,7 @@ function tableRows(size) {
       String(statBoundMs(size)),
       '',
       String(ratioToFloor(statBoundMs(size), size)),
-      `stat-bound.js: ${size.statBound.paths} folders and files in ${size.statBound.statMs} ms (the fastest of 3), on one thread; shared over ${size.statBound.cores ?? 1} cores ${statBoundMs(size, true)} ms (${ratioToFloor(statBoundMs(size, true), size)}×)`,
+      `stat-bound.js: ${size.statBound.paths} folders and files in ${size.statBound.statMs} ms (the fastest of 3), on one thread; shared over ${size.statBound.cores} cores ${statBoundMs(size, true)} ms (${ratioToFloor(statBoundMs(size, true), size)}×)`,
     ],
     ['`prequal --help` (median of 5)', String(size.startup.helpMs), '', '', ''],
     ['`node -e 0` (median of 5)', String(size.startup.nodeMs), '', '', ''],
